@@ -1,0 +1,72 @@
+package io.switchboard.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventSchemaTest {
+
+    private static final Path PUBLISHED = Path.of("..", "docs", "events.schema.json");
+
+    /** Docs and code cannot drift: regenerate with -Dswitchboard.schema.write=true after changing a record. */
+    @Test
+    void publishedSchemaMatchesTheRecords() throws Exception {
+        String generated = EventSchemaGenerator.pretty(EventSchemaGenerator.generate());
+        if (Boolean.getBoolean("switchboard.schema.write")) {
+            Files.writeString(PUBLISHED, generated);
+        }
+        assertThat(Files.readString(PUBLISHED))
+                .as("docs/events.schema.json is out of date; run mvn -pl event-contracts test -Dswitchboard.schema.write=true")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void everyKindOfEventMatchesTheSchema() {
+        Instant now = Instant.parse("2026-11-25T10:15:30Z");
+        List<SwitchboardEvent> samples = List.of(
+                new ChatRequested("c1", "k1", "Ann", "ann@example.com", List.of("+33612345678"), "sales", "Order",
+                        "fr", now),
+                new ChatRouted("c1", RoutingOutcome.OFFERED, "sales", "o1", "agent1", "Bob", OfferKind.CHAT,
+                        now, null, null, null, null, null, now),
+                new ChatMessage("c1", 3, UUID.randomUUID(), "m-1", "agent1", "Bob", ParticipantRole.AGENT,
+                        MessageKind.TEXT, "Hello <b>Ann</b>", null, List.of(), now),
+                new ChatEnded("c1", 9, EndReason.AGENT_FINISHED, "agent1", now),
+                new ChatCompleted("c1", "agent1", "notes", "SALE", true, WorkflowDecision.PARK, "follow-up", now),
+                new QueueStats("sales", 2, 40, 1, 2, 0, 10, 8, 1, 0.9, 900, now));
+        for (SwitchboardEvent sample : samples) {
+            String json = Events.write(Events.envelope(sample, "test"));
+            assertThat(EventSchema.violations(json)).as(json).isEmpty();
+            assertThat(Events.read(json).payload()).isEqualTo(sample);
+        }
+        WorkflowItemEvent parked = new WorkflowItemEvent("c1", "i1", "follow-up", null, "agent1", null, now);
+        assertThat(EventSchema.violations(Events.write(Events.envelope(parked, EventType.WORKFLOW_QUEUED, "t"))))
+                .isEmpty();
+    }
+
+    @Test
+    void recordsThatBreakTheContractAreReported() {
+        String json = Events.write(Events.envelope(new ChatEnded("c1", 9, EndReason.AGENT_FINISHED, "a", Instant.now()),
+                "test"));
+        String wrongField = json.replace("\"reason\":\"AGENT_FINISHED\"", "\"reason\":\"BORED\"");
+        assertThat(EventSchema.violations(wrongField)).isNotEmpty();
+        assertThat(EventSchema.violations("{\"type\":\"chat.ended\"}")).isNotEmpty();
+        assertThat(EventSchema.violations("not json")).isNotEmpty();
+    }
+
+    @Test
+    void readRejectsUnknownTypesAndVersions() {
+        String json = Events.write(Events.envelope(new ChatEnded("c1", 9, EndReason.AGENT_FINISHED, "a", Instant.now()),
+                "test"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Events.read(json.replace("\"version\":1", "\"version\":7")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("unsupported version");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Events.read(json.replace("chat.ended", "chat.bored")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("unknown event type");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Events.read("{oops"))
+                .isInstanceOf(InvalidEventException.class);
+    }
+}

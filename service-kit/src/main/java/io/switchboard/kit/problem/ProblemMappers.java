@@ -1,0 +1,74 @@
+package io.switchboard.kit.problem;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Answers every error of every service's REST API as RFC 7807 problem+json; internals never leak. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status().getStatusCode(),
+                e.getMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                "The request has invalid fields.", uri.getPath(), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        // Malformed JSON and the like come here as 400 with the parser's message, which is safe to show.
+        String detail = status < 500 ? e.getMessage() : "The request could not be processed.";
+        return respond(new Problem(Problem.TYPE_BASE + slug(title), title, status, detail, uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+                "A valid bearer token is required.", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                "Your role does not allow this.", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "unexpected failure on %s", uri.getPath());
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "The request could not be processed.", uri.getPath(), null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

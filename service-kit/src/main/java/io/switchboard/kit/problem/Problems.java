@@ -1,0 +1,32 @@
+package io.switchboard.kit.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** The kinds of problem every service answers with. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(Status.NOT_FOUND, "not-found", what + " not found",
+                "No " + what.toLowerCase() + " with id '" + id + "'.");
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Status.BAD_REQUEST, "bad-request", "Invalid request", detail);
+    }
+
+    /** The request is well formed but the thing is not in a state that allows it (finished chat, expired offer...). */
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(Status.CONFLICT, slug, title, detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Status.FORBIDDEN, "forbidden", "Not allowed", detail);
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Too large", detail);
+    }
+}
