@@ -26,6 +26,14 @@ class EventSchemaTest {
     }
 
     @Test
+    void theAnalystsGuideListsEveryTopic() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "events.md"));
+        for (EventType type : EventType.values()) {
+            assertThat(guide).as("docs/events.md documents " + type.topic()).contains("| `" + type.topic() + "` |");
+        }
+    }
+
+    @Test
     void everyKindOfEventMatchesTheSchema() {
         Instant now = Instant.parse("2026-11-25T10:15:30Z");
         List<SwitchboardEvent> samples = List.of(
