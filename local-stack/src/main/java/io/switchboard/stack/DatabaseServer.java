@@ -1,0 +1,55 @@
+package io.switchboard.stack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/** Where a PostgreSQL server answers (embedded or external), and how to make databases in it. */
+public record DatabaseServer(String host, int port, String user, String password) {
+
+    /** The maintenance database every PostgreSQL server has; CREATE DATABASE runs there. */
+    private static final String MAINTENANCE_DATABASE = "postgres";
+    /** Database names are put into SQL, so only plain identifiers are accepted. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** The form Quarkus' reactive PostgreSQL client takes ({@code quarkus.datasource.reactive.url}). */
+    public String reactiveUrl(String database) {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /** Creates the database unless it exists already. */
+    public void createDatabase(String name) {
+        if (!PLAIN_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = connect(MAINTENANCE_DATABASE);
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            // Two callers racing for the same name: the loser sees duplicate_database (42P04), which is fine.
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot create database " + name + " on " + host + ":" + port, e);
+            }
+        }
+    }
+}

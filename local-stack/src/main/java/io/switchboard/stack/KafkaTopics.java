@@ -1,0 +1,87 @@
+package io.switchboard.stack;
+
+import io.switchboard.events.EventType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Admin operations on any broker (embedded or external): readiness and topic creation. */
+public final class KafkaTopics {
+
+    /** Matches the broker's num.partitions, so created and auto-created topics look the same. */
+    public static final int PARTITIONS = 3;
+    private static final short REPLICATION_FACTOR = 1;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private KafkaTopics() {
+    }
+
+    /**
+     * Creates every event topic of {@link EventType#topics()} plus {@code extraTopics} (e.g. dead-letter topics),
+     * each with {@code prefix} in front. Topics that exist already are left alone.
+     *
+     * @return the full names of all the topics
+     */
+    public static List<String> createAll(String bootstrapServers, String prefix, Collection<String> extraTopics) {
+        Set<String> names = new LinkedHashSet<>();
+        EventType.topics().forEach(t -> names.add(prefix + t));
+        extraTopics.forEach(t -> names.add(prefix + t));
+        List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, PARTITIONS, REPLICATION_FACTOR)).toList();
+        try (Admin admin = admin(bootstrapServers, REQUEST_TIMEOUT)) {
+            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + created.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("topic creation timed out on " + bootstrapServers, e);
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** True when a broker answers a metadata request within a short time. */
+    public static boolean answers(String bootstrapServers) {
+        try (Admin admin = admin(bootstrapServers, PROBE_TIMEOUT)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
+                    .clusterId().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Admin admin(String bootstrapServers, Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
+                // a probe against a port nobody listens on must not retry for long
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500,
+                AdminClientConfig.CLIENT_ID_CONFIG, "switchboard-local-stack"));
+    }
+}

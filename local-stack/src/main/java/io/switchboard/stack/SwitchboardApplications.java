@@ -1,0 +1,135 @@
+package io.switchboard.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The six applications as separate processes, wired to an {@link Infrastructure}. Used by the launcher and, as a
+ * library, by the system tests:
+ *
+ * <pre>{@code
+ * try (Infrastructure infra = Infrastructure.start(InfrastructureSettings.freePorts(data, logs), System.getenv());
+ *      SwitchboardApplications apps = SwitchboardApplications.start(infra,
+ *              ApplicationSettings.isolatedRun(StackHome.locate().root(), logs, runId))) {
+ *     String gateway = apps.baseUrl(ServiceApp.GATEWAY);
+ * }
+ * }</pre>
+ */
+public final class SwitchboardApplications implements AutoCloseable {
+
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    /** Variables the applications read (see the services' "local" profile). */
+    public static final String DB_NAME = "DB_NAME";
+    public static final String KAFKA_TOPIC_PREFIX = "KAFKA_TOPIC_PREFIX";
+    public static final String QUARKUS_HTTP_PORT = "QUARKUS_HTTP_PORT";
+    public static final String QUARKUS_PROFILE = "QUARKUS_PROFILE";
+
+    private final Map<ServiceApp, ApplicationProcess> running;
+
+    private SwitchboardApplications(Map<ServiceApp, ApplicationProcess> running) {
+        this.running = running;
+    }
+
+    /**
+     * Creates the databases and topics, starts all six applications and waits until each is ready.
+     *
+     * @throws IllegalStateException when a runnable jar is missing, or an application fails or is not ready in
+     *                               time (the message holds its log tail); nothing is left running then
+     */
+    public static SwitchboardApplications start(Infrastructure infrastructure, ApplicationSettings settings) {
+        requireJars(settings.repoRoot());
+        for (ServiceApp app : ServiceApp.values()) {
+            app.databaseName(settings.runId()).ifPresent(infrastructure.database()::createDatabase);
+        }
+        KafkaTopics.createAll(infrastructure.kafkaBootstrapServers(), settings.topicPrefix(), List.of());
+
+        Map<ServiceApp, ApplicationProcess> running = new EnumMap<>(ServiceApp.class);
+        SwitchboardApplications apps = new SwitchboardApplications(running);
+        try {
+            for (ServiceApp app : ServiceApp.values()) {
+                int port = settings.ports().portFor(app);
+                running.put(app, ApplicationProcess.start(app, app.runnableJar(settings.repoRoot()), port,
+                        settings.jvmOptions(), environment(app, port, infrastructure, settings),
+                        settings.logDirectory().resolve(app.module() + ".log")));
+            }
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            for (ApplicationProcess process : running.values()) {
+                process.awaitReady(deadline);
+            }
+            return apps;
+        } catch (RuntimeException e) {
+            apps.close();
+            throw e;
+        }
+    }
+
+    /** The environment of one application: infrastructure, database, port, and for the gateway the others' URLs. */
+    static Map<String, String> environment(ServiceApp app, int port, Infrastructure infrastructure,
+                                           ApplicationSettings settings) {
+        Map<String, String> env = new LinkedHashMap<>(infrastructure.environment());
+        env.put(QUARKUS_PROFILE, ApplicationSettings.PROFILE);
+        env.put(QUARKUS_HTTP_PORT, Integer.toString(port));
+        app.databaseName(settings.runId()).ifPresent(db -> env.put(DB_NAME, db));
+        if (!settings.topicPrefix().isEmpty()) {
+            env.put(KAFKA_TOPIC_PREFIX, settings.topicPrefix());
+        }
+        if (app == ServiceApp.GATEWAY) {
+            for (ServiceApp backend : ServiceApp.backends()) {
+                env.put(backend.urlVariable(), "http://127.0.0.1:" + settings.ports().portFor(backend));
+            }
+        }
+        env.putAll(settings.extraEnvironment());
+        return env;
+    }
+
+    /** Fails with a message naming every missing quarkus-run.jar and how to build them. */
+    public static void requireJars(Path repoRoot) {
+        List<Path> missing = new ArrayList<>();
+        for (ServiceApp app : ServiceApp.values()) {
+            Path jar = app.runnableJar(repoRoot);
+            if (!Files.isRegularFile(jar)) {
+                missing.add(repoRoot.relativize(jar));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("runnable jar(s) missing: "
+                    + missing.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + ". Build them first: ./switchboard start --build (or mvn -B package -DskipTests)");
+        }
+    }
+
+    public String baseUrl(ServiceApp app) {
+        ApplicationProcess process = running.get(app);
+        if (process == null) {
+            throw new IllegalStateException(app.module() + " is not running");
+        }
+        return process.baseUrl();
+    }
+
+    public List<ApplicationProcess> processes() {
+        return List.copyOf(running.values());
+    }
+
+    /** SIGTERM to all (gateway first), then waits; whatever is still running after the grace period is killed. */
+    public void stop() {
+        List<ApplicationProcess> reverse = new ArrayList<>(running.values());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(ApplicationProcess::requestStop);
+        reverse.forEach(p -> p.awaitStop(STOP_GRACE));
+        running.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
