@@ -1,0 +1,75 @@
+package io.switchboard.history.figures;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.history.search.TimeRange;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Counts and averages per queue (the queue that served the chat, else the one asked for) and day of request. */
+@ApplicationScoped
+public class FiguresService {
+
+    private static final String GROUPS = """
+            from interaction i
+            where i.requested_at is not null
+              and i.requested_at >= coalesce(cast(?2 as timestamptz), '-infinity')
+              and i.requested_at < coalesce(cast(?3 as timestamptz), 'infinity')
+            """;
+    private static final String QUEUE_AND_DAY = "coalesce(i.queue, i.requested_queue),"
+            + " to_char(i.requested_at at time zone ?1, 'YYYY-MM-DD')";
+
+    private final ZoneId zone;
+
+    public FiguresService(@ConfigProperty(name = "switchboard.history.figures.zone") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Uni<FiguresReport> figures(TimeRange range) {
+        String totals = "select " + QUEUE_AND_DAY + ", count(*),"
+                + " avg(extract(epoch from i.accepted_at - i.requested_at)),"
+                + " avg(extract(epoch from i.completed_at - i.accepted_at)) " + GROUPS
+                + " group by 1, 2 order by 2, 1";
+        String dispositions = "select " + QUEUE_AND_DAY + ", i.disposition_code, count(*) " + GROUPS
+                + " and i.disposition_code is not null group by 1, 2, 3";
+        return Panache.getSession().chain(session -> rows(session, totals, range)
+                .chain(totalRows -> rows(session, dispositions, range).map(dispositionRows -> {
+                    Map<List<Object>, Map<String, Long>> codes = new HashMap<>();
+                    for (Object[] row : dispositionRows) {
+                        codes.computeIfAbsent(List.of(key(row[0]), row[1]), k -> new TreeMap<>())
+                                .put((String) row[2], ((Number) row[3]).longValue());
+                    }
+                    List<QueueDayFigures> figures = totalRows.stream().map(row -> new QueueDayFigures(
+                            (String) row[0], (String) row[1], ((Number) row[2]).longValue(), number(row[3]),
+                            number(row[4]), codes.getOrDefault(List.of(key(row[0]), row[1]), Map.of()))).toList();
+                    return new FiguresReport(zone.getId(), range.from(), range.to(), figures);
+                })));
+    }
+
+    private Uni<List<Object[]>> rows(Mutiny.Session session, String sql, TimeRange range) {
+        return session.createNativeQuery(sql, Object[].class)
+                .setParameter(1, zone.getId())
+                .setParameter(2, range.from())
+                .setParameter(3, range.to())
+                .getResultList();
+    }
+
+    /** Interactions that never had a queue are grouped under the empty name. */
+    private static Object key(Object queue) {
+        return queue == null ? "" : queue;
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}

@@ -1,0 +1,67 @@
+package io.switchboard.history.projection;
+
+import io.switchboard.events.CallRequested;
+import io.switchboard.events.ChatRouted;
+import io.switchboard.events.ConferenceRequested;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.TranscriptFailed;
+import io.switchboard.events.TranscriptRequested;
+import io.switchboard.events.TranscriptSent;
+import io.switchboard.events.TransferRequested;
+import io.switchboard.events.WorkflowItemEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code interaction_activity}: how each kind of event maps onto the shared columns. */
+record ActivityEntry(UUID eventId, String chatId, String type, Instant at, String outcome, String queue,
+                     String fromQueue, String actorId, String actorName, String targetType, String targetId,
+                     String offerKind, String requestId, String itemId, String detail, Integer attempts) {
+
+    /** The offered agent is the actor; the agent who asked for a transfer or conference goes in target_id. */
+    static ActivityEntry routed(EventEnvelope envelope, ChatRouted e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.at(), name(e.outcome()), e.queue(),
+                null, e.agentId(), e.agentName(), null, e.requestedBy(), name(e.offerKind()), e.requestId(),
+                e.offerId(), e.reason(), null);
+    }
+
+    static ActivityEntry transfer(EventEnvelope envelope, TransferRequested e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.requestedAt(), null, null,
+                e.fromQueue(), e.requestedBy(), null, name(e.targetType()), e.targetId(), null, e.requestId(), null,
+                null, null);
+    }
+
+    static ActivityEntry conference(EventEnvelope envelope, ConferenceRequested e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.requestedAt(), null, null,
+                e.fromQueue(), e.requestedBy(), null, name(e.targetType()), e.targetId(), null, e.requestId(), null,
+                null, null);
+    }
+
+    static ActivityEntry call(EventEnvelope envelope, CallRequested e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.requestedAt(), null, null, null,
+                e.agentId(), null, null, e.phoneNumber(), null, e.requestId(), null, null, null);
+    }
+
+    static ActivityEntry transcriptRequested(EventEnvelope envelope, TranscriptRequested e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.requestedAt(), null, null, null,
+                e.requestedBy(), null, null, null, null, e.requestId(), null, null, null);
+    }
+
+    static ActivityEntry transcriptSent(EventEnvelope envelope, TranscriptSent e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.sentAt(), null, null, null, null,
+                null, null, e.recipient(), null, e.requestId(), e.messageId(), null, e.attempts());
+    }
+
+    static ActivityEntry transcriptFailed(EventEnvelope envelope, TranscriptFailed e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.failedAt(), null, null, null, null,
+                null, null, null, null, e.requestId(), null, e.reason(), e.attempts());
+    }
+
+    static ActivityEntry workflow(EventEnvelope envelope, WorkflowItemEvent e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.at(), e.outcome(), e.queue(),
+                e.fromQueue(), e.actor(), null, null, null, null, null, e.itemId(), null, null);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

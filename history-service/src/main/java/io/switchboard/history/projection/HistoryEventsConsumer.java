@@ -1,0 +1,30 @@
+package io.switchboard.history.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.inbox.ProcessedEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps the contact history up to date from every chat, transcript and workflow topic (one channel subscribed to
+ * all of them, see application.properties). Each event is applied once, in the transaction that records its id.
+ */
+@ApplicationScoped
+public class HistoryEventsConsumer {
+
+    /** The name under which applied event ids are recorded; a rebuild records them under the same name. */
+    public static final String CONSUMER = "history.interaction";
+
+    private final ProcessedEvents processedEvents;
+    private final InteractionProjection projection;
+
+    public HistoryEventsConsumer(ProcessedEvents processedEvents, InteractionProjection projection) {
+        this.processedEvents = processedEvents;
+        this.projection = projection;
+    }
+
+    @Incoming("history-events")
+    public Uni<Void> on(String value) {
+        return processedEvents.handle(CONSUMER, value, projection::apply);
+    }
+}

@@ -1,0 +1,172 @@
+package io.switchboard.history.projection;
+
+import static io.switchboard.history.projection.NativeStatements.execute;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.CallRequested;
+import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatEnded;
+import io.switchboard.events.ChatMessage;
+import io.switchboard.events.ChatParticipant;
+import io.switchboard.events.ChatRequested;
+import io.switchboard.events.ChatRouted;
+import io.switchboard.events.ConferenceRequested;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.EventType;
+import io.switchboard.events.OfferKind;
+import io.switchboard.events.ParticipantChange;
+import io.switchboard.events.RoutingOutcome;
+import io.switchboard.events.TranscriptFailed;
+import io.switchboard.events.TranscriptRequested;
+import io.switchboard.events.TranscriptSent;
+import io.switchboard.events.TransferRequested;
+import io.switchboard.events.WorkflowItemEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Applies one event to the interaction tables, in the caller's transaction. Every write commutes with the others:
+ * rows are keyed by (chat, seq) or by event id and inserted once, first/last timestamps are merged with
+ * least/greatest, and one-off facts (request, end, wrap-up) never give way to an older copy. So the final record
+ * is the same whatever order the topics deliver in, and a replay from the log gives the same store.
+ */
+@ApplicationScoped
+public class InteractionProjection {
+
+    /** The topics this projection reads; routing.stats is about queues, not interactions. */
+    public static final List<EventType> TYPES = List.of(EventType.values()).stream()
+            .filter(type -> type != EventType.ROUTING_STATS).toList();
+
+    public Uni<Void> apply(EventEnvelope envelope) {
+        EventType type = EventType.of(envelope.type());
+        String chatId = envelope.interactionId();
+        if (chatId == null || !TYPES.contains(type)) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute("insert into interaction(chat_id) values (?1) on conflict do nothing", chatId)
+                .chain(() -> applyTo(type, envelope))
+                .replaceWithVoid();
+    }
+
+    private Uni<?> applyTo(EventType type, EventEnvelope envelope) {
+        return switch (type) {
+            case CHAT_REQUESTED -> requested(envelope.payload(ChatRequested.class));
+            case CHAT_ROUTED -> routed(envelope, envelope.payload(ChatRouted.class));
+            case CHAT_MESSAGE -> message(envelope.payload(ChatMessage.class));
+            case CHAT_PARTICIPANT -> participant(envelope.payload(ChatParticipant.class));
+            case CHAT_TRANSFER_REQUESTED ->
+                    record(ActivityEntry.transfer(envelope, envelope.payload(TransferRequested.class)));
+            case CHAT_CONFERENCE_REQUESTED ->
+                    record(ActivityEntry.conference(envelope, envelope.payload(ConferenceRequested.class)));
+            case CHAT_CALL_REQUESTED -> record(ActivityEntry.call(envelope, envelope.payload(CallRequested.class)));
+            case CHAT_ENDED -> ended(envelope.payload(ChatEnded.class));
+            case CHAT_COMPLETED -> completed(envelope.payload(ChatCompleted.class));
+            case TRANSCRIPT_REQUESTED ->
+                    record(ActivityEntry.transcriptRequested(envelope, envelope.payload(TranscriptRequested.class)));
+            case TRANSCRIPT_SENT -> record(ActivityEntry.transcriptSent(envelope, envelope.payload(TranscriptSent.class)));
+            case TRANSCRIPT_FAILED ->
+                    record(ActivityEntry.transcriptFailed(envelope, envelope.payload(TranscriptFailed.class)));
+            case WORKFLOW_QUEUED, WORKFLOW_STOPPED, WORKFLOW_CLAIMED, WORKFLOW_RELEASED, WORKFLOW_MOVED,
+                    WORKFLOW_COMPLETED, WORKFLOW_OVERDUE ->
+                    record(ActivityEntry.workflow(envelope, envelope.payload(WorkflowItemEvent.class)));
+            case ROUTING_STATS -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<?> requested(ChatRequested e) {
+        return execute("""
+                        update interaction set contact_id = ?2, contact_name = ?3, email = ?4, phone_numbers = ?5,
+                            requested_queue = ?6, subject = ?7, language = ?8, requested_at = ?9
+                        where chat_id = ?1""",
+                e.chatId(), e.contactId(), e.contactName(), e.email(),
+                e.phoneNumbers() == null ? null : String.join(",", e.phoneNumbers()),
+                e.queue(), e.subject(), e.language(), e.requestedAt())
+                .chain(() -> visitQueue(e.chatId(), e.queue(), e.requestedAt()));
+    }
+
+    private Uni<?> routed(EventEnvelope envelope, ChatRouted e) {
+        Uni<?> written = record(ActivityEntry.routed(envelope, e))
+                .chain(() -> visitQueue(e.chatId(), e.queue(), e.at()));
+        if (e.queue() != null) {
+            written = written.chain(() -> execute("""
+                    update interaction set queue = ?2, queue_at = ?3
+                    where chat_id = ?1 and (queue_at is null or queue_at <= ?3)""", e.chatId(), e.queue(), e.at()));
+        }
+        if (e.outcome() == RoutingOutcome.OFFERED) {
+            written = written.chain(() -> execute("""
+                    update interaction set first_offered_at = least(first_offered_at, ?2)
+                    where chat_id = ?1""", e.chatId(), e.at()));
+        }
+        if (e.outcome() == RoutingOutcome.ACCEPTED && (e.offerKind() == null || e.offerKind() == OfferKind.CHAT)) {
+            written = written.chain(() -> accepted(e.chatId(), e.at()));
+        }
+        return written;
+    }
+
+    private Uni<?> message(ChatMessage e) {
+        return execute("""
+                        insert into interaction_message(chat_id, seq, message_id, client_message_id, author_id,
+                            author_name, author_role, kind, text, url, sent_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict do nothing""",
+                e.chatId(), e.seq(), e.messageId(), e.clientMessageId(), e.authorId(), e.authorName(),
+                e.authorRole(), e.kind(), e.text(), e.url(), e.sentAt())
+                .chain(() -> lastSeq(e.chatId(), e.seq()));
+    }
+
+    private Uni<?> participant(ChatParticipant e) {
+        Uni<?> written = execute("""
+                        insert into interaction_participation(chat_id, seq, participant_id, name, role, change, joined, at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""",
+                e.chatId(), e.seq(), e.participantId(), e.name(), e.role(), e.change(), e.joined(), e.at())
+                .chain(() -> lastSeq(e.chatId(), e.seq()));
+        // The first agent joining is the acceptance, even when routing's own ACCEPTED decision is late or missing.
+        return e.change() == ParticipantChange.AGENT_JOINED ? written.chain(() -> accepted(e.chatId(), e.at())) : written;
+    }
+
+    private Uni<?> ended(ChatEnded e) {
+        return execute("""
+                        update interaction set ended_at = ?2, end_reason = ?3, ended_by = ?4
+                        where chat_id = ?1 and (ended_at is null or ended_at <= ?2)""",
+                e.chatId(), e.endedAt(), e.reason(), e.endedBy())
+                .chain(() -> lastSeq(e.chatId(), e.seq()));
+    }
+
+    private Uni<?> completed(ChatCompleted e) {
+        return execute("""
+                        update interaction set completed_at = ?2, completed_by = ?3, notes = ?4, disposition_code = ?5,
+                            send_transcript = ?6, workflow_decision = ?7, workflow_queue = ?8
+                        where chat_id = ?1 and (completed_at is null or completed_at <= ?2)""",
+                e.chatId(), e.completedAt(), e.agentId(), e.notes(), e.dispositionCode(), e.sendTranscript(),
+                e.workflowDecision(), e.workflowQueue());
+    }
+
+    private Uni<?> accepted(String chatId, Instant at) {
+        return execute("update interaction set accepted_at = least(accepted_at, ?2) where chat_id = ?1", chatId, at);
+    }
+
+    private Uni<?> lastSeq(String chatId, long seq) {
+        return execute("update interaction set last_seq = greatest(last_seq, ?2) where chat_id = ?1", chatId, seq);
+    }
+
+    private Uni<?> visitQueue(String chatId, String queue, Instant at) {
+        if (queue == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute("""
+                insert into interaction_queue(chat_id, queue, entered_at) values (?1, ?2, ?3)
+                on conflict (chat_id, queue) do update set entered_at = least(interaction_queue.entered_at, excluded.entered_at)""",
+                chatId, queue, at);
+    }
+
+    private Uni<?> record(ActivityEntry a) {
+        return execute("""
+                        insert into interaction_activity(event_id, chat_id, type, at, outcome, queue, from_queue,
+                            actor_id, actor_name, target_type, target_id, offer_kind, request_id, item_id, detail, attempts)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                        on conflict do nothing""",
+                a.eventId(), a.chatId(), a.type(), a.at(), a.outcome(), a.queue(), a.fromQueue(), a.actorId(),
+                a.actorName(), a.targetType(), a.targetId(), a.offerKind(), a.requestId(), a.itemId(), a.detail(),
+                a.attempts());
+    }
+}

@@ -1,0 +1,114 @@
+package io.switchboard.history.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.history.search.InteractionCriteria;
+import io.switchboard.history.search.InteractionSearch;
+import io.switchboard.history.search.Page;
+import io.switchboard.history.search.PageRequest;
+import io.switchboard.history.search.SortOrder;
+import io.switchboard.history.search.TimeRange;
+import io.switchboard.history.search.Viewer;
+import io.switchboard.history.view.InteractionReader;
+import io.switchboard.history.view.InteractionSummary;
+import io.switchboard.history.view.InteractionView;
+import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The contact history for agents and supervisors. */
+@Path("/api/history")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+@Tag(name = "Interactions", description = "Contact history: search, a contact's interactions, one in full")
+public class InteractionResource {
+
+    private final InteractionSearch search;
+    private final InteractionReader reader;
+    private final PageRequest pages;
+    private final JsonWebToken jwt;
+    private final ZoneId zone;
+
+    public InteractionResource(InteractionSearch search, InteractionReader reader, PageRequest pages,
+                               JsonWebToken jwt, @ConfigProperty(name = "switchboard.history.figures.zone") ZoneId zone) {
+        this.search = search;
+        this.reader = reader;
+        this.pages = pages;
+        this.jwt = jwt;
+        this.zone = zone;
+    }
+
+    @GET
+    @Path("/interactions")
+    @WithSession
+    @Operation(summary = "Search interactions (newest first by default); agents only see their contacts'")
+    public Uni<Page<InteractionSummary>> search(@QueryParam("contactId") String contactId,
+                                                @QueryParam("agentId") String agentId,
+                                                @QueryParam("queue") String queue,
+                                                @QueryParam("disposition") String disposition,
+                                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                                @QueryParam("q") String words,
+                                                @QueryParam("sort") String sort,
+                                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        TimeRange range = TimeRange.parse(from, to, zone);
+        InteractionCriteria criteria = new InteractionCriteria(blankToNull(contactId), blankToNull(agentId),
+                blankToNull(queue), blankToNull(disposition), range.from(), range.to(), blankToNull(words));
+        return summaries(criteria, SortOrder.parse(sort), pages.page(page), pages.size(size));
+    }
+
+    @GET
+    @Path("/contacts/{contactId}/interactions")
+    @WithSession
+    @Operation(summary = "A contact's interactions, newest first")
+    public Uni<Page<InteractionSummary>> ofContact(@PathParam("contactId") String contactId,
+                                                   @QueryParam("page") Integer page,
+                                                   @QueryParam("size") Integer size) {
+        int pageNumber = pages.page(page);
+        int pageSize = pages.size(size);
+        return search.servesContact(contactId, Viewer.of(jwt)).chain(allowed -> {
+            if (!allowed) {
+                throw Problems.forbidden("You have not served contact '" + contactId + "'.");
+            }
+            return summaries(InteractionCriteria.ofContact(contactId), SortOrder.NEWEST_FIRST, pageNumber, pageSize);
+        });
+    }
+
+    @GET
+    @Path("/interactions/{chatId}")
+    @WithSession
+    @Operation(summary = "One interaction in full: timings, participants, messages, transfers, wrap-up, workflow")
+    public Uni<InteractionView> get(@PathParam("chatId") String chatId) {
+        return reader.find(chatId).chain(view -> {
+            if (view == null) {
+                throw Problems.notFound("Interaction", chatId);
+            }
+            return search.maySee(chatId, Viewer.of(jwt)).map(allowed -> {
+                if (!allowed) {
+                    throw Problems.forbidden("You have not served the contact of interaction '" + chatId + "'.");
+                }
+                return view;
+            });
+        });
+    }
+
+    private Uni<Page<InteractionSummary>> summaries(InteractionCriteria criteria, SortOrder order, int page, int size) {
+        return search.find(criteria, Viewer.of(jwt), order, page, size)
+                .chain(rows -> reader.summaries(rows.items())
+                        .map(items -> new Page<>(items, rows.page(), rows.size(), rows.total())));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,139 @@
+package io.switchboard.history.search;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.history.store.InteractionRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Finds interactions by contact, agent, queue, disposition, date range and words in their messages (PostgreSQL
+ * full-text search on the messages' GIN-indexed tsvector), limited to what the viewer may see.
+ */
+@ApplicationScoped
+public class InteractionSearch {
+
+    /** Same configuration as the indexed column: no stemming, language-neutral. */
+    private static final String TEXT_SEARCH_CONFIG = "'simple'";
+
+    public Uni<Page<InteractionRow>> find(InteractionCriteria criteria, Viewer viewer, SortOrder order, int page,
+                                          int size) {
+        Filter filter = filter(criteria, viewer);
+        String where = filter.where();
+        List<Object> rowParameters = new ArrayList<>(filter.parameters);
+        rowParameters.add(size);
+        rowParameters.add((long) page * size);
+        String rowsSql = "select i.* from interaction i" + where + " order by " + order.sql()
+                + " limit ?" + (filter.parameters.size() + 1) + " offset ?" + (filter.parameters.size() + 2);
+        return Panache.getSession().chain(session -> {
+            var rowsQuery = session.createNativeQuery(rowsSql, InteractionRow.class);
+            bind(rowsQuery, rowParameters);
+            var countQuery = session.createNativeQuery("select count(*) from interaction i" + where, Long.class);
+            bind(countQuery, filter.parameters);
+            return rowsQuery.getResultList().chain(rows -> countQuery.getSingleResult()
+                    .map(total -> new Page<>(rows, page, size, total)));
+        });
+    }
+
+    /** Whether the viewer may see the interactions of this chat (its contact's, for an agent). */
+    public Uni<Boolean> maySee(String chatId, Viewer viewer) {
+        if (viewer.supervisor()) {
+            return Uni.createFrom().item(true);
+        }
+        Filter filter = new Filter();
+        filter.add("i.chat_id = ?", chatId);
+        filter.visibleTo(viewer);
+        return count(filter).map(count -> count > 0);
+    }
+
+    /** Whether an agent serves or served this contact. */
+    public Uni<Boolean> servesContact(String contactId, Viewer viewer) {
+        if (viewer.supervisor()) {
+            return Uni.createFrom().item(true);
+        }
+        Filter filter = new Filter();
+        filter.add("i.contact_id = ?", contactId);
+        filter.visibleTo(viewer);
+        return count(filter).map(count -> count > 0);
+    }
+
+    private Uni<Long> count(Filter filter) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("select count(*) from interaction i" + filter.where(), Long.class);
+            bind(query, filter.parameters);
+            return query.getSingleResult();
+        });
+    }
+
+    private static Filter filter(InteractionCriteria c, Viewer viewer) {
+        Filter filter = new Filter();
+        if (c.contactId() != null) {
+            filter.add("i.contact_id = ?", c.contactId());
+        }
+        if (c.agentId() != null) {
+            filter.add("exists (select 1 from interaction_participation p where p.chat_id = i.chat_id"
+                    + " and p.participant_id = ?)", c.agentId());
+        }
+        if (c.queue() != null) {
+            filter.add("exists (select 1 from interaction_queue q where q.chat_id = i.chat_id and q.queue = ?)",
+                    c.queue());
+        }
+        if (c.disposition() != null) {
+            filter.add("i.disposition_code = ?", c.disposition());
+        }
+        if (c.from() != null) {
+            filter.add("i.requested_at >= ?", c.from());
+        }
+        if (c.to() != null) {
+            filter.add("i.requested_at < ?", c.to());
+        }
+        if (c.words() != null && !c.words().isBlank()) {
+            filter.add("exists (select 1 from interaction_message m where m.chat_id = i.chat_id and m.search @@ "
+                    + "websearch_to_tsquery(" + TEXT_SEARCH_CONFIG + ", ?))", c.words());
+        }
+        filter.visibleTo(viewer);
+        return filter;
+    }
+
+    private static void bind(Mutiny.SelectionQuery<?> query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+    }
+
+    /** A WHERE clause built from fixed SQL fragments; each "?" becomes the next numbered parameter. */
+    private static final class Filter {
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> parameters = new ArrayList<>();
+
+        void add(String condition, Object... values) {
+            StringBuilder sql = new StringBuilder();
+            int next = 0;
+            for (char ch : condition.toCharArray()) {
+                sql.append(ch);
+                if (ch == '?') {
+                    parameters.add(values[next++]);
+                    sql.append(parameters.size());
+                }
+            }
+            conditions.add(sql.toString());
+        }
+
+        /** An agent sees the interactions of contacts they took part with, and the chats they took part in. */
+        void visibleTo(Viewer viewer) {
+            if (viewer.supervisor()) {
+                return;
+            }
+            add("(i.contact_id in (select c.contact_id from interaction c join interaction_participation p"
+                    + " on p.chat_id = c.chat_id where p.participant_id = ? and p.joined)"
+                    + " or exists (select 1 from interaction_participation p where p.chat_id = i.chat_id"
+                    + " and p.participant_id = ?))", viewer.agentId(), viewer.agentId());
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.switchboard.history.search;
+
+import io.switchboard.kit.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Checks page parameters against the configured default and cap. */
+@ApplicationScoped
+public class PageRequest {
+
+    private final int defaultSize;
+    private final int maxSize;
+
+    public PageRequest(@ConfigProperty(name = "switchboard.history.page.default-size") int defaultSize,
+                       @ConfigProperty(name = "switchboard.history.page.max-size") int maxSize) {
+        this.defaultSize = defaultSize;
+        this.maxSize = maxSize;
+    }
+
+    public int page(Integer page) {
+        if (page != null && page < 0) {
+            throw Problems.badRequest("page counts from 0");
+        }
+        return page == null ? 0 : page;
+    }
+
+    public int size(Integer size) {
+        if (size != null && (size < 1 || size > maxSize)) {
+            throw Problems.badRequest("size must be between 1 and " + maxSize);
+        }
+        return size == null ? defaultSize : size;
+    }
+}

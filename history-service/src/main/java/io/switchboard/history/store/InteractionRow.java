@@ -1,0 +1,64 @@
+package io.switchboard.history.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The scalar facts of one interaction (chat); read side of the projection, written by native upserts. */
+@Entity
+@Table(name = "interaction")
+public class InteractionRow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "chat_id")
+    public String chatId;
+    @Column(name = "contact_id")
+    public String contactId;
+    @Column(name = "contact_name")
+    public String contactName;
+    public String email;
+    @Column(name = "phone_numbers")
+    public String phoneNumbers;
+    @Column(name = "requested_queue")
+    public String requestedQueue;
+    public String subject;
+    public String language;
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+    public String queue;
+    @Column(name = "queue_at")
+    public Instant queueAt;
+    @Column(name = "first_offered_at")
+    public Instant firstOfferedAt;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+    @Column(name = "end_reason")
+    public String endReason;
+    @Column(name = "ended_by")
+    public String endedBy;
+    @Column(name = "last_seq")
+    public Long lastSeq;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    @Column(name = "completed_by")
+    public String completedBy;
+    public String notes;
+    @Column(name = "disposition_code")
+    public String dispositionCode;
+    @Column(name = "send_transcript")
+    public Boolean sendTranscript;
+    @Column(name = "workflow_decision")
+    public String workflowDecision;
+    @Column(name = "workflow_queue")
+    public String workflowQueue;
+
+    /** The queue the chat was last routed in, or the one it asked for. */
+    public String currentQueue() {
+        return queue != null ? queue : requestedQueue;
+    }
+}

@@ -1,0 +1,84 @@
+package io.switchboard.history.view;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An interaction in full, as agents, supervisors and exports see it. */
+public record InteractionView(String chatId, InteractionState state, Contact contact, String subject,
+                              String language, String queue, List<QueueVisit> queues, Timings timings,
+                              Ending ending, List<Participant> participants, List<ConferenceJoin> conferenceJoins,
+                              List<Message> messages, List<PushedPage> pushedPages, List<RoutingStep> routing,
+                              List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
+                              Transcript transcript, Workflow workflow, Long lastSeq) {
+
+    public record Contact(String contactId, String name, String email, List<String> phoneNumbers) {
+    }
+
+    public record QueueVisit(String queue, Instant enteredAt) {
+    }
+
+    public record Ending(String reason, String endedBy) {
+    }
+
+    /**
+     * An agent, supervisor or the contact: first join, and the last leave when they are no longer in the chat.
+     *
+     * @param joinedVia how they first joined (AGENT_JOINED, CONFERENCE_JOINED, CONTACT_JOINED)
+     */
+    public record Participant(String id, String name, String role, String joinedVia, Instant joinedAt,
+                              Instant leftAt) {
+    }
+
+    public record ConferenceJoin(long seq, String participantId, String name, String role, Instant at) {
+    }
+
+    public record Message(long seq, UUID messageId, String authorId, String authorName, String authorRole,
+                          String kind, String text, String url, Instant sentAt) {
+    }
+
+    public record PushedPage(long seq, String url, String pushedBy, Instant at) {
+    }
+
+    /** A routing decision; {@code requestedBy} is set for transfer and conference offers. */
+    public record RoutingStep(String outcome, String queue, String offerId, String agentId, String agentName,
+                              String offerKind, String requestId, String requestedBy, String reason, Instant at) {
+    }
+
+    /**
+     * A transfer or conference request.
+     *
+     * @param outcome routing's latest decision about it (OFFERED, ACCEPTED, REJECTED, FAILED...), null until one
+     */
+    public record Request(String requestId, String requestedBy, String targetType, String targetId,
+                          String fromQueue, Instant requestedAt, String outcome) {
+    }
+
+    public record Call(String requestId, String agentId, String phoneNumber, Instant requestedAt) {
+    }
+
+    public record WrapUp(String agentId, String notes, String dispositionCode, Boolean sendTranscript,
+                         String workflowDecision, String workflowQueue, Instant completedAt) {
+    }
+
+    /**
+     * @param status SENT once any transcript mail went out, else FAILED, else REQUESTED; null when none was asked
+     */
+    public record Transcript(String status, List<TranscriptEvent> events) {
+    }
+
+    /** @param event REQUESTED, SENT or FAILED */
+    public record TranscriptEvent(String event, String requestId, String requestedBy, String recipient,
+                                  String reason, Integer attempts, Instant at) {
+    }
+
+    /**
+     * @param status the latest change (QUEUED, STOPPED, CLAIMED, RELEASED, MOVED, COMPLETED, OVERDUE), null if none
+     */
+    public record Workflow(String status, String itemId, String queue, String outcome, List<WorkflowChange> changes) {
+    }
+
+    public record WorkflowChange(String event, String itemId, String queue, String fromQueue, String actor,
+                                 String outcome, Instant at) {
+    }
+}

@@ -1,0 +1,147 @@
+package io.switchboard.history;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.stack.test.SwitchboardInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A full chat's events from the real broker become one complete interaction, once, whatever the arrival order. */
+@QuarkusTest
+@WithTestResource(value = SwitchboardInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "history"),
+        @ResourceArg(name = "topics", value = "dlq.history-service")})
+class InteractionHistoryTest {
+
+    static final Duration PROJECTED = Duration.ofSeconds(60);
+
+    @Test
+    void aFullChatIsEnteredInTheContactHistory() {
+        ChatScenario chat = new ChatScenario();
+        EventLog.publish(chat.envelopes());
+
+        JsonNode v = awaitDone(chat.chatId);
+        assertThat(v.at("/state").asText()).isEqualTo("DONE");
+        assertThat(v.at("/contact/contactId").asText()).isEqualTo(chat.contactId);
+        assertThat(v.at("/contact/phoneNumbers/0").asText()).isEqualTo(ChatScenario.PHONE);
+        assertThat(texts(v.at("/queues"), "queue")).containsExactly("support", "billing");
+        assertThat(v.at("/queue").asText()).isEqualTo("billing");
+        assertThat(v.at("/timings/requestedAt").asText()).isEqualTo("2031-03-04T09:00:00Z");
+        assertThat(v.at("/timings/firstOfferedAt").asText()).isEqualTo("2031-03-04T09:00:05Z");
+        assertThat(v.at("/timings/acceptedAt").asText()).isEqualTo("2031-03-04T09:00:10Z");
+        assertThat(v.at("/timings/endedAt").asText()).isEqualTo("2031-03-04T09:01:40Z");
+        assertThat(v.at("/timings/doneAt").asText()).isEqualTo("2031-03-04T09:02:10Z");
+        assertThat(v.at("/timings/waitSeconds").asLong()).isEqualTo(ChatScenario.WAIT_SECONDS);
+        assertThat(v.at("/timings/handleSeconds").asLong()).isEqualTo(ChatScenario.HANDLE_SECONDS);
+        assertThat(v.at("/ending/reason").asText()).isEqualTo("AGENT_FINISHED");
+
+        JsonNode participants = v.at("/participants");
+        assertThat(texts(participants, "id")).containsExactly("contact:" + chat.chatId, "agent1", "agent2",
+                ChatScenario.SUPERVISOR);
+        assertThat(participants.get(1).path("leftAt").asText()).isEqualTo("2031-03-04T09:00:40Z");
+        assertThat(participants.get(2).path("leftAt").isMissingNode() || participants.get(2).path("leftAt").isNull())
+                .isTrue();
+        assertThat(participants.get(3).path("joinedVia").asText()).isEqualTo("CONFERENCE_JOINED");
+        assertThat(participants.get(3).path("leftAt").asText()).isEqualTo("2031-03-04T09:01:10Z");
+        assertThat(texts(v.at("/conferenceJoins"), "participantId")).containsExactly(ChatScenario.SUPERVISOR);
+
+        assertThat(texts(v.at("/messages"), "seq")).containsExactly("3", "4", "5", "10");
+        assertThat(v.at("/messages/0/text").asText()).isEqualTo(chat.firstWords);
+        assertThat(v.at("/messages/2/kind").asText()).isEqualTo("PAGE_PUSH");
+        assertThat(v.at("/pushedPages/0/url").asText()).isEqualTo(ChatScenario.PAGE_URL);
+
+        assertThat(texts(v.at("/routing"), "outcome"))
+                .containsExactly("QUEUED", "OFFERED", "ACCEPTED", "OFFERED", "ACCEPTED", "ACCEPTED");
+        assertThat(v.at("/transfers/0/targetId").asText()).isEqualTo("billing");
+        assertThat(v.at("/transfers/0/outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(v.at("/conferences/0/targetId").asText()).isEqualTo(ChatScenario.SUPERVISOR);
+        assertThat(v.at("/calls/0/phoneNumber").asText()).isEqualTo(ChatScenario.PHONE);
+        assertThat(v.at("/wrapUp/dispositionCode").asText()).isEqualTo("RESOLVED");
+        assertThat(v.at("/wrapUp/notes").asText()).isEqualTo("Refund issued");
+        assertThat(v.at("/wrapUp/workflowDecision").asText()).isEqualTo("PARK");
+        assertThat(v.at("/transcript/status").asText()).isEqualTo("SENT");
+        assertThat(v.at("/workflow/status").asText()).isEqualTo("QUEUED");
+        assertThat(v.at("/workflow/queue").asText()).isEqualTo("follow-up");
+        assertThat(v.at("/lastSeq").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        ChatScenario chat = new ChatScenario();
+        List<EventEnvelope> envelopes = chat.envelopes();
+        EventLog.publish(envelopes);
+        String first = awaitDone(chat.chatId).toString();
+
+        EventLog.publish(envelopes);
+        EventLog.awaitAllConsumed();
+
+        assertThat(fetch(chat.chatId).toString()).isEqualTo(first);
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderGiveTheSameRecord() {
+        ChatScenario inOrder = new ChatScenario();
+        ChatScenario reversed = new ChatScenario().with(c -> {
+            c.seed = inOrder.seed;
+            c.contactId = inOrder.contactId;
+        });
+        EventLog.publish(inOrder.envelopes());
+        List<EventEnvelope> backwards = new ArrayList<>(reversed.envelopes());
+        Collections.reverse(backwards); // Mark Done, transcript and messages before the request itself
+        EventLog.publish(backwards);
+
+        String expected = awaitDone(inOrder.chatId).toString();
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(
+                fetch(reversed.chatId).toString().replace(reversed.chatId, inOrder.chatId)).isEqualTo(expected));
+    }
+
+    @Test
+    void unknownInteractionIsNotFound() {
+        given().auth().oauth2(Tokens.supervisor("supervisor1"))
+                .get("/api/history/interactions/no-such-chat")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anonymousCallersAreRejected() {
+        given().get("/api/history/interactions").then().statusCode(401);
+    }
+
+    /** Waits for the whole chat: Mark Done, the last message and the workflow outcome. */
+    static JsonNode awaitDone(String chatId) {
+        return await().atMost(PROJECTED).until(() -> fetchOrNull(chatId), v -> v != null
+                && "DONE".equals(v.at("/state").asText()) && v.at("/messages").size() == 4
+                && v.at("/lastSeq").asLong() == 11 && !v.at("/workflow/status").isNull()
+                && "SENT".equals(v.at("/transcript/status").asText())
+                && !v.at("/timings/requestedAt").isMissingNode() && !v.at("/timings/requestedAt").isNull()
+                && v.at("/participants").size() == 4 && v.at("/routing").size() == 6);
+    }
+
+    static JsonNode fetch(String chatId) {
+        JsonNode node = fetchOrNull(chatId);
+        assertThat(node).as("interaction " + chatId).isNotNull();
+        return node;
+    }
+
+    private static JsonNode fetchOrNull(String chatId) {
+        var response = given().auth().oauth2(Tokens.supervisor("supervisor1"))
+                .get("/api/history/interactions/" + chatId);
+        return response.statusCode() == 200 ? Json.parse(response.asString()) : null;
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.path(field).asText()));
+        return values;
+    }
+}

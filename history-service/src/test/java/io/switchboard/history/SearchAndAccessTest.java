@@ -1,0 +1,158 @@
+package io.switchboard.history;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.stack.test.SwitchboardInfrastructure;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Search by words, agent, queue, disposition and date range; paging and its cap; what an agent may see. Three
+ * interactions in May 2032: contact A served by agent S1, contact B served by S2, then contact A again served by S2.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithTestResource(value = SwitchboardInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "history"),
+        @ResourceArg(name = "topics", value = "dlq.history-service")})
+class SearchAndAccessTest {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String agentS1 = "s1-" + run;
+    private final String agentS2 = "s2-" + run;
+    private final String queue = "sales-" + run;
+    private final ChatScenario first = new ChatScenario().with(c -> {
+        c.contactId = "contact-a-" + run;
+        c.agent = agentS1;
+        c.queue = queue;
+        c.firstWords = "Please send the invoice with my discount";
+        c.disposition = "SALE-" + run;
+        c.start = Instant.parse("2032-05-01T10:00:00Z");
+    });
+    private final ChatScenario second = new ChatScenario().with(c -> {
+        c.contactId = "contact-b-" + run;
+        c.agent = agentS2;
+        c.firstWords = "My screen is broken";
+        c.disposition = "NO-SALE-" + run;
+        c.start = Instant.parse("2032-05-02T10:00:00Z");
+    });
+    private final ChatScenario third = new ChatScenario().with(c -> {
+        c.contactId = "contact-a-" + run;
+        c.agent = agentS2;
+        c.firstWords = "What does the warranty cover?";
+        c.disposition = "SALE-" + run;
+        c.start = Instant.parse("2032-05-03T10:00:00Z");
+    });
+
+    private boolean published;
+
+    /** Once for the class, but after Quarkus has pointed REST Assured at the application (not so in @BeforeAll). */
+    @BeforeEach
+    void publishOnce() {
+        if (published) {
+            return;
+        }
+        published = true;
+        for (ChatScenario chat : List.of(first, second, third)) {
+            EventLog.publish(chat.envelopes());
+        }
+        for (ChatScenario chat : List.of(first, second, third)) {
+            InteractionHistoryTest.awaitDone(chat.chatId);
+        }
+    }
+
+    @Test
+    void searchByWordsInMessages() {
+        assertThat(search(supervisor().queryParam("q", "invoice discount").queryParam("from", "2032-05-01")
+                .queryParam("to", "2032-05-31"))).containsExactly(first.chatId);
+        assertThat(search(supervisor().queryParam("q", "BROKEN").queryParam("from", "2032-05-01")
+                .queryParam("to", "2032-05-31"))).containsExactly(second.chatId);
+        assertThat(search(supervisor().queryParam("q", "\"warranty cover\"").queryParam("agentId", agentS2)))
+                .containsExactly(third.chatId);
+    }
+
+    @Test
+    void searchByAgentNewestFirst() {
+        assertThat(search(supervisor().queryParam("agentId", agentS2))).containsExactly(third.chatId, second.chatId);
+        assertThat(search(supervisor().queryParam("agentId", agentS2).queryParam("sort", "requestedAt:asc")))
+                .containsExactly(second.chatId, third.chatId);
+    }
+
+    @Test
+    void searchByQueueDispositionAndDateRange() {
+        assertThat(search(supervisor().queryParam("queue", queue))).containsExactly(first.chatId);
+        assertThat(search(supervisor().queryParam("disposition", "SALE-" + run)))
+                .containsExactly(third.chatId, first.chatId);
+        assertThat(search(supervisor().queryParam("disposition", "SALE-" + run)
+                .queryParam("from", "2032-05-01").queryParam("to", "2032-05-02")))
+                .containsExactly(first.chatId);
+        assertThat(search(supervisor().queryParam("disposition", "SALE-" + run)
+                .queryParam("from", "2032-05-03T00:00:00Z").queryParam("to", "2032-05-04T00:00:00Z")))
+                .containsExactly(third.chatId);
+    }
+
+    @Test
+    void aContactsInteractionsArePagedNewestFirst() {
+        String path = "/api/history/contacts/contact-a-" + run + "/interactions";
+        supervisor().queryParam("size", 1).get(path).then().statusCode(200).body("total", equalTo(2))
+                .body("size", equalTo(1)).body("items[0].chatId", equalTo(third.chatId))
+                .body("items[0].agents[0]", equalTo(agentS2))
+                .body("items[0].timings.waitSeconds", equalTo((int) ChatScenario.WAIT_SECONDS));
+        supervisor().queryParam("size", 1).queryParam("page", 1).get(path).then().statusCode(200)
+                .body("items[0].chatId", equalTo(first.chatId));
+    }
+
+    @Test
+    void pageSizeIsCappedAndSortIsAllowListed() {
+        supervisor().queryParam("size", 101).get("/api/history/interactions").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("https://switchboard.dev/problems/bad-request"));
+        supervisor().queryParam("size", 100).get("/api/history/interactions").then().statusCode(200);
+        supervisor().queryParam("page", -1).get("/api/history/interactions").then().statusCode(400);
+        supervisor().queryParam("sort", "contact_id; drop table interaction").get("/api/history/interactions")
+                .then().statusCode(400).contentType("application/problem+json");
+        supervisor().queryParam("from", "yesterday").get("/api/history/interactions").then().statusCode(400);
+    }
+
+    @Test
+    void anAgentSeesTheInteractionsOfContactsTheyServed() {
+        // S1 served contact A once, so sees both of A's interactions, including the one S2 handled.
+        agent(agentS1).get("/api/history/interactions/" + third.chatId).then().statusCode(200);
+        agent(agentS1).get("/api/history/contacts/contact-a-" + run + "/interactions").then().statusCode(200)
+                .body("total", equalTo(2));
+        // ... but never contact B's.
+        agent(agentS1).get("/api/history/interactions/" + second.chatId).then().statusCode(403)
+                .contentType("application/problem+json");
+        agent(agentS1).get("/api/history/contacts/contact-b-" + run + "/interactions").then().statusCode(403);
+        assertThat(search(agent(agentS1).queryParam("disposition", "NO-SALE-" + run))).isEmpty();
+        assertThat(search(agent(agentS1).queryParam("q", "warranty"))).containsExactly(third.chatId);
+        // An agent who served nobody here sees nothing of it.
+        String stranger = "stranger-" + run;
+        agent(stranger).get("/api/history/interactions/" + first.chatId).then().statusCode(403);
+        assertThat(search(agent(stranger).queryParam("agentId", agentS2))).isEmpty();
+        // S2 served both contacts.
+        assertThat(search(agent(agentS2).queryParam("from", "2032-05-01").queryParam("to", "2032-05-31")))
+                .containsExactlyInAnyOrder(first.chatId, second.chatId, third.chatId);
+    }
+
+    private static List<String> search(RequestSpecification request) {
+        return Json.chatIds(request.get("/api/history/interactions").then().statusCode(200).extract().asString());
+    }
+
+    private static RequestSpecification supervisor() {
+        return given().auth().oauth2(Tokens.supervisor("supervisor1"));
+    }
+
+    private static RequestSpecification agent(String id) {
+        return given().auth().oauth2(Tokens.agent(id));
+    }
+}
