@@ -16,24 +16,28 @@ final class KafkaCompanionInjection {
     private KafkaCompanionInjection() {
     }
 
-    /** @return the companion to close when the resource stops, or null when the companion is not available */
-    @SuppressWarnings("unchecked")
-    static AutoCloseable inject(TestInjector injector, String bootstrapServers) {
-        ClassLoader loader = SwitchboardInfrastructure.class.getClassLoader();
-        Class<? extends Annotation> annotation;
-        Class<?> companionType;
+    /** @return a new companion, to close when the resource stops, or null when the companion is not available */
+    static AutoCloseable create(String bootstrapServers) {
         try {
-            annotation = (Class<? extends Annotation>) Class.forName(ANNOTATION, false, loader);
-            companionType = Class.forName(COMPANION, true, loader);
+            Class<?> companionType = Class.forName(COMPANION, true, SwitchboardInfrastructure.class.getClassLoader());
+            Object companion = companionType.getConstructor(String.class).newInstance(bootstrapServers);
+            return companion instanceof AutoCloseable closeable ? closeable : null;
         } catch (ClassNotFoundException | LinkageError notOnClassPath) {
             return null;
-        }
-        try {
-            Object companion = companionType.getConstructor(String.class).newInstance(bootstrapServers);
-            injector.injectIntoFields(companion, new TestInjector.AnnotatedAndMatchesType(annotation, companionType));
-            return companion instanceof AutoCloseable closeable ? closeable : null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create a KafkaCompanion for " + bootstrapServers, e);
+        }
+    }
+
+    /** Fills the {@code @InjectKafkaCompanion} fields of the current test instance. */
+    @SuppressWarnings("unchecked")
+    static void inject(TestInjector injector, Object companion) {
+        try {
+            Class<? extends Annotation> annotation = (Class<? extends Annotation>) Class.forName(ANNOTATION, false,
+                    SwitchboardInfrastructure.class.getClassLoader());
+            injector.injectIntoFields(companion, new TestInjector.AnnotatedAndMatchesType(annotation, companion.getClass()));
+        } catch (ClassNotFoundException | LinkageError notOnClassPath) {
+            // no annotation, nothing to fill
         }
     }
 }

@@ -100,8 +100,12 @@ public class SwitchboardInfrastructure implements QuarkusTestResourceLifecycleMa
 
     @Override
     public void inject(TestInjector testInjector) {
+        // Called for every test instance that shares this resource: create the client once, inject it each time.
         if (config != null && companion == null) {
-            companion = KafkaCompanionInjection.inject(testInjector, config.get(KAFKA_BOOTSTRAP_SERVERS));
+            companion = KafkaCompanionInjection.create(config.get(KAFKA_BOOTSTRAP_SERVERS));
+        }
+        if (companion != null) {
+            KafkaCompanionInjection.inject(testInjector, companion);
         }
     }
 
