@@ -1,0 +1,28 @@
+package io.switchboard.transcript.domain;
+
+import io.switchboard.events.ChatParticipant;
+
+/** What a transcript line shows. */
+public enum LineKind {
+    /** Text typed by a participant or a standard response. */
+    MESSAGE,
+    /** A web page pushed by the agent; the line carries its url. */
+    PAGE,
+    JOINED,
+    LEFT,
+    /** The agent handed the chat to someone else. */
+    TRANSFERRED,
+    ENDED;
+
+    /** The notice a change of participants shows. */
+    public static LineKind of(ChatParticipant event) {
+        if (event.change() == null) {
+            return event.joined() ? JOINED : LEFT;
+        }
+        return switch (event.change()) {
+            case CONTACT_JOINED, AGENT_JOINED, CONFERENCE_JOINED -> JOINED;
+            case LEFT, CONTACT_LEFT -> LEFT;
+            case TRANSFERRED_AWAY -> TRANSFERRED;
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package io.switchboard.transcript.domain;
+
+/** Who asked for a transcript e-mail. */
+public enum RequestOrigin {
+    /** The "send transcript" box at Mark Done (chat.completed). */
+    COMPLETED,
+    /** "Send now" by the agent (transcript.requested). */
+    SEND_NOW,
+    /** A supervisor's resend through this service's API. */
+    RESEND
+}

@@ -1,0 +1,108 @@
+package io.switchboard.transcript.domain;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatEnded;
+import io.switchboard.events.ChatMessage;
+import io.switchboard.events.ChatParticipant;
+import io.switchboard.events.ChatRequested;
+import io.switchboard.events.ChatRouted;
+import io.switchboard.events.MessageKind;
+import io.switchboard.events.ParticipantRole;
+import io.switchboard.events.RoutingOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Builds a chat's transcript from its events, inside the consumer's transaction. Every write tolerates any arrival
+ * order across topics (the transcript row is created by whichever event comes first) and redelivery (a position
+ * of the timeline is written once).
+ */
+@ApplicationScoped
+public class TranscriptRecorder {
+
+    public Uni<Void> contactRequested(ChatRequested event) {
+        return ensureTranscript(event.chatId())
+                .chain(() -> Sql.update("""
+                                update transcript set contact_name = ?2, email = ?3, language = ?4, queue = ?5,
+                                       subject = ?6, requested_at = ?7
+                                where chat_id = ?1""", event.chatId(), event.contactName(), event.email(),
+                        event.language(), event.queue(), event.subject(), event.requestedAt()))
+                .chain(() -> wakeWaitingRequests(event.chatId()));
+    }
+
+    /** The accepting agent may read the transcript even before (or without) its chat.participant notice. */
+    public Uni<Void> routed(ChatRouted event) {
+        if (event.outcome() != RoutingOutcome.ACCEPTED || event.agentId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ensureTranscript(event.chatId())
+                .chain(() -> participant(event.chatId(), event.agentId(), event.agentName(), ParticipantRole.AGENT));
+    }
+
+    public Uni<Void> messagePosted(ChatMessage event) {
+        LineKind kind = event.kind() == MessageKind.PAGE_PUSH ? LineKind.PAGE : LineKind.MESSAGE;
+        return ensureTranscript(event.chatId())
+                .chain(() -> line(event.chatId(), event.seq(), kind, event.authorId(), event.authorName(),
+                        event.authorRole(), event.text(), event.url(), event.sentAt()))
+                .chain(() -> wakeWaitingRequests(event.chatId()));
+    }
+
+    public Uni<Void> participantChanged(ChatParticipant event) {
+        Uni<Void> member = event.joined()
+                ? participant(event.chatId(), event.participantId(), event.name(), event.role())
+                : Uni.createFrom().voidItem();
+        return ensureTranscript(event.chatId())
+                .chain(() -> member)
+                .chain(() -> line(event.chatId(), event.seq(), LineKind.of(event), event.participantId(),
+                        event.name(), event.role(), null, null, event.at()))
+                .chain(() -> wakeWaitingRequests(event.chatId()));
+    }
+
+    public Uni<Void> chatEnded(ChatEnded event) {
+        return ensureTranscript(event.chatId())
+                .chain(() -> Sql.update("""
+                                update transcript set end_seq = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5,
+                                       end_received_at = coalesce(end_received_at, ?6)
+                                where chat_id = ?1""", event.chatId(), event.seq(), event.reason().name(),
+                        event.endedBy(), event.endedAt(), Instant.now()))
+                .chain(() -> line(event.chatId(), event.seq(), LineKind.ENDED, event.endedBy(), null, null, null,
+                        null, event.endedAt()))
+                .chain(() -> wakeWaitingRequests(event.chatId()));
+    }
+
+    /** Creates the chat's row if no event of the chat came before. */
+    public Uni<Void> ensureTranscript(String chatId) {
+        return Sql.update("insert into transcript (chat_id, created_at) values (?1, ?2) on conflict do nothing",
+                chatId, Instant.now()).replaceWithVoid();
+    }
+
+    private Uni<Void> line(String chatId, long seq, LineKind kind, String authorId, String authorName,
+                           ParticipantRole role, String text, String url, Instant at) {
+        return Sql.update("""
+                        insert into transcript_line (chat_id, seq, kind, author_id, author_name, author_role, text, url, at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        on conflict (chat_id, seq) do nothing""",
+                chatId, seq, kind.name(), authorId, authorName, role == null ? null : role.name(), text, url, at)
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> participant(String chatId, String participantId, String name, ParticipantRole role) {
+        return Sql.update("""
+                        insert into transcript_participant (chat_id, participant_id, name, role)
+                        values (?1, ?2, ?3, ?4)
+                        on conflict (chat_id, participant_id) do update set name = coalesce(excluded.name,
+                            transcript_participant.name), role = coalesce(excluded.role, transcript_participant.role)""",
+                chatId, participantId, name, role == null ? null : role.name()).replaceWithVoid();
+    }
+
+    /**
+     * Requests that wait for the end of the chat (or for its last lines) are looked at again now rather than at
+     * their wake-up time. Requests already in SMTP back-off keep their schedule.
+     */
+    private Uni<Void> wakeWaitingRequests(String chatId) {
+        return Sql.update("""
+                update transcript_request set next_attempt_at = ?2
+                where chat_id = ?1 and status = 'PENDING' and attempts = 0 and next_attempt_at > ?2""",
+                chatId, Instant.now()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,42 @@
+package io.switchboard.transcript.domain;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** Records requests to mail a transcript. The request id is the idempotency key: a repeat changes nothing. */
+@ApplicationScoped
+public class TranscriptRequests {
+
+    /** Longest request id accepted (the column's size); longer ones are not from our producers. */
+    public static final int MAX_REQUEST_ID_LENGTH = 255;
+    private static final String COMPLETED_SUFFIX = ".completed";
+
+    private final TranscriptRecorder recorder;
+
+    public TranscriptRequests(TranscriptRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** The one request that the "send transcript" box at Mark Done makes for a chat. */
+    public static String completedRequestId(String chatId) {
+        return chatId + COMPLETED_SUFFIX;
+    }
+
+    /**
+     * Adds a request, due at once: the sender decides whether the chat is ready to be mailed.
+     *
+     * @return true if the request is new, false if a request with this id exists
+     */
+    public Uni<Boolean> add(String chatId, String requestId, RequestOrigin origin, String requestedBy) {
+        Instant now = Instant.now();
+        return recorder.ensureTranscript(chatId)
+                .chain(() -> Sql.update("""
+                                insert into transcript_request (request_id, chat_id, origin, requested_by, status,
+                                                                attempts, requested_at, next_attempt_at)
+                                values (?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5)
+                                on conflict (request_id) do nothing""",
+                        requestId, chatId, origin.name(), requestedBy, now))
+                .map(inserted -> inserted > 0);
+    }
+}
