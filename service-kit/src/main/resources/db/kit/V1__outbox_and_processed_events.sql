@@ -22,3 +22,13 @@ create table processed_event (
     processed_at timestamptz  not null,
     primary key (consumer, event_id)
 );
+
+-- Wakes the relays of every replica as soon as a transaction with new events commits (NOTIFY is delivered at
+-- commit, once per transaction and channel); the relay's poll stays as a safety net.
+create function outbox_event_notify() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('outbox_event', '');
+    return null;
+end $$;
+create trigger outbox_event_inserted after insert on outbox_event
+    for each statement execute function outbox_event_notify();
