@@ -1,0 +1,85 @@
+package io.switchboard.workflow.item;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatRequested;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a worker needs to know about a parked interaction. Filled from chat.requested (contact, origin queue,
+ * subject) and chat.completed (agent, disposition, notes); the two topics are not ordered with each other, so each
+ * event upserts only its own columns.
+ */
+@Entity
+@Table(name = "interaction_summary")
+public class InteractionSummary extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "chat_id")
+    public String chatId;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    public String email;
+
+    @Column(name = "origin_queue")
+    public String originQueue;
+
+    public String subject;
+
+    @Column(name = "agent_id")
+    public String agentId;
+
+    @Column(name = "disposition_code")
+    public String dispositionCode;
+
+    @Column(columnDefinition = "text")
+    public String notes;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Uni<Void> record(ChatRequested chat) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into interaction_summary (chat_id, contact_name, email, origin_queue, subject, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, now())
+                        on conflict (chat_id) do update set contact_name = excluded.contact_name, email = excluded.email,
+                            origin_queue = excluded.origin_queue, subject = excluded.subject, updated_at = now()""")
+                .setParameter(1, chat.chatId())
+                .setParameter(2, chat.contactName())
+                .setParameter(3, chat.email())
+                .setParameter(4, chat.queue())
+                .setParameter(5, chat.subject())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public static Uni<Void> record(ChatCompleted chat) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into interaction_summary (chat_id, agent_id, disposition_code, notes, updated_at)
+                        values (?1, ?2, ?3, ?4, now())
+                        on conflict (chat_id) do update set agent_id = excluded.agent_id,
+                            disposition_code = excluded.disposition_code, notes = excluded.notes, updated_at = now()""")
+                .setParameter(1, chat.chatId())
+                .setParameter(2, chat.agentId())
+                .setParameter(3, chat.dispositionCode())
+                .setParameter(4, chat.notes())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Forgets summaries of chats that never entered the workflow once they are older than {@code retention}. */
+    static Uni<Integer> pruneUnused(Duration retention) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        delete from interaction_summary s where s.updated_at < ?1
+                        and not exists (select 1 from workflow_item i where i.chat_id = s.chat_id)""")
+                .setParameter(1, Instant.now().minus(retention))
+                .executeUpdate());
+    }
+}

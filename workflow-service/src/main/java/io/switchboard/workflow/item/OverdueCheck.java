@@ -1,0 +1,72 @@
+package io.switchboard.workflow.item;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.EventType;
+import io.switchboard.kit.outbox.OutboxRelay;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Flags open items that have waited in their queue longer than its maximum age, and publishes
+ * {@code workflow.overdue} once per stay in a queue. Replicas may run it at the same time: each item is flagged
+ * under its row lock and skipped by the others.
+ */
+@ApplicationScoped
+public class OverdueCheck {
+
+    /** Items flagged per transaction; a backlog is worked off in several rounds. */
+    static final int BATCH = 200;
+
+    private final ItemEvents events;
+    private final OutboxRelay relay;
+
+    public OverdueCheck(ItemEvents events, OutboxRelay relay) {
+        this.events = events;
+        this.relay = relay;
+    }
+
+    @Scheduled(every = "${switchboard.workflow.overdue-check}", delayed = "${switchboard.workflow.overdue-check}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> check() {
+        return flagBatch().chain(flagged -> {
+            if (flagged > 0) {
+                relay.kick();
+            }
+            return flagged == BATCH ? check() : Uni.createFrom().voidItem();
+        });
+    }
+
+    /** @return how many items were flagged */
+    Uni<Integer> flagBatch() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                select i.* from workflow_item i join workflow_queue q on q.name = i.queue
+                                where i.state in ('WAITING', 'CLAIMED') and i.overdue_at is null
+                                  and i.entered_queue_at + q.max_age_seconds * interval '1 second' < now()
+                                order by i.entered_queue_at limit ?1
+                                for update of i skip locked""", WorkflowItem.class)
+                        .setParameter(1, BATCH)
+                        .getResultList())
+                .chain(this::flag));
+    }
+
+    private Uni<Integer> flag(List<WorkflowItem> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> {
+                    item.overdueAt = now;
+                    return events.publish(EventType.WORKFLOW_OVERDUE, item, ItemEvents.SYSTEM, now);
+                })
+                .collect().last()
+                .replaceWith(items.size());
+    }
+}

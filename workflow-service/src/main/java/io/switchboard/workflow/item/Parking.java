@@ -1,0 +1,97 @@
+package io.switchboard.workflow.item;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.EventType;
+import io.switchboard.events.WorkflowDecision;
+import io.switchboard.kit.inbox.PermanentEventFailure;
+import io.switchboard.workflow.strategy.WorkflowQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Applies the agent's workflow decision from Mark Done. Runs inside the consumer's transaction. A chat enters the
+ * workflow once: a second decision for the same chat (a republished event) changes nothing.
+ */
+@ApplicationScoped
+public class Parking {
+
+    private final ItemEvents events;
+    private final String fallbackQueue;
+
+    public Parking(ItemEvents events, @ConfigProperty(name = "switchboard.workflow.fallback-queue") String fallbackQueue) {
+        this.events = events;
+        this.fallbackQueue = fallbackQueue;
+    }
+
+    public Uni<Void> apply(ChatCompleted chat) {
+        WorkflowDecision decision = chat.workflowDecision() == null ? WorkflowDecision.NONE : chat.workflowDecision();
+        return InteractionSummary.record(chat).chain(() -> switch (decision) {
+            case PARK -> park(chat);
+            case STOP -> stop(chat);
+            case NONE -> Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * Parks in the chosen queue. If that queue is unknown or was retired since the agent saw the options, the item
+     * goes to the fallback queue rather than being lost, and the event's outcome says why; with no usable fallback
+     * either, the event goes to the dead-letter topic.
+     */
+    private Uni<Void> park(ChatCompleted chat) {
+        String chosen = chat.workflowQueue();
+        Uni<WorkflowQueue> target = chosen == null ? Uni.createFrom().nullItem() : WorkflowQueue.lockActive(chosen);
+        return target.chain(queue -> queue != null ? insert(chat, queue.name, null)
+                : WorkflowQueue.lockActive(fallbackQueue).chain(fallback -> {
+                    if (fallback == null) {
+                        throw new PermanentEventFailure("chat " + chat.chatId() + ": workflow queue '" + chosen
+                                + "' and fallback queue '" + fallbackQueue + "' are not workflow queues");
+                    }
+                    Log.warnf("chat %s parked in fallback queue %s: '%s' is not a workflow queue",
+                            chat.chatId(), fallbackQueue, chosen);
+                    return insert(chat, fallback.name, "fallback: '" + chosen + "' is not a workflow queue");
+                }));
+    }
+
+    private Uni<Void> stop(ChatCompleted chat) {
+        return insert(chat, null, null);
+    }
+
+    /** @param queue null for a stop */
+    private Uni<Void> insert(ChatCompleted chat, String queue, String note) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        WorkflowItem item = new WorkflowItem();
+        item.id = UUID.randomUUID();
+        item.chatId = chat.chatId();
+        item.state = queue == null ? ItemState.STOPPED : ItemState.WAITING;
+        item.queue = queue;
+        item.decidedBy = chat.agentId();
+        item.decidedAt = now;
+        item.enteredQueueAt = queue == null ? null : now;
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into workflow_item (id, chat_id, state, queue, decided_by, decided_at, entered_queue_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (chat_id) do nothing""")
+                        .setParameter(1, item.id)
+                        .setParameter(2, item.chatId)
+                        .setParameter(3, item.state.name())
+                        .setParameter(4, item.queue)
+                        .setParameter(5, item.decidedBy)
+                        .setParameter(6, item.decidedAt)
+                        .setParameter(7, item.enteredQueueAt)
+                        .executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        Log.infof("chat %s is already in the workflow; decision %s ignored", chat.chatId(),
+                                chat.workflowDecision());
+                        return Uni.createFrom().voidItem();
+                    }
+                    EventType type = queue == null ? EventType.WORKFLOW_STOPPED : EventType.WORKFLOW_QUEUED;
+                    return events.publish(type, item, null, chat.agentId(), note, now);
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package io.switchboard.workflow.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatCompleted;
+import io.switchboard.kit.inbox.ProcessedEvents;
+import io.switchboard.kit.outbox.OutboxRelay;
+import io.switchboard.workflow.item.Parking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Mark Done: parks or stops the interaction as the agent chose. */
+@ApplicationScoped
+public class CompletedChatConsumer {
+
+    private final ProcessedEvents processedEvents;
+    private final Parking parking;
+    private final OutboxRelay relay;
+
+    public CompletedChatConsumer(ProcessedEvents processedEvents, Parking parking, OutboxRelay relay) {
+        this.processedEvents = processedEvents;
+        this.parking = parking;
+        this.relay = relay;
+    }
+
+    @Incoming("chat-completed")
+    public Uni<Void> on(String value) {
+        return processedEvents.handle("workflow.park", value,
+                        envelope -> parking.apply(envelope.payload(ChatCompleted.class)))
+                .invoke(relay::kick);
+    }
+}
