@@ -1,0 +1,146 @@
+// The agent desktop: sign in, availability, offers (the chat icon flashes yellow), the list of my chats, and the
+// open chat session (chat-session.js). One WebSocket (/ws/agent) carries offers and the items of all my chats.
+import { $, el, show, toast } from '/js/dom.js';
+import { Api, enc, listOf } from '/js/api.js';
+import { ResilientSocket } from '/js/socket.js';
+import { SignIn } from '/js/signin.js';
+import { ChatSession } from './chat-session.js';
+
+const signIn = new SignIn('switchboard.agent.token', 'agent');
+const api = new Api(() => signIn.token, () => signIn.signOut());
+const offers = new Map(); // offerId -> offer frame
+const STATE_LABELS = { READY: 'Ready', NOT_READY: 'Not Ready', AFTER_CHAT_WORK: 'After chat work', LOGGED_OUT: 'Logged out' };
+const OFFER_TICK_MS = 1000;
+
+let socket;
+let session;
+
+// ---- availability ------------------------------------------------------------------------------------------
+
+function showState(state) {
+  $('#agent-state').textContent = STATE_LABELS[state] || state || '';
+  $('#state-ready').setAttribute('aria-pressed', String(state === 'READY'));
+  $('#state-not-ready').setAttribute('aria-pressed', String(state === 'NOT_READY'));
+}
+
+async function setState(state) {
+  try {
+    const me = await api.put('/api/routing/agents/me/state', { state });
+    showState(me?.state || state);
+  } catch (error) {
+    toast(`Could not change your state: ${error.message}`);
+  }
+}
+
+async function loadState() {
+  try {
+    showState((await api.get('/api/routing/agents/me'))?.state);
+  } catch (error) {
+    $('#agent-state').textContent = 'State unavailable';
+  }
+}
+
+// ---- offers --------------------------------------------------------------------------------------------------
+
+function renderOffers() {
+  const now = Date.now();
+  const list = $('#offers');
+  list.replaceChildren(...[...offers.values()].map((offer) => {
+    const secondsLeft = offer.expiresAt ? Math.max(0, Math.round((Date.parse(offer.expiresAt) - now) / 1000)) : null;
+    const kind = offer.offerKind && offer.offerKind !== 'CHAT' ? ` (${offer.offerKind.toLowerCase()})` : '';
+    return el('li', { className: 'offer', dataset: { offerId: offer.offerId } },
+      el('strong', { className: 'offer-contact' }, `${offer.contactName || 'Contact'}${kind}`),
+      el('span', { className: 'offer-meta' }, [offer.queue, offer.subject].filter(Boolean).join(' · ')),
+      offer.requestedBy ? el('span', { className: 'offer-meta' }, `from ${offer.requestedBy}`) : null,
+      secondsLeft !== null ? el('span', { className: 'offer-timer' }, `${secondsLeft} s`) : null,
+      el('div', { className: 'offer-buttons' },
+        el('button', { type: 'button', className: 'primary', onclick: () => answerOffer(offer, 'accept'),
+          'aria-label': `Accept chat with ${offer.contactName || 'contact'}` }, 'Accept'),
+        el('button', { type: 'button', onclick: () => answerOffer(offer, 'reject'),
+          'aria-label': `Reject chat with ${offer.contactName || 'contact'}` }, 'Reject')));
+  }));
+  const icon = $('#chat-icon');
+  icon.classList.toggle('flashing', offers.size > 0);
+  $('#offer-count').textContent = offers.size ? `${offers.size} chat offer${offers.size > 1 ? 's' : ''}` : '';
+}
+
+async function answerOffer(offer, answer) {
+  offers.delete(offer.offerId);
+  renderOffers();
+  try {
+    await api.post(`/api/routing/offers/${enc(offer.offerId)}/${answer}`);
+    if (answer === 'accept') {
+      session.remember({ chatId: offer.chatId, contactName: offer.contactName, subject: offer.subject, queue: offer.queue });
+      await session.open(offer.chatId);
+    }
+  } catch (error) {
+    toast(`Could not ${answer} the offer: ${error.message}`);
+  }
+}
+
+// ---- the socket ----------------------------------------------------------------------------------------------
+
+function handleFrame(frame) {
+  switch (frame.type) {
+    case 'offer':
+      offers.set(frame.offerId, frame);
+      renderOffers();
+      break;
+    case 'offer-closed':
+      if (offers.delete(frame.offerId)) {
+        renderOffers();
+        toast(`Offer closed: ${String(frame.outcome || '').toLowerCase().replace(/_/g, ' ')}`);
+      }
+      break;
+    case 'request-failed':
+      toast(`Request failed: ${frame.reason || 'unknown reason'}`);
+      break;
+    case 'error':
+      if (frame.message) toast(frame.message);
+      break;
+    default:
+      session.handleFrame(frame);
+  }
+}
+
+function showConnection(status, detail) {
+  $('#desk-connection').textContent = {
+    connecting: 'Connecting…', open: '', reconnecting: `Reconnecting in ${detail} s…`, closed: 'Disconnected',
+  }[status] ?? '';
+}
+
+// ---- start ---------------------------------------------------------------------------------------------------
+
+async function start() {
+  const user = await signIn.ensureSignedIn();
+  show($('#desk'), true);
+  $('#agent-name').textContent = user.name;
+  socket = new ResilientSocket('/ws/agent', signIn.token, {
+    onOpen: () => session.resumeAll(),
+    onFrame: handleFrame,
+    onStatus: showConnection,
+    onFinalClose: (code) => {
+      if (code === 4401) signIn.signOut();
+    },
+  });
+  session = new ChatSession(api, socket, user);
+  $('#state-ready').addEventListener('click', () => setState('READY'));
+  $('#state-not-ready').addEventListener('click', () => setState('NOT_READY'));
+  $('#sign-out').addEventListener('click', () => signIn.signOut());
+  $('#chat-icon').addEventListener('click', () => {
+    const first = $('#offers button') || $('#my-chats button');
+    first?.focus();
+  });
+  setInterval(() => offers.size && renderOffers(), OFFER_TICK_MS);
+  await loadState();
+  try {
+    for (const chat of listOf(await api.get('/api/chats?mine=true'), 'chats', 'items')) session.remember(chat);
+  } catch (error) {
+    toast(`Could not load your chats: ${error.message}`);
+  }
+}
+
+start();
+
+// For the browser tests and for support: drop the connection as a network failure would.
+window.switchboardDesk = { dropConnection: () => socket?.drop() };

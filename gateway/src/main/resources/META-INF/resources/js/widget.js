@@ -1,0 +1,253 @@
+// The contact chat widget on the company page: request a chat, then talk to the agent over a WebSocket that
+// resumes by itself. chatId, token and the last seq live in sessionStorage, so a reload picks the chat up again.
+import { $, isWebUrl, newId, openPage, show, submitOnEnter } from './dom.js';
+import { Api, ApiError } from './api.js';
+import { ResilientSocket } from './socket.js';
+import { Timeline } from './timeline.js';
+
+const STORAGE_KEY = 'switchboard.contact.chat';
+const TYPING_IDLE_MS = 3000;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_NAME = 120;
+const CLOSE_REASONS = {
+  4401: 'This chat can no longer be opened.',
+  4403: 'This chat can no longer be opened.',
+  4404: 'This chat no longer exists.',
+};
+
+const ui = {
+  launcher: $('#chat-launcher'),
+  widget: $('#chat-widget'),
+  minimize: $('#widget-minimize'),
+  form: $('#chat-request'),
+  formError: $('#request-error'),
+  conversation: $('#conversation'),
+  connection: $('#connection-status'),
+  queue: $('#queue-status'),
+  timeline: $('#contact-timeline'),
+  typing: $('#contact-typing'),
+  composer: $('#contact-composer'),
+  message: $('#contact-message'),
+  leave: $('#contact-leave'),
+  newChat: $('#contact-new-chat'),
+};
+
+let chat = loadChat(); // {chatId, contactToken, lastSeq, ended}
+let socket = null;
+let typingTimer = null;
+let typingSent = false;
+const api = new Api(() => chat?.contactToken);
+const timeline = new Timeline(ui.timeline, { viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url) });
+
+function loadChat() {
+  try {
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY)) || null;
+  } catch {
+    return null;
+  }
+}
+
+function saveChat() {
+  if (chat) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(chat));
+  else sessionStorage.removeItem(STORAGE_KEY);
+}
+
+function openWidget(open) {
+  show(ui.widget, open);
+  ui.launcher.setAttribute('aria-expanded', String(open));
+  if (open) (chat ? ui.message : $('#contact-name')).focus();
+  else ui.launcher.focus();
+}
+
+// ---- the request form --------------------------------------------------------------------------------------
+
+function validate(values) {
+  const errors = [];
+  if (!values.name) errors.push('Please enter your name.');
+  if (values.name.length > MAX_NAME) errors.push('Your name is too long.');
+  if (!EMAIL_PATTERN.test(values.email)) errors.push('Please enter a valid e-mail address.');
+  if (values.phone && !/^\+?[\d\s().-]{6,}$/.test(values.phone)) errors.push('Please enter a valid phone number.');
+  return errors;
+}
+
+async function requestChat(event) {
+  event.preventDefault();
+  const data = new FormData(ui.form);
+  const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v).trim()]));
+  const errors = validate(values);
+  ui.formError.textContent = errors.join(' ');
+  for (const field of ['name', 'email', 'phone']) {
+    ui.form.elements[field].setAttribute('aria-invalid', String(errors.some((e) => e.toLowerCase().includes(
+      field === 'email' ? 'e-mail' : field))));
+  }
+  if (errors.length) return;
+  const submit = ui.form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  try {
+    const created = await api.post('/api/chats', {
+      name: values.name,
+      email: values.email,
+      phoneNumbers: values.phone ? [values.phone] : [],
+      queue: values.queue,
+      subject: values.subject || undefined,
+      language: values.language,
+    });
+    chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false };
+    saveChat();
+    startConversation();
+  } catch (error) {
+    const violations = error instanceof ApiError ? error.problem?.violations : null;
+    ui.formError.textContent = violations?.length
+      ? violations.map((v) => `${v.field}: ${v.message}`).join(' ')
+      : `We could not start the chat: ${error.message}`;
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---- the conversation ----------------------------------------------------------------------------------------
+
+function startConversation() {
+  show(ui.form, false);
+  show(ui.conversation, true);
+  setEnded(chat.ended);
+  timeline.clear();
+  socket?.close();
+  socket = new ResilientSocket(`/ws/contact/${encodeURIComponent(chat.chatId)}`, chat.contactToken, {
+    onOpen: (s) => s.send({ type: 'resume', afterSeq: timeline.lastSeq }),
+    onFrame: handleFrame,
+    onStatus: showConnection,
+    onFinalClose: (code) => {
+      ui.connection.textContent = CLOSE_REASONS[code] || 'The chat is closed.';
+      setEnded(true);
+    },
+  });
+  ui.message.focus();
+}
+
+function showConnection(status, detail) {
+  const text = {
+    connecting: 'Connecting…',
+    open: '',
+    reconnecting: `Connection lost — reconnecting in ${detail} s…`,
+    closed: '',
+  }[status];
+  ui.connection.textContent = text ?? '';
+}
+
+function handleFrame(frame) {
+  switch (frame.type) {
+    case 'item':
+      if (timeline.add(frame.item, { live: frame.item.seq > chat.lastSeq })) {
+        chat.lastSeq = Math.max(chat.lastSeq, timeline.lastSeq);
+        saveChat();
+      }
+      if (frame.item.kind === 'MESSAGE' && frame.item.authorRole !== 'CONTACT') ui.typing.textContent = '';
+      if (frame.item.kind === 'NOTICE' && frame.item.notice === 'ENDED') setEnded(true);
+      if (frame.item.kind === 'NOTICE' && frame.item.notice === 'JOINED') show(ui.queue, false);
+      break;
+    case 'queue':
+      show(ui.queue, true);
+      ui.queue.textContent = `You are number ${frame.position} in the queue`
+        + (frame.estimatedWaitSeconds ? ` (about ${Math.ceil(frame.estimatedWaitSeconds / 60)} min).` : '.');
+      break;
+    case 'typing':
+      ui.typing.textContent = frame.typing ? `${frame.name || 'The agent'} is typing…` : '';
+      break;
+    case 'state':
+      if (frame.state === 'ACTIVE') show(ui.queue, false);
+      if (frame.state === 'ENDED' || frame.state === 'DONE') setEnded(true);
+      break;
+    case 'error':
+      ui.connection.textContent = frame.message || 'Your message could not be sent.';
+      break;
+    default:
+      break;
+  }
+}
+
+function setEnded(ended) {
+  chat.ended = ended;
+  saveChat();
+  ui.message.disabled = ended;
+  ui.composer.querySelector('button[type=submit]').disabled = ended;
+  show(ui.leave, !ended);
+  show(ui.newChat, ended);
+  if (ended) {
+    show(ui.queue, false);
+    ui.typing.textContent = '';
+  }
+}
+
+function sendMessage(event) {
+  event.preventDefault();
+  const text = ui.message.value.trim();
+  if (!text || !socket || chat.ended) return;
+  socket.sendMessage({ type: 'message', clientMessageId: newId(), text });
+  ui.message.value = '';
+  stopTyping();
+}
+
+function onTyping() {
+  if (!socket || chat.ended) return;
+  if (!typingSent) {
+    typingSent = socket.send({ type: 'typing', typing: true });
+  }
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+}
+
+function stopTyping() {
+  clearTimeout(typingTimer);
+  if (typingSent) socket?.send({ type: 'typing', typing: false });
+  typingSent = false;
+}
+
+async function leave() {
+  if (!chat) return;
+  try {
+    if (socket?.open) socket.send({ type: 'leave' });
+    else await api.post(`/api/chats/${encodeURIComponent(chat.chatId)}/leave`);
+  } catch (error) {
+    ui.connection.textContent = `Could not leave: ${error.message}`;
+    return;
+  }
+  setEnded(true);
+}
+
+function newChat() {
+  socket?.close();
+  socket = null;
+  chat = null;
+  saveChat();
+  timeline.clear();
+  show(ui.conversation, false);
+  show(ui.form, true);
+  $('#contact-name').focus();
+}
+
+// Links in pushed pages open in a new window only for http(s) (the anchor itself is built that way too).
+ui.timeline.addEventListener('click', (event) => {
+  const link = event.target.closest('a.pushed-page');
+  if (link && !isWebUrl(link.href)) event.preventDefault();
+});
+
+ui.launcher.addEventListener('click', () => openWidget(ui.widget.hidden));
+ui.minimize.addEventListener('click', () => openWidget(false));
+ui.widget.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') openWidget(false);
+});
+ui.form.addEventListener('submit', requestChat);
+ui.composer.addEventListener('submit', sendMessage);
+ui.message.addEventListener('input', onTyping);
+submitOnEnter(ui.message, ui.composer);
+ui.leave.addEventListener('click', leave);
+ui.newChat.addEventListener('click', newChat);
+
+if (chat) {
+  openWidget(true);
+  startConversation();
+}
+
+// For the browser tests and for support: drop the connection as a network failure would.
+window.switchboardWidget = { dropConnection: () => socket?.drop(), timeline };

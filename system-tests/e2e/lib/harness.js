@@ -1,0 +1,122 @@
+// Shared setup of the browser tests: Debian's Chromium driven by playwright-core, the system under test at
+// SWITCHBOARD_URL, screenshots into system-tests/target/screenshots/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.SWITCHBOARD_URL || 'http://localhost:8080').replace(/\/$/, '');
+/** Queue the test contacts ask for; the demo agents must have its skill. */
+export const QUEUE = process.env.SWITCHBOARD_E2E_QUEUE || 'support';
+/** Waits for asynchronous effects (Kafka hops, offers): generous, never a measure of speed. */
+export const WAIT_MS = Number(process.env.SWITCHBOARD_E2E_WAIT_MS || 30000);
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = path.resolve(here, '..', '..', 'target', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const LAPTOP = { width: 1280, height: 800 };
+
+export async function launch() {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser context (its own sessionStorage, like a separate window of another person). */
+export async function newPage(browser, name) {
+  const context = await browser.newContext({ viewport: LAPTOP, baseURL: BASE_URL });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(`${name}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      page.errors.push(`${name}: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+// ---- direct API calls, for setting the scene only (the tests act through the pages) ----------------------
+
+export async function devToken(username) {
+  const response = await fetch(`${BASE_URL}/auth/dev-token`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username }),
+  });
+  if (!response.ok) throw new Error(`dev token for ${username}: HTTP ${response.status}`);
+  return (await response.json()).token;
+}
+
+export async function setAgentState(username, state) {
+  const response = await fetch(`${BASE_URL}/api/routing/agents/me/state`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await devToken(username)}` },
+    body: JSON.stringify({ state }),
+  });
+  if (!response.ok) throw new Error(`state of ${username}: HTTP ${response.status} ${await response.text()}`);
+}
+
+// ---- page steps --------------------------------------------------------------------------------------------
+
+/** Opens the agent desktop and signs in as a demo roster user. */
+export async function signInAgent(page, username, path = '/agent/') {
+  await page.goto(path);
+  await page.locator('#sign-in-user').selectOption(username);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#agent-name, #supervisor-name').first().waitFor({ state: 'visible' });
+}
+
+export async function setReady(page, ready) {
+  await page.getByRole('button', { name: ready ? 'Ready' : 'Not Ready', exact: true }).click();
+  await page.locator(ready ? '#state-ready[aria-pressed=true]' : '#state-not-ready[aria-pressed=true]').waitFor();
+}
+
+/** On the company page: Chat with us, fill the form, start the chat. */
+export async function requestChat(page, { name, email, phone = '', subject = '' }) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  if (phone) await page.getByLabel(/^Phone/).fill(phone);
+  await page.getByLabel('Subject', { exact: true }).selectOption(QUEUE);
+  if (subject) await page.getByLabel(/Your question/).fill(subject);
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await page.locator('#conversation').waitFor({ state: 'visible' });
+}
+
+/** Waits for the flashing chat icon and accepts the offer for this contact. */
+export async function acceptOffer(page, contactName, screenshotName) {
+  await page.locator('#chat-icon.flashing').waitFor();
+  const offer = page.locator('.offer', { hasText: contactName });
+  await offer.waitFor();
+  if (screenshotName) await screenshot(page, screenshotName);
+  await offer.getByRole('button', { name: 'Accept' }).click();
+  await page.locator('#session-title', { hasText: contactName }).waitFor();
+}
+
+export async function sendAgentMessage(page, text) {
+  await page.locator('#agent-message').fill(text);
+  await page.locator('#agent-message').press('Enter');
+}
+
+export async function sendContactMessage(page, text) {
+  await page.locator('#contact-message').fill(text);
+  await page.locator('#contact-message').press('Enter');
+}
+
+/** The timeline items of a page that contain a text. */
+export function items(page, timelineSelector, text) {
+  return page.locator(`${timelineSelector} li`, { hasText: text });
+}
+
+export function unique(prefix) {
+  return `${prefix} ${Date.now().toString(36).slice(-5)}`;
+}

@@ -1,0 +1,99 @@
+// A conference and a transfer with a second agent (agent2, signed in in another browser context).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  acceptOffer, items, launch, newPage, requestChat, screenshot, sendAgentMessage, sendContactMessage,
+  setAgentState, setReady, signInAgent, unique,
+} from '../lib/harness.js';
+
+let browser;
+let alice;
+let bruno;
+before(async () => {
+  browser = await launch();
+  for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
+  alice = await newPage(browser, 'agent1');
+  bruno = await newPage(browser, 'agent2');
+  await signInAgent(alice, 'agent1');
+  await signInAgent(bruno, 'agent2');
+});
+after(async () => {
+  await setAgentState('agent1', 'NOT_READY').catch(() => {});
+  await setAgentState('agent2', 'NOT_READY').catch(() => {});
+  await browser?.close();
+});
+
+async function chatWithAlice(contactName) {
+  await setReady(alice, true);
+  await setReady(bruno, false);
+  const contact = await newPage(browser, contactName);
+  await requestChat(contact, { name: contactName, email: 'sam.contact@example.com' });
+  await acceptOffer(alice, contactName);
+  await sendAgentMessage(alice, `Hi ${contactName}, Alice here.`);
+  await items(contact, '#contact-timeline', 'Alice here').waitFor();
+  return contact;
+}
+
+async function inviteBruno(kind) {
+  await setReady(bruno, true);
+  await alice.getByRole('button', { name: kind === 'transfer' ? 'Transfer' : 'Conference' }).click();
+  await alice.locator('#target-type').selectOption('AGENT');
+  await alice.locator('#target-id').fill('agent2');
+  await alice.locator('#target-dialog').getByRole('button', { name: 'OK' }).click();
+}
+
+test('a second agent joins a conference and sees the conversation so far', async () => {
+  const contactName = unique('Conf');
+  const contact = await chatWithAlice(contactName);
+  await sendContactMessage(contact, 'Can someone from billing join?');
+  await items(alice, '#agent-timeline', 'from billing').waitFor();
+
+  await inviteBruno('conference');
+  await acceptOffer(bruno, contactName, '10-agent2-conference-offer');
+  await items(bruno, '#agent-timeline', 'from billing').waitFor();
+  await sendAgentMessage(bruno, 'Bruno from billing here.');
+
+  const brunoSays = items(contact, '#contact-timeline', 'Bruno from billing here.');
+  await brunoSays.waitFor();
+  assert.match(await brunoSays.locator('.author').textContent(), /Bruno Costa/);
+  await items(alice, '#agent-timeline', 'Bruno from billing here.').waitFor();
+  await screenshot(contact, '11-contact-conference');
+
+  await bruno.getByRole('button', { name: 'Leave conference' }).click();
+  await sendAgentMessage(alice, 'Alice still here.');
+  await items(contact, '#contact-timeline', 'Alice still here.').waitFor();
+
+  await alice.getByRole('button', { name: 'Finish' }).click();
+  await alice.getByRole('tab', { name: 'Disposition code' }).click();
+  await alice.locator('#disposition option:nth-child(2)').waitFor({ state: 'attached' });
+  await alice.locator('#disposition').selectOption({ index: 1 });
+  await alice.getByRole('button', { name: 'Mark Done' }).click();
+  const dialog = alice.locator('#workflow-dialog[open]');
+  if (await dialog.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+    await dialog.getByRole('button', { name: 'Stop' }).click();
+  }
+  await alice.locator('.toast', { hasText: 'marked as done' }).waitFor();
+  await contact.context().close();
+});
+
+test('a chat transferred to a second agent goes on with him', async () => {
+  const contactName = unique('Transfer');
+  const contact = await chatWithAlice(contactName);
+
+  await inviteBruno('transfer');
+  await acceptOffer(bruno, contactName, '12-agent2-transfer-offer');
+  await items(bruno, '#agent-timeline', 'Alice here').waitFor();
+  await sendAgentMessage(bruno, 'Bruno taking over.');
+
+  const brunoSays = items(contact, '#contact-timeline', 'Bruno taking over.');
+  await brunoSays.waitFor();
+  assert.match(await brunoSays.locator('.author').textContent(), /Bruno Costa/);
+  await sendContactMessage(contact, 'Thanks Bruno');
+  await items(bruno, '#agent-timeline', 'Thanks Bruno').waitFor();
+  await screenshot(bruno, '13-agent2-after-transfer');
+
+  await bruno.getByRole('button', { name: 'Finish' }).click();
+  await contact.locator('#contact-new-chat').waitFor();
+  assert.deepEqual([...alice.errors, ...bruno.errors, ...contact.errors], []);
+  await contact.context().close();
+});
