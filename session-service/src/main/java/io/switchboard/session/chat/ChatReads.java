@@ -1,0 +1,59 @@
+package io.switchboard.session.chat;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.problem.Problems;
+import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.domain.ChatState;
+import io.switchboard.session.domain.Participant;
+import io.switchboard.session.domain.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** What participants read of a chat: the chat itself, its timeline (resume over REST), an agent's open chats. */
+@ApplicationScoped
+public class ChatReads {
+
+    private final Transactions tx;
+    private final ChatAccess access;
+    private final int pageMax;
+
+    public ChatReads(Transactions tx, ChatAccess access, SessionConfig config) {
+        this.tx = tx;
+        this.access = access;
+        this.pageMax = config.timelinePageMax();
+    }
+
+    public record ChatWithParticipants(Chat chat, List<Participant> participants) {
+    }
+
+    public record Page(List<TimelineItem> items, long lastSeq) {
+    }
+
+    public Uni<ChatWithParticipants> chat(String chatId, Caller caller) {
+        return tx.read(() -> Chat.byId(chatId).call(chat -> access.participation(chat, caller))
+                .chain(chat -> Participant.of(chatId).map(ps -> new ChatWithParticipants(chat, ps))));
+    }
+
+    /** Items after {@code afterSeq}, in order; a participant who left reads up to their leave notice. */
+    public Uni<Page> timeline(String chatId, Caller caller, long afterSeq, int limit) {
+        if (afterSeq < 0 || limit < 1 || limit > pageMax) {
+            return Uni.createFrom().failure(Problems.badRequest(
+                    "afterSeq must be 0 or more and limit between 1 and " + pageMax + "."));
+        }
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.participation(chat, caller)
+                .chain(me -> TimelineEntry.after(chatId, afterSeq, limit).map(entries -> new Page(entries.stream()
+                        .filter(e -> me.receives(e.seq)).map(TimelineItem::of).toList(),
+                        me.leftSeq != null ? Math.min(me.leftSeq, chat.lastSeq) : chat.lastSeq)))));
+    }
+
+    /** The agent's open work: chats they own that are not done, and conferences they are still in. */
+    public Uni<List<Chat>> mine(Caller caller) {
+        return tx.read(() -> Chat.<Chat>list("""
+                        select c from Chat c where c.state in ?2 and (c.ownerAgentId = ?1 or (c.state = ?3 and exists (
+                        select p from Participant p where p.chatId = c.id and p.participantId = ?1 and p.leftAt is null)))
+                        order by c.requestedAt""",
+                caller.id(), List.of(ChatState.ACTIVE, ChatState.ENDED), ChatState.ACTIVE));
+    }
+}

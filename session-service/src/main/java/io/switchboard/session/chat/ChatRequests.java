@@ -1,0 +1,97 @@
+package io.switchboard.session.chat;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatRequested;
+import io.switchboard.events.ParticipantChange;
+import io.switchboard.events.ParticipantRole;
+import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.security.Roles;
+import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.domain.ChatState;
+import io.switchboard.session.domain.Participant;
+import io.switchboard.session.text.PhoneNumbers;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** A web visitor asks for a chat: the chat is stored, routing is told, the visitor gets a token for this chat. */
+@ApplicationScoped
+public class ChatRequests {
+
+    private final Transactions tx;
+    private final Timeline timeline;
+    private final EventOutbox outbox;
+    private final PhoneNumbers phoneNumbers;
+    private final SessionConfig config;
+
+    public ChatRequests(Transactions tx, Timeline timeline, EventOutbox outbox, PhoneNumbers phoneNumbers,
+                        SessionConfig config) {
+        this.tx = tx;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.phoneNumbers = phoneNumbers;
+        this.config = config;
+    }
+
+    public record NewChat(String name, String email, List<String> phoneNumbers, String queue, String subject,
+                          String language) {
+    }
+
+    public record CreatedChat(String chatId, String contactToken, String contactId, String socket) {
+    }
+
+    public Uni<CreatedChat> request(NewChat request) {
+        // Checked before anything is stored: a bad number is a 400 that changes nothing.
+        List<String> numbers = request.phoneNumbers() == null ? List.of()
+                : request.phoneNumbers().stream().map(phoneNumbers::normalize).distinct().toList();
+        Chat chat = new Chat();
+        chat.id = UUID.randomUUID().toString();
+        chat.state = ChatState.WAITING;
+        chat.contactId = contactId(request.email());
+        chat.contactName = request.name().strip();
+        chat.contactEmail = request.email().strip();
+        chat.phoneNumberList(numbers);
+        chat.queue = blank(request.queue()) ? config.defaultQueue() : request.queue().strip();
+        chat.subject = request.subject();
+        chat.language = blank(request.language()) ? config.defaultLanguage() : request.language().strip();
+        chat.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Participant contact = Participant.joining(chat.id, Caller.contactId(chat.id), chat.contactName,
+                ParticipantRole.CONTACT, chat.requestedAt);
+        return tx.commit(() -> chat.persist()
+                        .chain(() -> contact.persist())
+                        .chain(() -> outbox.publish(new ChatRequested(chat.id, chat.contactId, chat.contactName,
+                                chat.contactEmail, numbers, chat.queue, chat.subject, chat.language,
+                                chat.requestedAt)))
+                        .chain(() -> timeline.participantChange(chat, contact, ParticipantChange.CONTACT_JOINED,
+                                NoticeTexts.joined(chat.contactName))))
+                .map(ignored -> new CreatedChat(chat.id, contactToken(chat), chat.contactId,
+                        "/ws/contact/" + chat.id));
+    }
+
+    private String contactToken(Chat chat) {
+        return Jwt.subject(Caller.contactId(chat.id))
+                .groups(Set.of(Roles.CONTACT))
+                .claim(Roles.CHAT_CLAIM, chat.id)
+                .claim(Roles.NAME_CLAIM, chat.contactName)
+                .expiresIn(config.contactTokenLifetime())
+                .sign();
+    }
+
+    /** The same address always gives the same contact id, so history-service can group a contact's chats. */
+    static String contactId(String email) {
+        String normalized = "mailto:" + email.strip().toLowerCase(Locale.ROOT);
+        return UUID.nameUUIDFromBytes(normalized.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,95 @@
+package io.switchboard.session.chat;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.MessageKind;
+import io.switchboard.kit.problem.Problems;
+import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.domain.TimelineEntry;
+import io.switchboard.session.standard.StandardResponses;
+import io.switchboard.session.text.PageUrls;
+import io.switchboard.session.text.PhoneNumbers;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/** Posts messages in a chat, from REST and from the sockets alike. */
+@ApplicationScoped
+public class Messages {
+
+    private final Transactions tx;
+    private final ChatAccess access;
+    private final Timeline timeline;
+    private final StandardResponses standardResponses;
+    private final PageUrls pageUrls;
+    private final PhoneNumbers phoneNumbers;
+    private final int maxBytes;
+
+    public Messages(Transactions tx, ChatAccess access, Timeline timeline, StandardResponses standardResponses,
+                    PageUrls pageUrls, PhoneNumbers phoneNumbers, SessionConfig config) {
+        this.tx = tx;
+        this.access = access;
+        this.timeline = timeline;
+        this.standardResponses = standardResponses;
+        this.pageUrls = pageUrls;
+        this.phoneNumbers = phoneNumbers;
+        this.maxBytes = config.maxMessageBytes();
+    }
+
+    /** What a participant sends: typed text, a standard response, or a page to push (agents only for the last two). */
+    public record Draft(String clientMessageId, String text, UUID standardResponseId, String pageUrl) {
+    }
+
+    /** @param created false when the client message id was seen before and the stored message is returned */
+    public record Sent(TimelineItem item, boolean created) {
+    }
+
+    public Uni<Sent> send(String chatId, Caller caller, Draft draft) {
+        if (draft.clientMessageId() == null || draft.clientMessageId().isBlank()) {
+            return Uni.createFrom().failure(Problems.badRequest("clientMessageId is required."));
+        }
+        if (caller.isContact() && (draft.standardResponseId() != null || draft.pageUrl() != null)) {
+            return Uni.createFrom().failure(Problems.forbidden("Only agents send standard responses and pages."));
+        }
+        return tx.commit(() -> Chat.lockForUpdate(chatId)
+                .call(chat -> access.inOpenChat(chat, caller))
+                .chain(chat -> TimelineEntry.sentBefore(chatId, caller.id(), draft.clientMessageId())
+                        .chain(previous -> previous != null
+                                ? Uni.createFrom().item(new Sent(TimelineItem.of(previous), false))
+                                : append(chat, caller, draft).map(e -> new Sent(TimelineItem.of(e), true)))));
+    }
+
+    private Uni<TimelineEntry> append(Chat chat, Caller caller, Draft draft) {
+        if (draft.pageUrl() != null) {
+            String url = pageUrls.check(draft.pageUrl());
+            String text = draft.text() == null || draft.text().isBlank() ? url : draft.text();
+            return checkedAppend(chat, caller, draft, MessageKind.PAGE_PUSH, text, url);
+        }
+        if (draft.standardResponseId() != null) {
+            return standardResponses.get(draft.standardResponseId()).chain(r -> checkedAppend(chat, caller, draft,
+                    MessageKind.STANDARD_RESPONSE,
+                    standardResponses.fill(r, chat.language, chat.contactName, caller.name()), null));
+        }
+        return checkedAppend(chat, caller, draft, MessageKind.TEXT, draft.text(), null);
+    }
+
+    private Uni<TimelineEntry> checkedAppend(Chat chat, Caller caller, Draft draft, MessageKind kind, String text,
+                                             String url) {
+        checkText(text);
+        List<String> numbers = phoneNumbers.findIn(text);
+        return timeline.message(chat, caller, draft.clientMessageId(), kind, text, url, numbers);
+    }
+
+    /** Empty and oversized texts are refused; the text is otherwise stored exactly as sent. */
+    public void checkText(String text) {
+        if (text == null || text.isBlank()) {
+            throw Problems.badRequest("The message is empty.");
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            throw Problems.tooLarge("The message has " + bytes + " bytes of UTF-8; the limit is " + maxBytes + ".");
+        }
+    }
+}

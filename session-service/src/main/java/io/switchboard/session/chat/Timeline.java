@@ -1,0 +1,85 @@
+package io.switchboard.session.chat;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatMessage;
+import io.switchboard.events.ChatParticipant;
+import io.switchboard.events.MessageKind;
+import io.switchboard.events.ParticipantChange;
+import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.domain.Notice;
+import io.switchboard.session.domain.Participant;
+import io.switchboard.session.domain.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Appends messages and notices to a chat's timeline and publishes the matching event in the same transaction.
+ * The chat must have been loaded with {@link Chat#lockForUpdate}: positions are then gap-free and in commit order.
+ */
+@ApplicationScoped
+public class Timeline {
+
+    private final EventOutbox outbox;
+
+    public Timeline(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<TimelineEntry> message(Chat chat, Caller author, String clientMessageId, MessageKind kind, String text,
+                                      String url, List<String> phoneNumbers) {
+        TimelineEntry e = entry(chat, TimelineEntry.Kind.MESSAGE);
+        e.messageId = UUID.randomUUID();
+        e.clientMessageId = clientMessageId;
+        e.authorId = author.id();
+        e.authorName = author.name();
+        e.authorRole = author.role();
+        e.messageKind = kind;
+        e.text = text;
+        e.url = url;
+        e.phoneNumberList(phoneNumbers);
+        return e.<TimelineEntry>persist().call(() -> outbox.publish(new ChatMessage(chat.id, e.seq, e.messageId,
+                e.clientMessageId, e.authorId, e.authorName, e.authorRole, kind, text, url, phoneNumbers, e.at)));
+    }
+
+    /** A participant joined or left: a notice for everyone and a {@code chat.participant} event. */
+    public Uni<TimelineEntry> participantChange(Chat chat, Participant who, ParticipantChange change, String text) {
+        TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);
+        boolean joined = change == ParticipantChange.CONTACT_JOINED || change == ParticipantChange.AGENT_JOINED
+                || change == ParticipantChange.CONFERENCE_JOINED;
+        e.notice = joined ? Notice.JOINED : change == ParticipantChange.TRANSFERRED_AWAY ? Notice.TRANSFERRED
+                : Notice.LEFT;
+        e.participantId = who.participantId;
+        e.authorName = who.name;
+        e.authorRole = who.role;
+        e.text = text;
+        if (!joined) {
+            who.leftAt = e.at;
+            who.leftSeq = e.seq;
+        }
+        return e.<TimelineEntry>persist().call(() -> outbox.publish(new ChatParticipant(chat.id, e.seq, joined,
+                change, who.participantId, who.name, who.role, e.at)));
+    }
+
+    /** The end notice; the caller publishes {@code chat.ended} with its position. */
+    public Uni<TimelineEntry> endNotice(Chat chat, String text) {
+        TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);
+        e.notice = Notice.ENDED;
+        e.text = text;
+        return e.persist();
+    }
+
+    private static TimelineEntry entry(Chat chat, TimelineEntry.Kind kind) {
+        TimelineEntry e = new TimelineEntry();
+        e.chatId = chat.id;
+        e.seq = chat.nextSeq();
+        e.kind = kind;
+        // Microseconds: what PostgreSQL keeps, so the event and a later read of the row agree.
+        e.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return e;
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.session.chat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.events.MessageKind;
+import io.switchboard.events.ParticipantRole;
+import io.switchboard.session.domain.Notice;
+import io.switchboard.session.domain.TimelineEntry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A timeline item as clients see it (REST timeline and the WebSocket {@code item} frame). Message fields are set
+ * for {@code MESSAGE}, notice fields for {@code NOTICE}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
+                           UUID messageId, String clientMessageId, String authorId, String authorName,
+                           ParticipantRole authorRole, MessageKind messageKind, String text, String url,
+                           List<String> phoneNumbers,
+                           Notice notice, String participantId, String name, ParticipantRole role) {
+
+    public static TimelineItem of(TimelineEntry e) {
+        if (e.kind == TimelineEntry.Kind.MESSAGE) {
+            return new TimelineItem(e.seq, e.kind, e.at, e.messageId, e.clientMessageId, e.authorId, e.authorName,
+                    e.authorRole, e.messageKind, e.text, e.url, e.phoneNumberList(), null, null, null, null);
+        }
+        return new TimelineItem(e.seq, e.kind, e.at, null, null, null, null, null, null, e.text, null, null,
+                e.notice, e.participantId, e.authorName, e.authorRole);
+    }
+}

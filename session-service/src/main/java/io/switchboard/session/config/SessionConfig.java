@@ -1,0 +1,30 @@
+package io.switchboard.session.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** The rules of a chat that operators may tune ({@code switchboard.session.*}). */
+@ConfigMapping(prefix = "switchboard.session")
+public interface SessionConfig {
+
+    /** How long a contact token opens its chat. */
+    Duration contactTokenLifetime();
+
+    /** Longest message text, in bytes of UTF-8. */
+    int maxMessageBytes();
+
+    int maxPageUrlLength();
+
+    /** Region for phone numbers written without a country code. */
+    String phoneRegion();
+
+    /** Language of the standard-response text used when the chat's language has none. */
+    String defaultLanguage();
+
+    /** Most timeline items returned by one REST page or one resume round. */
+    int timelinePageMax();
+
+    /** Queue of a chat request that names none. */
+    String defaultQueue();
+}

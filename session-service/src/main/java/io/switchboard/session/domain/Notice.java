@@ -1,0 +1,6 @@
+package io.switchboard.session.domain;
+
+/** What a notice in the timeline tells everyone. */
+public enum Notice {
+    JOINED, LEFT, TRANSFERRED, ENDED
+}

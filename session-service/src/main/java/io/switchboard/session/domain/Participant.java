@@ -1,0 +1,67 @@
+package io.switchboard.session.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ParticipantRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Someone who takes or took part in a chat: the contact, agents, conference guests. */
+@Entity
+@Table(name = "chat_participant")
+public class Participant extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "chat_id")
+    public String chatId;
+    @Column(name = "participant_id")
+    public String participantId;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public ParticipantRole role;
+    @Column(name = "joined_at")
+    public Instant joinedAt;
+    @Column(name = "left_at")
+    public Instant leftAt;
+    @Column(name = "left_seq")
+    public Long leftSeq;
+
+    public boolean present() {
+        return leftAt == null;
+    }
+
+    /** Whether live delivery of the item at {@code seq} reaches this participant (up to their own leave notice). */
+    public boolean receives(long seq) {
+        return leftSeq == null || seq <= leftSeq;
+    }
+
+    public static Participant joining(String chatId, String participantId, String name, ParticipantRole role,
+                                      Instant at) {
+        Participant p = new Participant();
+        p.chatId = chatId;
+        p.participantId = participantId;
+        p.name = name;
+        p.role = role;
+        p.joinedAt = at;
+        return p;
+    }
+
+    public static Uni<List<Participant>> of(String chatId) {
+        return Participant.list("chatId = ?1 order by id", chatId);
+    }
+
+    public static Uni<Participant> inChat(String chatId, String participantId) {
+        return Participant.find("chatId = ?1 and participantId = ?2", chatId, participantId).firstResult();
+    }
+}

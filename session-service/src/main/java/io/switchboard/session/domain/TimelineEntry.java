@@ -1,0 +1,80 @@
+package io.switchboard.session.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.MessageKind;
+import io.switchboard.events.ParticipantRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A message or a notice at one position of a chat's timeline. */
+@Entity
+@Table(name = "timeline_item")
+public class TimelineEntry extends PanacheEntityBase {
+
+    private static final String NUMBER_SEPARATOR = ",";
+
+    public enum Kind { MESSAGE, NOTICE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "chat_id")
+    public String chatId;
+    public long seq;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public Instant at;
+    @Column(name = "message_id")
+    public UUID messageId;
+    @Column(name = "client_message_id")
+    public String clientMessageId;
+    @Column(name = "author_id")
+    public String authorId;
+    @Column(name = "author_name")
+    public String authorName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "author_role")
+    public ParticipantRole authorRole;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "message_kind")
+    public MessageKind messageKind;
+    public String text;
+    public String url;
+    @Column(name = "phone_numbers")
+    public String phoneNumbers;
+    @Enumerated(EnumType.STRING)
+    public Notice notice;
+    @Column(name = "participant_id")
+    public String participantId;
+
+    public List<String> phoneNumberList() {
+        return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()
+                : Arrays.asList(phoneNumbers.split(NUMBER_SEPARATOR));
+    }
+
+    public void phoneNumberList(List<String> numbers) {
+        phoneNumbers = String.join(NUMBER_SEPARATOR, numbers);
+    }
+
+    public static Uni<List<TimelineEntry>> after(String chatId, long afterSeq, int limit) {
+        return TimelineEntry.<TimelineEntry>find("chatId = ?1 and seq > ?2 order by seq", chatId, afterSeq)
+                .page(0, limit).list();
+    }
+
+    public static Uni<TimelineEntry> sentBefore(String chatId, String authorId, String clientMessageId) {
+        return TimelineEntry.find("chatId = ?1 and authorId = ?2 and clientMessageId = ?3",
+                chatId, authorId, clientMessageId).firstResult();
+    }
+}

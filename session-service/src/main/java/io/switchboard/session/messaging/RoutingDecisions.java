@@ -1,0 +1,40 @@
+package io.switchboard.session.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatRouted;
+import io.switchboard.kit.inbox.PermanentEventFailure;
+import io.switchboard.kit.inbox.ProcessedEvents;
+import io.switchboard.kit.outbox.OutboxRelay;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.session.chat.Participation;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Applies routing's decisions to chats once across all instances (shared consumer group): an accepted offer makes
+ * the agent a participant, an unanswered request ends the chat. Live frames about decisions go through
+ * {@link io.switchboard.session.live.LiveFanout} on every instance.
+ */
+@ApplicationScoped
+public class RoutingDecisions {
+
+    private final ProcessedEvents processedEvents;
+    private final Participation participation;
+    private final OutboxRelay relay;
+
+    public RoutingDecisions(ProcessedEvents processedEvents, Participation participation, OutboxRelay relay) {
+        this.processedEvents = processedEvents;
+        this.participation = participation;
+        this.relay = relay;
+    }
+
+    @Incoming("routing-decisions")
+    public Uni<Void> on(String value) {
+        return processedEvents.handle("session.routing-decisions", value,
+                        envelope -> participation.apply(envelope.payload(ChatRouted.class))
+                                // A decision about a chat this service never had cannot succeed on retry.
+                                .onFailure(ProblemException.class).transform(failure ->
+                                        new PermanentEventFailure(failure.getMessage())))
+                .invoke(relay::kick);
+    }
+}

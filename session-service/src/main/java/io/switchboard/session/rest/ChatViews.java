@@ -1,0 +1,54 @@
+package io.switchboard.session.rest;
+
+import io.switchboard.events.ParticipantRole;
+import io.switchboard.session.chat.TimelineItem;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.domain.ChatState;
+import io.switchboard.session.domain.Participant;
+
+import java.util.List;
+
+/** Response bodies of the chat API. */
+final class ChatViews {
+
+    private ChatViews() {
+    }
+
+    record Created(String chatId, String contactToken, String contactId, String socket) {
+    }
+
+    record Contact(String name, String email, List<String> phoneNumbers) {
+    }
+
+    record ParticipantView(String id, String name, ParticipantRole role, boolean present) {
+        static ParticipantView of(Participant p) {
+            return new ParticipantView(p.participantId, p.name, p.role, p.present());
+        }
+    }
+
+    record ChatView(String chatId, ChatState state, String queue, String subject, String language, Contact contact,
+                    List<ParticipantView> participants, long lastSeq, String ownerAgentId) {
+        static ChatView of(Chat chat, List<Participant> participants) {
+            return new ChatView(chat.id, chat.state, chat.queue, chat.subject, chat.language,
+                    new Contact(chat.contactName, chat.contactEmail, chat.phoneNumberList()),
+                    participants.stream().map(ParticipantView::of).toList(), chat.lastSeq, chat.ownerAgentId);
+        }
+    }
+
+    record ChatSummary(String chatId, ChatState state, String queue, String subject, String contactName,
+                       String ownerAgentId, long lastSeq) {
+        static ChatSummary of(Chat chat) {
+            return new ChatSummary(chat.id, chat.state, chat.queue, chat.subject, chat.contactName, chat.ownerAgentId,
+                    chat.lastSeq);
+        }
+    }
+
+    record Timeline(List<TimelineItem> items, long lastSeq) {
+    }
+
+    record Accepted(String requestId) {
+    }
+
+    record Numbers(List<String> numbers) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.switchboard.session.ws;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.session.chat.Caller;
+import io.switchboard.session.live.LocalSockets;
+import io.switchboard.session.live.SocketSession;
+
+import java.util.Optional;
+
+/** The agent's desktop socket: offers, and every chat the agent takes part in (frames name their chat). */
+@WebSocket(path = "/ws/agent")
+public class AgentSocket {
+
+    private final SocketAuthenticator authenticator;
+    private final LocalSockets sockets;
+    private final FrameHandler frames;
+
+    public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames) {
+        this.authenticator = authenticator;
+        this.sockets = sockets;
+        this.frames = frames;
+    }
+
+    @OnOpen
+    public Uni<Void> open(WebSocketConnection connection) {
+        Optional<Caller> caller = authenticator.authenticate(connection);
+        if (caller.isEmpty()) {
+            return connection.close(CloseCodes.UNAUTHORIZED);
+        }
+        if (!caller.get().isAgent()) {
+            return connection.close(CloseCodes.FORBIDDEN);
+        }
+        sockets.add(new SocketSession(connection, caller.get()));
+        return Uni.createFrom().voidItem();
+    }
+
+    @OnTextMessage
+    public Uni<Void> message(String text, WebSocketConnection connection) {
+        SocketSession session = sockets.get(connection.id());
+        return session == null ? Uni.createFrom().voidItem() : frames.handle(session, null, text);
+    }
+
+    @OnError
+    public Uni<Void> failure(Throwable failure, WebSocketConnection connection) {
+        return CloseCodes.isOversized(failure) ? connection.close(CloseCodes.TOO_LARGE)
+                : connection.close(CloseReason.INTERNAL_SERVER_ERROR);
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        sockets.remove(connection.id());
+    }
+}

@@ -1,0 +1,11 @@
+package io.switchboard.session.ws;
+
+import java.util.UUID;
+
+/**
+ * A client → server frame (docs/api.md): {@code resume}, {@code message}, {@code typing}, {@code leave}. Fields
+ * that a type does not use are ignored. On the contact socket the chat is the one of the path.
+ */
+public record ClientFrame(String type, String chatId, Long afterSeq, String clientMessageId, String text,
+                          UUID standardResponseId, String pageUrl, Boolean typing) {
+}

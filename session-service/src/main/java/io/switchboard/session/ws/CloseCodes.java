@@ -1,0 +1,25 @@
+package io.switchboard.session.ws;
+
+import io.quarkus.websockets.next.CloseReason;
+
+/** The application close codes of docs/api.md (4000-4999 is the range RFC 6455 leaves to applications). */
+public final class CloseCodes {
+
+    public static final CloseReason UNAUTHORIZED = new CloseReason(4401, "no or bad token");
+    public static final CloseReason FORBIDDEN = new CloseReason(4403, "not a participant of this chat");
+    public static final CloseReason UNKNOWN_CHAT = new CloseReason(4404, "unknown chat");
+    /** RFC 6455 1009 "message too big". */
+    public static final CloseReason TOO_LARGE = new CloseReason(1009, "message too large");
+
+    /** Vert.x reports a message over quarkus.websockets-next.server.max-message-size with this text. */
+    private static final String OVERSIZED_MESSAGE = "max message size";
+
+    private CloseCodes() {
+    }
+
+    /** A message above the size cap closes the socket with 1009 rather than a generic 1011. */
+    public static boolean isOversized(Throwable failure) {
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && failure.getMessage().contains(OVERSIZED_MESSAGE);
+    }
+}

@@ -1,0 +1,103 @@
+package io.switchboard.session.ws;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Events;
+import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.session.chat.ChatAccess;
+import io.switchboard.session.chat.Messages;
+import io.switchboard.session.chat.Participation;
+import io.switchboard.session.chat.Transactions;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.live.LiveDelivery;
+import io.switchboard.session.live.SocketSession;
+import io.switchboard.session.live.TypingSignals;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Handles client frames of both sockets with the same rules as REST. A bad frame gets an {@code error} frame; the
+ * socket and the chat go on.
+ */
+@ApplicationScoped
+public class FrameHandler {
+
+    private final Messages messages;
+    private final Participation participation;
+    private final ChatAccess access;
+    private final LiveDelivery delivery;
+    private final Transactions tx;
+    private final TypingSignals typingSignals;
+
+    public FrameHandler(Messages messages, Participation participation, ChatAccess access, LiveDelivery delivery,
+                        Transactions tx, TypingSignals typingSignals) {
+        this.typingSignals = typingSignals;
+        this.messages = messages;
+        this.participation = participation;
+        this.access = access;
+        this.delivery = delivery;
+        this.tx = tx;
+    }
+
+    /** @param fixedChatId the chat of a contact socket; null on the agent socket, where each frame names its chat */
+    public Uni<Void> handle(SocketSession session, String fixedChatId, String text) {
+        ClientFrame frame;
+        try {
+            frame = Events.json().readValue(text, ClientFrame.class);
+        } catch (Exception e) {
+            session.send(new Frames.Error("bad-frame", "The frame is not valid JSON of a known shape.", null));
+            return Uni.createFrom().voidItem();
+        }
+        String chatId = fixedChatId != null ? fixedChatId : frame.chatId();
+        if (frame.type() == null) {
+            return fail(session, "bad-frame", "The frame has no type.", frame);
+        }
+        if (chatId == null || chatId.isBlank()) {
+            return fail(session, "bad-frame", "The frame names no chatId.", frame);
+        }
+        Uni<Void> work = switch (frame.type()) {
+            case "resume" -> resume(session, chatId, frame);
+            case "message" -> message(session, chatId, frame);
+            case "typing" -> typing(session, chatId, frame);
+            case "leave" -> participation.leave(chatId, session.caller());
+            default -> null;
+        };
+        if (work == null) {
+            return fail(session, "bad-frame", "Unknown frame type '" + frame.type() + "'.", frame);
+        }
+        return work.onFailure().recoverWithUni(failure -> {
+            if (failure instanceof ProblemException problem) {
+                return fail(session, problem.slug(), problem.getMessage(), frame);
+            }
+            Log.errorf(failure, "frame %s failed", frame.type());
+            return fail(session, "internal", "The frame could not be processed.", frame);
+        });
+    }
+
+    private Uni<Void> resume(SocketSession session, String chatId, ClientFrame frame) {
+        long afterSeq = frame.afterSeq() == null ? 0 : frame.afterSeq();
+        if (afterSeq < 0) {
+            return fail(session, "bad-frame", "afterSeq must be 0 or more.", frame);
+        }
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.participation(chat, session.caller())))
+                .chain(me -> delivery.resume(session, me, chatId, afterSeq));
+    }
+
+    private Uni<Void> message(SocketSession session, String chatId, ClientFrame frame) {
+        return messages.send(chatId, session.caller(), new Messages.Draft(frame.clientMessageId(), frame.text(),
+                        frame.standardResponseId(), frame.pageUrl()))
+                .invoke(sent -> session.send(new Frames.Ack(chatId, frame.clientMessageId(), sent.item().seq())))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> typing(SocketSession session, String chatId, ClientFrame frame) {
+        boolean typing = Boolean.TRUE.equals(frame.typing());
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.inOpenChat(chat, session.caller())))
+                .invoke(me -> typingSignals.publish(new Frames.Typing(chatId, me.participantId, me.name, typing)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> fail(SocketSession session, String code, String message, ClientFrame frame) {
+        session.send(new Frames.Error(code, message, frame.clientMessageId()));
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,71 @@
+package io.switchboard.session.ws;
+
+import io.switchboard.events.OfferKind;
+import io.switchboard.events.RoutingOutcome;
+import io.switchboard.session.chat.TimelineItem;
+import io.switchboard.session.domain.ChatState;
+
+import java.time.Instant;
+
+/** The server → client frames of both sockets (docs/api.md); each serialises with its {@code type}. */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    public record Item(String type, String chatId, TimelineItem item) {
+        public Item(String chatId, TimelineItem item) {
+            this("item", chatId, item);
+        }
+    }
+
+    public record Ack(String type, String chatId, String clientMessageId, long seq) {
+        public Ack(String chatId, String clientMessageId, long seq) {
+            this("ack", chatId, clientMessageId, seq);
+        }
+    }
+
+    public record Queue(String type, String chatId, Integer position, Integer estimatedWaitSeconds) {
+        public Queue(String chatId, Integer position, Integer estimatedWaitSeconds) {
+            this("queue", chatId, position, estimatedWaitSeconds);
+        }
+    }
+
+    public record Typing(String type, String chatId, String participantId, String name, boolean typing) {
+        public Typing(String chatId, String participantId, String name, boolean typing) {
+            this("typing", chatId, participantId, name, typing);
+        }
+    }
+
+    public record State(String type, String chatId, ChatState state) {
+        public State(String chatId, ChatState state) {
+            this("state", chatId, state);
+        }
+    }
+
+    public record Offer(String type, String offerId, String chatId, String queue, OfferKind offerKind,
+                        String contactName, String subject, Instant expiresAt, String requestedBy) {
+        public Offer(String offerId, String chatId, String queue, OfferKind offerKind, String contactName,
+                     String subject, Instant expiresAt, String requestedBy) {
+            this("offer", offerId, chatId, queue, offerKind, contactName, subject, expiresAt, requestedBy);
+        }
+    }
+
+    public record OfferClosed(String type, String offerId, String chatId, RoutingOutcome outcome) {
+        public OfferClosed(String offerId, String chatId, RoutingOutcome outcome) {
+            this("offer-closed", offerId, chatId, outcome);
+        }
+    }
+
+    public record RequestFailed(String type, String chatId, String requestId, String reason) {
+        public RequestFailed(String chatId, String requestId, String reason) {
+            this("request-failed", chatId, requestId, reason);
+        }
+    }
+
+    public record Error(String type, String code, String message, String clientMessageId) {
+        public Error(String code, String message, String clientMessageId) {
+            this("error", code, message, clientMessageId);
+        }
+    }
+}
