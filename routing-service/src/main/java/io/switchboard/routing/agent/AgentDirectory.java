@@ -1,0 +1,86 @@
+package io.switchboard.routing.agent;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.problem.Problems;
+import io.switchboard.routing.routing.Dispatcher;
+import io.switchboard.routing.routing.RoutingConfig;
+import io.switchboard.routing.routing.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The roster and agent states. A change that could allow a match runs routing at once. */
+@ApplicationScoped
+public class AgentDirectory {
+
+    private final Dispatcher dispatcher;
+    private final int defaultCapacity;
+
+    public AgentDirectory(Dispatcher dispatcher, RoutingConfig config) {
+        this.dispatcher = dispatcher;
+        this.defaultCapacity = config.defaultCapacity();
+    }
+
+    public Uni<AgentView> get(String id) {
+        return Panache.withSession(() -> Agent.<Agent>findById(id).map(agent -> AgentView.of(existing(agent, id))));
+    }
+
+    public Uni<List<AgentView>> list() {
+        return Panache.withSession(() -> Agent.<Agent>listAll(Sort.by("id"))
+                .map(agents -> agents.stream().map(AgentView::of).toList()));
+    }
+
+    public Uni<AgentView> create(AgentDefinition definition) {
+        return Panache.withTransaction(() -> Agent.<Agent>findById(definition.id()).chain(known -> {
+            if (known != null) {
+                throw Problems.conflict("agent-exists", "Agent exists",
+                        "There is already an agent '" + definition.id() + "'; change it with PUT.");
+            }
+            Instant now = Instant.now();
+            Agent agent = new Agent();
+            agent.id = definition.id();
+            agent.state = AgentState.LOGGED_OUT;
+            agent.stateSince = now;
+            agent.idleSince = now;
+            apply(definition, agent);
+            return agent.<Agent>persist().map(AgentView::of);
+        }));
+    }
+
+    public Uni<AgentView> update(String id, AgentDefinition definition) {
+        if (!id.equals(definition.id())) {
+            return Uni.createFrom().failure(Problems.badRequest(
+                    "The id in the body ('" + definition.id() + "') differs from the one in the path ('" + id + "')."));
+        }
+        return Panache.withTransaction(() -> Rows.lockAgent(id).map(agent -> {
+            apply(definition, existing(agent, id));
+            return AgentView.of(agent);
+        })).invoke(dispatcher::kick);
+    }
+
+    public Uni<AgentView> changeState(String id, StateChange change) {
+        return Panache.withTransaction(() -> Rows.lockAgent(id).map(agent -> {
+            AgentState target = change.target();
+            AgentStates.check(existing(agent, id), target, change.reason());
+            agent.changeState(target, target == AgentState.NOT_READY ? change.reason() : null, Instant.now());
+            return AgentView.of(agent);
+        })).invoke(dispatcher::kick);
+    }
+
+    private void apply(AgentDefinition definition, Agent agent) {
+        agent.name = definition.name();
+        agent.skills = Map.copyOf(definition.skills());
+        agent.capacity = definition.capacity() != null ? definition.capacity() : defaultCapacity;
+        agent.role = definition.roleOrDefault();
+    }
+
+    private static Agent existing(Agent agent, String id) {
+        if (agent == null) {
+            throw Problems.notFound("Agent", id);
+        }
+        return agent;
+    }
+}

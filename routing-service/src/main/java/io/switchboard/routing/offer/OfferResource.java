@@ -1,0 +1,53 @@
+package io.switchboard.routing.offer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatRouted;
+import io.switchboard.kit.security.Roles;
+import io.switchboard.routing.routing.Dispatcher;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** The offered agent answers an offer (the desktop shows it through session-service). */
+@Path("/api/routing/offers/{offerId}")
+@Tag(name = "Offers")
+@RolesAllowed(Roles.AGENT)
+@Produces(MediaType.APPLICATION_JSON)
+public class OfferResource {
+
+    private final OfferAnswers answers;
+    private final Dispatcher dispatcher;
+    private final JsonWebToken jwt;
+
+    public OfferResource(OfferAnswers answers, Dispatcher dispatcher, JsonWebToken jwt) {
+        this.answers = answers;
+        this.dispatcher = dispatcher;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/accept")
+    @Operation(summary = "Accept an offer made to you; 409 offer-expired once its time ran out")
+    public Uni<ChatRouted> accept(@PathParam("offerId") UUID offerId) {
+        return Panache.withTransaction(() -> answers.accept(offerId, jwt.getSubject()))
+                .invoke(dispatcher::kick);
+    }
+
+    @POST
+    @Path("/reject")
+    @ResponseStatus(204)
+    @Operation(summary = "Reject an offer made to you; the chat goes to the next agent")
+    public Uni<Void> reject(@PathParam("offerId") UUID offerId) {
+        return Panache.withTransaction(() -> answers.reject(offerId, jwt.getSubject()))
+                .invoke(dispatcher::kick);
+    }
+}

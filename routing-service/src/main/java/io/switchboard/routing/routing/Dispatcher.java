@@ -1,0 +1,130 @@
+package io.switchboard.routing.routing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.outbox.OutboxRelay;
+import io.switchboard.routing.agent.Agent;
+import io.switchboard.routing.queue.RoutingQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Matches waiting chats with agents: the next request (queue priority, then longest waiting) goes to the READY agent
+ * with the queue's skills and free capacity who has been idle longest. Requests and agents are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, and the agent's workload is re-checked on the locked row, so replicas running this
+ * at the same time never offer one chat twice nor fill an agent past capacity.
+ *
+ * <p>It runs after every change that can make a match possible (kick) and on a schedule, so nothing waits forever
+ * because a trigger was missed.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    /** Agent {@code a} has every skill queue {@code q} requires. */
+    public static final String HAS_QUEUE_SKILLS = """
+            not exists (select 1 from jsonb_array_elements_text(cast(q.required_skills as jsonb)) need(skill)
+                        where not jsonb_exists(cast(a.skills as jsonb), need.skill))""";
+
+    /** Agent {@code a} may be offered request {@code r} of queue {@code q}. */
+    static final String ELIGIBLE = """
+            a.state = 'READY' and a.workload < a.capacity and %s
+            and a.id <> coalesce(r.requested_by, '')
+            and not exists (select 1 from offer o where o.routing_request_id = r.id and o.agent_id = a.id)
+            and not exists (select 1 from assignment s
+                            where s.chat_id = r.chat_id and s.agent_id = a.id and s.released_at is null)"""
+            .formatted(HAS_QUEUE_SKILLS);
+
+    private static final String NEXT_REQUESTS = """
+            select r.* from routing_request r join routing_queue q on q.name = r.queue
+            where r.status = 'WAITING' and r.target_agent_id is null
+              and exists (select 1 from agent a where %s)
+            order by q.priority desc, r.waiting_since, r.id
+            limit :batch
+            for update of r skip locked""".formatted(ELIGIBLE);
+
+    private static final String IDLEST_AGENT = """
+            select a.* from agent a, routing_request r join routing_queue q on q.name = r.queue
+            where r.id = :request and %s
+            order by a.idle_since, a.id
+            limit 1
+            for update of a skip locked""".formatted(ELIGIBLE);
+
+    private final Offering offering;
+    private final OutboxRelay relay;
+    private final Background background;
+    private final int batchSize;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public Dispatcher(Offering offering, OutboxRelay relay, Background background, RoutingConfig config) {
+        this.offering = offering;
+        this.relay = relay;
+        this.background = background;
+        this.batchSize = config.batchSize();
+    }
+
+    @Scheduled(every = "${switchboard.routing.dispatch-interval}", delayed = "${switchboard.routing.dispatch-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        return dispatchAll();
+    }
+
+    /**
+     * Publishes what was just committed and routes now, in the background; call after every commit. Cheap to call
+     * often.
+     */
+    public void kick() {
+        background.run("routing", () -> relay.publishPending().chain(this::dispatchAll));
+    }
+
+    /** Offers batches until no waiting request can be matched. Overlapping calls coalesce into one more round. */
+    public Uni<Void> dispatchAll() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        again.set(false);
+        return dispatchBatch()
+                .invoke(offered -> {
+                    if (offered > 0) {
+                        // Not relay.kick(): on this context it would share the session of the next batch.
+                        background.run("outbox relay", relay::publishPending);
+                    }
+                })
+                .eventually(() -> running.set(false))
+                .chain(offered -> offered > 0 || again.get() ? dispatchAll() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Integer> dispatchBatch() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(NEXT_REQUESTS, RoutingRequest.class)
+                        .setParameter("batch", batchSize)
+                        .getResultList())
+                .chain(this::offerEach));
+    }
+
+    private Uni<Integer> offerEach(List<RoutingRequest> requests) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(requests)
+                .onItem().transformToUniAndConcatenate(this::offerToIdlestAgent)
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> offerToIdlestAgent(RoutingRequest request) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(IDLEST_AGENT, Agent.class)
+                        .setParameter("request", request.id)
+                        .getResultList())
+                .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(0)
+                        : RoutingQueue.<RoutingQueue>findById(request.queue)
+                        .chain(queue -> offering.offer(request, agents.get(0), queue.offerTimeout()))
+                        .replaceWith(1));
+    }
+}

@@ -1,0 +1,105 @@
+package io.switchboard.routing.routing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.outbox.EventOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tells waiting contacts where they stand: a QUEUED decision with position and estimated wait when they enter a
+ * queue and again whenever their position changes.
+ */
+@ApplicationScoped
+public class QueuePositions {
+
+    /**
+     * Only rows whose position changed are updated; rows another transaction holds are left for the next run, so
+     * replicas never wait on (or deadlock with) each other here.
+     */
+    private static final String REPOSITION = """
+            with ranked as (
+                select id, row_number() over (partition by queue order by waiting_since, id) as position
+                from routing_request where status = 'WAITING'),
+            changed as (
+                select r.id, ranked.position from routing_request r join ranked on ranked.id = r.id
+                where r.status = 'WAITING' and r.last_position is distinct from ranked.position
+                for update of r skip locked)
+            update routing_request r set last_position = changed.position
+            from changed where changed.id = r.id
+            returning cast(r.id as varchar)""";
+
+    private static final String AHEAD = """
+            select count(*) from routing_request
+            where queue = :queue and status = 'WAITING' and (waiting_since < :since or (waiting_since = :since and id < :id))""";
+
+    private static final String ANSWERED = """
+            select count(*) from routing_request where queue = :queue and outcome = 'ACCEPTED' and answered_at > :since""";
+
+    private final EventOutbox outbox;
+    private final RoutingConfig config;
+
+    public QueuePositions(EventOutbox outbox, RoutingConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Announces the position of a request that just entered its queue. */
+    public Uni<Void> announce(RoutingRequest request, String reason) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(AHEAD, Long.class)
+                        .setParameter("queue", request.queue)
+                        .setParameter("since", request.waitingSince)
+                        .setParameter("id", request.id)
+                        .getSingleResult())
+                .chain(ahead -> {
+                    int position = ahead.intValue() + 1;
+                    request.lastPosition = position;
+                    return estimateSeconds(request.queue, position)
+                            .chain(wait -> outbox.publish(
+                                    Decisions.queued(request, position, wait, reason, Instant.now())));
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Publishes a QUEUED decision for every waiting request whose position changed since the last run; on a period
+     * of its own, so that a busy queue sends each contact a few updates, not one per chat ahead of them.
+     */
+    @Scheduled(every = "${switchboard.routing.position-interval}", delayed = "${switchboard.routing.position-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public Uni<Void> announceChanges() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(REPOSITION, String.class).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem() : announce(ids)));
+    }
+
+    private Uni<Void> announce(List<String> ids) {
+        Instant now = Instant.now();
+        return RoutingRequest.<RoutingRequest>list("id in ?1", ids.stream().map(UUID::fromString).toList())
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(request -> estimateSeconds(request.queue, request.lastPosition)
+                        .chain(wait -> outbox.publish(Decisions.queued(request, request.lastPosition, wait, null, now))))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Position times the average time between two answers in the queue over the stats window (Little's law); a
+     * configured time per position when the queue answered nothing lately.
+     */
+    public Uni<Integer> estimateSeconds(String queue, int position) {
+        long windowSeconds = config.stats().window().toSeconds();
+        return Panache.getSession().chain(session -> session.createNativeQuery(ANSWERED, Long.class)
+                        .setParameter("queue", queue)
+                        .setParameter("since", Instant.now().minusSeconds(windowSeconds))
+                        .getSingleResult())
+                .map(answered -> answered == 0
+                        ? (int) (position * config.waitEstimatePerPosition().toSeconds())
+                        : (int) Math.ceil((double) position * windowSeconds / answered));
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.routing.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.switchboard.routing.agent.AgentState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Everything under {@code switchboard.routing}; see application.properties and docs/routing-service.md. */
+@ConfigMapping(prefix = "switchboard.routing")
+public interface RoutingConfig {
+
+    /** The queue of a request that names none, or one that does not exist. */
+    String defaultQueue();
+
+    int defaultCapacity();
+
+    /** Offer timeout of a directed transfer or invitation when the chat's queue is unknown. */
+    Duration defaultOfferTimeout();
+
+    /** READY or AFTER_CHAT_WORK: where an available agent goes after Mark Done. */
+    AgentState afterDoneState();
+
+    int batchSize();
+
+    Duration waitEstimatePerPosition();
+
+    Duration dispatchInterval();
+
+    Duration timerInterval();
+
+    Duration positionInterval();
+
+    Stats stats();
+
+    Seed seed();
+
+    interface Stats {
+        Duration window();
+
+        Duration serviceLevelThreshold();
+
+        Duration publishInterval();
+    }
+
+    interface Seed {
+        Map<String, QueueSeed> queues();
+
+        Map<String, AgentSeed> agents();
+    }
+
+    interface QueueSeed {
+        List<String> requiredSkills();
+
+        @WithDefault("0")
+        int priority();
+
+        Duration maxWait();
+
+        Optional<String> overflowQueue();
+
+        Duration offerTimeout();
+    }
+
+    interface AgentSeed {
+        String name();
+
+        Map<String, Integer> skills();
+
+        OptionalInt capacity();
+
+        @WithDefault("agent")
+        String role();
+    }
+}

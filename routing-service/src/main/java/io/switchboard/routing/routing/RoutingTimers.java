@@ -1,0 +1,118 @@
+package io.switchboard.routing.routing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.OfferKind;
+import io.switchboard.events.RoutingOutcome;
+import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.routing.offer.OfferAnswers;
+import io.switchboard.routing.queue.RoutingQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The durable timers: offers past their expiry and requests past their queue's maximum wait are rows with due
+ * times, polled here by every replica ({@code SKIP LOCKED} splits the work), so a restart loses none.
+ */
+@ApplicationScoped
+public class RoutingTimers {
+
+    private static final String EXPIRED_OFFERS = """
+            select r.* from routing_request r join offer o on o.routing_request_id = r.id
+            where o.status = 'OPEN' and o.expires_at <= :now
+            order by o.expires_at limit :batch
+            for update of r skip locked""";
+
+    private static final String OVERDUE_REQUESTS = """
+            select * from routing_request where status = 'WAITING' and deadline <= :now
+            order by deadline limit :batch
+            for update skip locked""";
+
+    private final OfferAnswers answers;
+    private final QueuePositions positions;
+    private final EventOutbox outbox;
+    private final Dispatcher dispatcher;
+    private final int batchSize;
+
+    public RoutingTimers(OfferAnswers answers, QueuePositions positions, EventOutbox outbox, Dispatcher dispatcher,
+                         RoutingConfig config) {
+        this.answers = answers;
+        this.positions = positions;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.batchSize = config.batchSize();
+    }
+
+    @Scheduled(every = "${switchboard.routing.timer-interval}", delayed = "${switchboard.routing.timer-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> tick() {
+        return expireOffers()
+                .chain(expired -> overflowOrGiveUp().map(moved -> expired + moved))
+                .invoke(changed -> {
+                    if (changed > 0) {
+                        dispatcher.kick();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    Uni<Integer> expireOffers() {
+        return Panache.withTransaction(() -> due(EXPIRED_OFFERS).chain(requests -> each(requests,
+                request -> Rows.lockOpenOffer(request.id)
+                        .chain(offer -> offer == null ? Uni.createFrom().voidItem() : answers.expire(request, offer)))));
+    }
+
+    Uni<Integer> overflowOrGiveUp() {
+        return Panache.withTransaction(() -> due(OVERDUE_REQUESTS).chain(requests -> each(requests,
+                request -> RoutingQueue.<RoutingQueue>findById(request.queue).chain(queue -> nextQueue(queue, request)
+                        .chain(next -> next == null ? giveUp(request, queue) : overflow(request, queue, next))))));
+    }
+
+    private Uni<RoutingQueue> nextQueue(RoutingQueue current, RoutingRequest request) {
+        if (current == null || current.overflowQueue == null || request.visited(current.overflowQueue)) {
+            return Uni.createFrom().nullItem();
+        }
+        return RoutingQueue.findById(current.overflowQueue);
+    }
+
+    private Uni<Void> overflow(RoutingRequest request, RoutingQueue from, RoutingQueue to) {
+        Instant now = Instant.now();
+        String reason = "No agent answered within " + from.maxWaitSeconds + "s in " + from.name + "; moved to "
+                + to.name + ".";
+        request.moveTo(to.name, now, now.plus(to.maxWait()));
+        return outbox.publish(Decisions.finished(RoutingOutcome.OVERFLOWED, request, reason, now))
+                .chain(() -> positions.announce(request, null));
+    }
+
+    private Uni<Void> giveUp(RoutingRequest request, RoutingQueue queue) {
+        Instant now = Instant.now();
+        String waited = queue == null ? "" : " within " + queue.maxWaitSeconds + "s";
+        // A new chat ends for the contact; a transfer or invitation fails and the chat stays with its agent.
+        RoutingOutcome outcome = request.kind == OfferKind.CHAT ? RoutingOutcome.UNANSWERED : RoutingOutcome.FAILED;
+        request.finish(outcome, now);
+        return outbox.publish(Decisions.finished(outcome, request, "No agent was available" + waited + ".", now))
+                .replaceWithVoid();
+    }
+
+    private Uni<List<RoutingRequest>> due(String sql) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, RoutingRequest.class)
+                .setParameter("now", Instant.now())
+                .setParameter("batch", batchSize)
+                .getResultList());
+    }
+
+    private static Uni<Integer> each(List<RoutingRequest> requests,
+                                     Function<RoutingRequest, Uni<Void>> action) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(requests)
+                .onItem().transformToUniAndConcatenate(request -> action.apply(request).replaceWith(1))
+                .collect().asList().map(List::size);
+    }
+}

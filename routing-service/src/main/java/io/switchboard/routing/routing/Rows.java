@@ -1,0 +1,56 @@
+package io.switchboard.routing.routing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.agent.Agent;
+import io.switchboard.routing.offer.Offer;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Row-locking reads. Always lock before the first read of a row in a transaction (a session returns an entity it
+ * already holds without re-reading it), and lock in the order request, offer, agent to avoid deadlocks.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static Uni<RoutingRequest> lockRequest(UUID id) {
+        return single("select * from routing_request where id = :id for update", RoutingRequest.class, id);
+    }
+
+    public static Uni<Offer> lockOffer(UUID id) {
+        return single("select * from offer where id = :id for update", Offer.class, id);
+    }
+
+    public static Uni<Agent> lockAgent(String id) {
+        return single("select * from agent where id = :id for update", Agent.class, id);
+    }
+
+    /** The open request of a chat, if any. */
+    public static Uni<RoutingRequest> lockOpenRequest(String chatId) {
+        return single("select * from routing_request where chat_id = :id and status <> 'DONE' for update",
+                RoutingRequest.class, chatId);
+    }
+
+    public static Uni<Offer> lockOpenOffer(UUID requestId) {
+        return single("select * from offer where routing_request_id = :id and status = 'OPEN' for update",
+                Offer.class, requestId);
+    }
+
+    public static Uni<List<Assignment>> lockHeld(String chatId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select * from assignment where chat_id = :id and released_at is null order by agent_id for update",
+                        Assignment.class)
+                .setParameter("id", chatId)
+                .getResultList());
+    }
+
+    private static <T> Uni<T> single(String sql, Class<T> type, Object id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, type)
+                .setParameter("id", id)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+}

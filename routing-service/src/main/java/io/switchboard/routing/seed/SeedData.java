@@ -1,0 +1,77 @@
+package io.switchboard.routing.seed;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.agent.AgentRole;
+import io.switchboard.routing.agent.AgentState;
+import io.switchboard.routing.routing.JsonColumns;
+import io.switchboard.routing.routing.RoutingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Creates the configured queues and roster at start when they are missing. Replicas starting together are safe
+ * ({@code on conflict do nothing}), and what supervisors changed since is never overwritten.
+ */
+@ApplicationScoped
+public class SeedData {
+
+    private static final String QUEUE = """
+            insert into routing_queue (name, required_skills, priority, max_wait_seconds, overflow_queue,
+                                       offer_timeout_seconds)
+            values (:name, :skills, :priority, :maxWait, :overflow, :offerTimeout) on conflict do nothing""";
+
+    private static final String AGENT = """
+            insert into agent (id, name, skills, capacity, role, state, state_since, idle_since, workload)
+            values (:id, :name, :skills, :capacity, :role, :state, :now, :now, 0) on conflict do nothing""";
+
+    private final RoutingConfig config;
+
+    public SeedData(RoutingConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent start) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::seed));
+    }
+
+    private Uni<Void> seed() {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<String, RoutingConfig.QueueSeed> queue : config.seed().queues().entrySet()) {
+            all = all.chain(() -> queue(queue.getKey(), queue.getValue()));
+        }
+        Instant now = Instant.now();
+        for (Map.Entry<String, RoutingConfig.AgentSeed> agent : config.seed().agents().entrySet()) {
+            all = all.chain(() -> agent(agent.getKey(), agent.getValue(), now));
+        }
+        return all;
+    }
+
+    private Uni<Void> queue(String name, RoutingConfig.QueueSeed seed) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(QUEUE)
+                .setParameter("name", name)
+                .setParameter("skills", JsonColumns.write(seed.requiredSkills()))
+                .setParameter("priority", seed.priority())
+                .setParameter("maxWait", (int) seed.maxWait().toSeconds())
+                .setParameter("overflow", seed.overflowQueue().orElse(null))
+                .setParameter("offerTimeout", (int) seed.offerTimeout().toSeconds())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private Uni<Void> agent(String id, RoutingConfig.AgentSeed seed, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(AGENT)
+                .setParameter("id", id)
+                .setParameter("name", seed.name())
+                .setParameter("skills", JsonColumns.write(new TreeMap<>(seed.skills())))
+                .setParameter("capacity", seed.capacity().orElse(config.defaultCapacity()))
+                .setParameter("role", AgentRole.of(seed.role()).name())
+                .setParameter("state", AgentState.LOGGED_OUT.name())
+                .setParameter("now", now)
+                .executeUpdate()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,49 @@
+package io.switchboard.routing.stats;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.routing.routing.RoutingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Publishes every queue's figures to {@code routing.stats} once per period. Each replica tries; the one that
+ * claims the period in {@code job_lease} publishes, so dashboards get one set per period.
+ */
+@ApplicationScoped
+public class StatsPublisher {
+
+    private static final String CLAIM_PERIOD = """
+            update job_lease set last_run = :now
+            where name = 'routing-stats' and last_run <= cast(:now as timestamptz) - cast(:period as integer) * interval '1 millisecond'""";
+
+    private final QueueFigures figures;
+    private final EventOutbox outbox;
+    private final int periodMillis;
+
+    public StatsPublisher(QueueFigures figures, EventOutbox outbox, RoutingConfig config) {
+        this.figures = figures;
+        this.outbox = outbox;
+        this.periodMillis = (int) config.stats().publishInterval().toMillis();
+    }
+
+    @Scheduled(every = "${switchboard.routing.stats.publish-interval}",
+            delayed = "${switchboard.routing.stats.publish-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> publish() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM_PERIOD)
+                        .setParameter("now", Instant.now())
+                        // A little slack so that the replica whose timer fires first each period wins.
+                        .setParameter("period", periodMillis / 2)
+                        .executeUpdate())
+                .chain(claimed -> claimed == 0 ? Uni.createFrom().voidItem() : figures.compute()
+                        .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                        .onItem().transformToUniAndConcatenate(outbox::publish)
+                        .collect().asList().replaceWithVoid()));
+    }
+}
