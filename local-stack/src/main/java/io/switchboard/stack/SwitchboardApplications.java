@@ -72,7 +72,7 @@ public final class SwitchboardApplications implements AutoCloseable {
         }
     }
 
-    /** The environment of one application: infrastructure, database, port, and for the gateway the others' URLs. */
+    /** The environment of one application: infrastructure, database, port, and the other applications' URLs. */
     static Map<String, String> environment(ServiceApp app, int port, Infrastructure infrastructure,
                                            ApplicationSettings settings) {
         Map<String, String> env = new LinkedHashMap<>(infrastructure.environment());
@@ -82,10 +82,10 @@ public final class SwitchboardApplications implements AutoCloseable {
         if (!settings.topicPrefix().isEmpty()) {
             env.put(KAFKA_TOPIC_PREFIX, settings.topicPrefix());
         }
-        if (app == ServiceApp.GATEWAY) {
-            for (ServiceApp backend : ServiceApp.backends()) {
-                env.put(backend.urlVariable(), "http://127.0.0.1:" + settings.ports().portFor(backend));
-            }
+        // The gateway proxies to every service, and services call each other (session asks workflow): all of them
+        // learn where the others listen.
+        for (ServiceApp backend : ServiceApp.backends()) {
+            env.put(backend.urlVariable(), "http://127.0.0.1:" + settings.ports().portFor(backend));
         }
         env.putAll(settings.extraEnvironment());
         return env;

@@ -40,9 +40,10 @@ public class ServiceProxyRoutes {
 
     void init(@Observes Router router, Vertx vertx) {
         client = vertx.createHttpClient(clientOptions().setMaxPoolSize(config.client().maxPoolSize()));
-        // A WebSocket upgrade gets a fresh connection of its own: the tunnel never returns to the pool, so it should
-        // not take (or count against) the pooled connections of ordinary requests.
-        upgradeClient = vertx.createHttpClient(clientOptions().setKeepAlive(false));
+        // WebSocket upgrades get a client of their own, so that tunnels never take the connections of ordinary
+        // requests. It must keep the default keep-alive: without it the request says "Connection: close" instead
+        // of "Connection: Upgrade", and the origin refuses the handshake.
+        upgradeClient = vertx.createHttpClient(clientOptions().setMaxPoolSize(config.client().maxPoolSize()));
 
         config.routes().forEach((name, backend) -> {
             URI url = backend.url();
