@@ -1,0 +1,57 @@
+package io.switchboard.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the Playwright browser tests of {@code e2e/} (the walk-through with a contact page and an agent page side by
+ * side, transfer and conference with a second agent) in Debian's Chromium against the running system. Screenshots
+ * land in {@code target/screenshots/}.
+ */
+@ExtendWith(RunningSystem.class)
+class BrowserTest {
+
+    private static final Path E2E = Path.of("e2e");
+    private static final Path CHROMIUM = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
+    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TESTS_TIMEOUT = Duration.ofMinutes(10);
+
+    @Test
+    void theWebPagesWorkInARealBrowser(RunningSystem system) throws Exception {
+        // .ci/run installs Chromium; on a developer machine without it this test says so instead of failing.
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
+                + " (apt-get install chromium); browser tests skipped");
+        if (!Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), system, NPM_TIMEOUT, "npm-ci.log"))
+                    .as("npm ci in e2e/ (see target/npm-ci.log)").isZero();
+        }
+        assertThat(run(List.of("npm", "test"), system, TESTS_TIMEOUT, "browser-tests.log"))
+                .as("browser tests (see target/browser-tests.log and target/screenshots/)").isZero();
+    }
+
+    private static int run(List<String> command, RunningSystem system, Duration timeout, String logName)
+            throws IOException, InterruptedException {
+        Path log = Path.of("target", logName);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("SWITCHBOARD_URL", system.gatewayUrl());
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout
+                    + "; output: " + Files.readString(log));
+        }
+        // The runner's own report goes to the build output, so a failure is readable in CI's log.
+        System.out.println(Files.readString(log));
+        return process.exitValue();
+    }
+}

@@ -1,0 +1,104 @@
+package io.switchboard.system;
+
+import io.switchboard.stack.Infrastructure;
+import io.switchboard.stack.InfrastructureSettings;
+import io.switchboard.stack.ServiceApp;
+import io.switchboard.stack.StackHome;
+import io.switchboard.stack.SwitchboardApplications;
+import io.switchboard.stack.ApplicationSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The whole system under test, started once per test JVM: the real Kafka broker, PostgreSQL and SMTP server (those
+ * named by the environment, as {@code ./switchboard test} sets them, or embedded ones), and the six packaged
+ * applications as separate processes with their own databases and topic prefix for this run.
+ * Test classes get it as a parameter: {@code @ExtendWith(RunningSystem.class)}.
+ */
+public final class RunningSystem implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+
+    private final Infrastructure infrastructure;
+    private final SwitchboardApplications applications;
+    private final String topicPrefix;
+    private final Path logDirectory;
+
+    private RunningSystem(Infrastructure infrastructure, SwitchboardApplications applications, String topicPrefix,
+                          Path logDirectory) {
+        this.infrastructure = infrastructure;
+        this.applications = applications;
+        this.topicPrefix = topicPrefix;
+        this.logDirectory = logDirectory;
+    }
+
+    /** Public for JUnit, which creates the extension; the system itself is created once. */
+    public RunningSystem() {
+        this(null, null, null, null);
+    }
+
+    public String gatewayUrl() {
+        return applications.baseUrl(ServiceApp.GATEWAY);
+    }
+
+    public String baseUrl(ServiceApp app) {
+        return applications.baseUrl(app);
+    }
+
+    public String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    public String topic(String eventType) {
+        return topicPrefix + eventType;
+    }
+
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningSystem.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        // The root store closes the system when the whole test run ends, after every class that used it.
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(RunningSystem.class, key -> new Closeable(start()), Closeable.class).system();
+    }
+
+    private static RunningSystem start() {
+        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Path root = StackHome.locate().root();
+        Path work = root.resolve("system-tests").resolve("target").resolve("system-" + runId);
+        try {
+            Path logs = Files.createDirectories(work.resolve("logs"));
+            Infrastructure infrastructure = Infrastructure.start(
+                    InfrastructureSettings.freePorts(work.resolve("data"), logs), System.getenv());
+            try {
+                ApplicationSettings settings = ApplicationSettings.isolatedRun(root, logs, runId);
+                SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings);
+                return new RunningSystem(infrastructure, apps, settings.topicPrefix(), logs);
+            } catch (RuntimeException e) {
+                infrastructure.close();
+                throw e;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Closeable(RunningSystem system) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            system.applications.close();
+            system.infrastructure.close();
+        }
+    }
+}
