@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * side, transfer and conference with a second agent) in Debian's Chromium against the running system. Screenshots
  * land in {@code target/screenshots/}.
  */
+@Order(2)
 @ExtendWith(RunningSystem.class)
 class BrowserTest {
 

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the agent accepts, both exchange a message over WebSocket, the agent finishes and marks the chat done, and the
  * contact history shows the interaction. Every hop between services goes through Kafka.
  */
+@Order(1)
 @ExtendWith(RunningSystem.class)
 class WalkingSkeletonTest {
 
@@ -38,6 +40,12 @@ class WalkingSkeletonTest {
     void aContactChatsWithTheReadyAgentAndTheInteractionLandsInTheHistory(RunningSystem system) {
         JsonHttp http = new JsonHttp(system.gatewayUrl());
         String agentToken = devToken(http, "agent1");
+        String supervisorToken = devToken(http, "supervisor1");
+        // "The one READY agent": everybody else on the roster steps away first.
+        for (String other : List.of("agent2", "agent3", "supervisor1")) {
+            http.put("/api/routing/agents/" + other + "/state", supervisorToken,
+                    Map.of("state", "NOT_READY", "reason", "system test")).expectSuccess();
+        }
 
         http.put("/api/routing/agents/me/state", agentToken, Map.of("state", "READY")).expectSuccess();
         try (SocketClient agent = SocketClient.connect(http.client(), system.gatewayUrl(), "/ws/agent", agentToken)) {
