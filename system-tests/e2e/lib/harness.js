@@ -32,6 +32,8 @@ export async function newPage(browser, name) {
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   page.errors = [];
+  page.toasts = [];
+  await recordToasts(page);
   page.on('pageerror', (error) => page.errors.push(`${name}: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
@@ -39,6 +41,19 @@ export async function newPage(browser, name) {
     }
   });
   return page;
+}
+
+/** Every toast a page shows lands in page.toasts, so a test can tell that nothing was refused on the way. */
+async function recordToasts(page) {
+  await page.exposeBinding('switchboardTestToast', (source, text) => page.toasts.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const area = document.getElementById('toasts');
+      if (!area) return;
+      new MutationObserver((changes) => changes.flatMap((c) => [...c.addedNodes])
+        .forEach((node) => window.switchboardTestToast(node.textContent))).observe(area, { childList: true });
+    });
+  });
 }
 
 export async function screenshot(page, name) {
@@ -55,13 +70,44 @@ export async function devToken(username) {
   return (await response.json()).token;
 }
 
-export async function setAgentState(username, state) {
-  const response = await fetch(`${BASE_URL}/api/routing/agents/me/state`, {
-    method: 'PUT',
+/** An API call as a roster user; returns the parsed body (or null), throws on an unexpected status. */
+async function call(username, method, path, body, okStatuses = []) {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await devToken(username)}` },
-    body: JSON.stringify({ state }),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`state of ${username}: HTTP ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  if (!response.ok && !okStatuses.includes(response.status)) {
+    throw new Error(`${method} ${path} as ${username}: HTTP ${response.status} ${text}`);
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+export async function setAgentState(username, state) {
+  await call(username, 'PUT', '/api/routing/agents/me/state', { state });
+}
+
+/**
+ * Closes what earlier runs (or the Java tests) left open for an agent, so that capacity and "My chats" start clean:
+ * a conference guest leaves, the owner finishes and marks done (first disposition code, workflow stopped).
+ */
+export async function closeOpenChats(username) {
+  const chats = await call(username, 'GET', '/api/chats?mine=true');
+  if (!chats.length) return;
+  const { codes } = await call(username, 'GET', '/api/disposition-codes');
+  for (const chat of chats) {
+    const base = `/api/chats/${encodeURIComponent(chat.chatId)}`;
+    if (chat.ownerAgentId !== username) {
+      await call(username, 'POST', `${base}/leave`, {}, [409]);
+      continue;
+    }
+    if (chat.state === 'ACTIVE') await call(username, 'POST', `${base}/finish`, {}, [409]);
+    await call(username, 'PUT', `${base}/wrap-up`, { notes: 'closed by the browser tests', sendTranscript: false,
+      dispositionCode: codes[0]?.code ?? null });
+    const options = await call(username, 'GET', `${base}/workflow-options`);
+    await call(username, 'POST', `${base}/done`, options.applies ? { workflowDecision: 'STOP' } : {}, [409]);
+  }
 }
 
 // ---- page steps --------------------------------------------------------------------------------------------

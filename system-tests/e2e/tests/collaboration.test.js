@@ -2,8 +2,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  acceptOffer, items, launch, newPage, requestChat, screenshot, sendAgentMessage, sendContactMessage,
-  setAgentState, setReady, signInAgent, unique,
+  acceptOffer, closeOpenChats, items, launch, newPage, requestChat, screenshot, sendAgentMessage,
+  sendContactMessage, setAgentState, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
 let browser;
@@ -11,7 +11,10 @@ let alice;
 let bruno;
 before(async () => {
   browser = await launch();
-  for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
+  for (const other of ['agent1', 'agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
+  // Both agents start with free capacity and an empty "My chats", whatever earlier runs left.
+  await closeOpenChats('agent1');
+  await closeOpenChats('agent2');
   alice = await newPage(browser, 'agent1');
   bruno = await newPage(browser, 'agent2');
   await signInAgent(alice, 'agent1');
@@ -36,10 +39,29 @@ async function chatWithAlice(contactName) {
 
 async function inviteBruno(kind) {
   await setReady(bruno, true);
-  await alice.getByRole('button', { name: kind === 'transfer' ? 'Transfer' : 'Conference' }).click();
+  await alice.getByRole('button', { name: kind === 'transfer' ? 'Transfer' : 'Conference', exact: true }).click();
   await alice.locator('#target-type').selectOption('AGENT');
   await alice.locator('#target-id').fill('agent2');
   await alice.locator('#target-dialog').getByRole('button', { name: 'OK' }).click();
+}
+
+/** Disposition code, Mark Done, and Stop when the workflow dialog asks: the chat leaves the agent's list. */
+async function markDone(agent, contactName) {
+  await agent.locator('#session-state', { hasText: 'Finished' }).waitFor();
+  await agent.getByRole('tab', { name: 'Disposition code' }).click();
+  await agent.locator('#disposition option:nth-child(2)').waitFor({ state: 'attached' });
+  await agent.locator('#disposition').selectOption({ index: 1 });
+  await agent.getByRole('button', { name: 'Mark Done' }).click();
+  const dialog = agent.locator('#workflow-dialog[open]');
+  const doneOrDialog = await Promise.race([
+    dialog.waitFor().then(() => 'dialog', () => 'neither'),
+    agent.locator('.toast', { hasText: 'marked as done' }).waitFor().then(() => 'done', () => 'neither'),
+  ]);
+  if (doneOrDialog === 'dialog') {
+    await dialog.getByRole('button', { name: 'Stop' }).click();
+    await agent.locator('.toast', { hasText: 'marked as done' }).waitFor();
+  }
+  assert.equal(await agent.locator('#my-chats li', { hasText: contactName }).count(), 0);
 }
 
 test('a second agent joins a conference and sees the conversation so far', async () => {
@@ -60,19 +82,14 @@ test('a second agent joins a conference and sees the conversation so far', async
   await screenshot(contact, '11-contact-conference');
 
   await bruno.getByRole('button', { name: 'Leave conference' }).click();
+  await bruno.locator('#my-chats li', { hasText: contactName }).waitFor({ state: 'detached' });
+  await items(contact, '#contact-timeline', 'Bruno Costa left').waitFor();
   await sendAgentMessage(alice, 'Alice still here.');
   await items(contact, '#contact-timeline', 'Alice still here.').waitFor();
 
-  await alice.getByRole('button', { name: 'Finish' }).click();
-  await alice.getByRole('tab', { name: 'Disposition code' }).click();
-  await alice.locator('#disposition option:nth-child(2)').waitFor({ state: 'attached' });
-  await alice.locator('#disposition').selectOption({ index: 1 });
-  await alice.getByRole('button', { name: 'Mark Done' }).click();
-  const dialog = alice.locator('#workflow-dialog[open]');
-  if (await dialog.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
-    await dialog.getByRole('button', { name: 'Stop' }).click();
-  }
-  await alice.locator('.toast', { hasText: 'marked as done' }).waitFor();
+  await alice.getByRole('button', { name: 'Finish', exact: true }).click();
+  await markDone(alice, contactName);
+  assert.deepEqual([...alice.errors, ...bruno.errors, ...contact.errors], []);
   await contact.context().close();
 });
 
@@ -83,6 +100,8 @@ test('a chat transferred to a second agent goes on with him', async () => {
   await inviteBruno('transfer');
   await acceptOffer(bruno, contactName, '12-agent2-transfer-offer');
   await items(bruno, '#agent-timeline', 'Alice here').waitFor();
+  // The chat is Bruno's now: it leaves Alice's list.
+  await alice.locator('#my-chats li', { hasText: contactName }).waitFor({ state: 'detached' });
   await sendAgentMessage(bruno, 'Bruno taking over.');
 
   const brunoSays = items(contact, '#contact-timeline', 'Bruno taking over.');
@@ -92,8 +111,9 @@ test('a chat transferred to a second agent goes on with him', async () => {
   await items(bruno, '#agent-timeline', 'Thanks Bruno').waitFor();
   await screenshot(bruno, '13-agent2-after-transfer');
 
-  await bruno.getByRole('button', { name: 'Finish' }).click();
+  await bruno.getByRole('button', { name: 'Finish', exact: true }).click();
   await contact.locator('#contact-new-chat').waitFor();
+  await markDone(bruno, contactName);
   assert.deepEqual([...alice.errors, ...bruno.errors, ...contact.errors], []);
   await contact.context().close();
 });

@@ -5,8 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, acceptOffer, items, launch, newPage, requestChat, screenshot, sendAgentMessage, sendContactMessage,
-  setAgentState, setReady, signInAgent, unique,
+  BASE_URL, acceptOffer, closeOpenChats, items, launch, newPage, requestChat, screenshot, sendAgentMessage,
+  sendContactMessage, setAgentState, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
 let browser;
@@ -14,6 +14,9 @@ before(async () => {
   browser = await launch();
   // Only agent1 is ready, so the offer goes to her.
   for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
+  // agent1 starts with free capacity and an empty "My chats", whatever earlier runs left.
+  await setAgentState('agent1', 'NOT_READY');
+  await closeOpenChats('agent1');
 });
 after(async () => { await browser?.close(); });
 
@@ -61,6 +64,12 @@ test('a contact and an agent do the whole walk-through', async () => {
   await opened.waitForLoadState('domcontentloaded').catch(() => {});
   assert.equal(opened.url(), pageUrl);
   await opened.close();
+  for (const [page, timeline] of [[contact, '#contact-timeline'], [agent, '#agent-timeline']]) {
+    const pushed = items(page, timeline, pageUrl);
+    await pushed.waitFor();
+    assert.equal(await pushed.locator('.text').textContent(), `Page: ${pageUrl}`, 'the pushed page shows once, as a link');
+    assert.equal(await pushed.locator('a.pushed-page').getAttribute('href'), pageUrl);
+  }
 
   // A dropped connection comes back; what was said meanwhile shows once.
   await contact.evaluate(() => window.switchboardWidget.dropConnection());
@@ -81,7 +90,13 @@ test('a contact and an agent do the whole walk-through', async () => {
   // Contact tab: details and Make a call.
   await agent.getByRole('tab', { name: 'Contact' }).click();
   await agent.locator('#contact-details', { hasText: 'jane.doe@example.com' }).waitFor();
+  assert.ok((await agent.locator('#call-number option').allTextContents()).includes('+33612345678'));
   await screenshot(agent, '06-agent-contact-tab');
+
+  // History tab: the contact's interactions, this one included (history-service learns of it through Kafka).
+  await agent.getByRole('tab', { name: 'History' }).click();
+  await agent.locator('#contact-history li', { hasText: 'support' }).first().waitFor();
+  assert.equal(await agent.locator('#contact-history', { hasText: 'unavailable' }).count(), 0);
 
   await agent.getByRole('button', { name: 'Finish' }).click();
   await contact.locator('#contact-timeline .notice-ended, #contact-new-chat:visible').first().waitFor();
@@ -99,8 +114,8 @@ test('a contact and an agent do the whole walk-through', async () => {
   await agent.getByRole('button', { name: 'Mark Done' }).click();
   const dialog = agent.locator('#workflow-dialog[open]');
   const doneOrDialog = await Promise.race([
-    dialog.waitFor().then(() => 'dialog'),
-    agent.locator('.toast', { hasText: 'marked as done' }).waitFor().then(() => 'done'),
+    dialog.waitFor().then(() => 'dialog', () => 'neither'),
+    agent.locator('.toast', { hasText: 'marked as done' }).waitFor().then(() => 'done', () => 'neither'),
   ]);
   if (doneOrDialog === 'dialog') {
     await screenshot(agent, '08-agent-workflow-dialog');
@@ -111,5 +126,6 @@ test('a contact and an agent do the whole walk-through', async () => {
   await screenshot(agent, '09-agent-done');
 
   assert.deepEqual([...agent.errors, ...contact.errors], []);
+  assert.deepEqual(agent.toasts.filter((t) => /not part|not sent|could not/i.test(t)), [], 'no refusal on the way');
   await setReady(agent, false);
 });

@@ -96,7 +96,7 @@ function handleFrame(frame) {
       toast(`Request failed: ${frame.reason || 'unknown reason'}`);
       break;
     case 'error':
-      if (frame.message) toast(frame.message);
+      session.showError(frame);
       break;
     default:
       session.handleFrame(frame);
@@ -134,7 +134,7 @@ async function start() {
   setInterval(() => offers.size && renderOffers(), OFFER_TICK_MS);
   await loadState();
   try {
-    for (const chat of listOf(await api.get('/api/chats?mine=true'), 'chats', 'items')) session.remember(chat);
+    for (const chat of listOf(await api.get('/api/chats?mine=true'))) session.follow(session.remember(chat));
   } catch (error) {
     toast(`Could not load your chats: ${error.message}`);
   }

@@ -32,15 +32,14 @@ export class ChatSession {
 
   // ---- the list of my chats ----------------------------------------------------------------------------------
 
-  /** Adds a chat to "My chats" (from the list call, an accepted offer, or an item of an unknown chat). */
+  /** Adds a chat to "My chats" (from the list call or an accepted offer). */
   remember(summary) {
     let chat = this.chats.get(summary.chatId);
     if (!chat) {
       const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': 'Transcript' });
-      chat = { chatId: summary.chatId, unread: 0, state: summary.state,
+      chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
         timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number) }) };
       this.chats.set(summary.chatId, chat);
-      this.socket.send({ type: 'resume', chatId: chat.chatId, afterSeq: 0 });
     }
     chat.contactName = summary.contactName || summary.contact?.name || chat.contactName;
     chat.subject = summary.subject ?? chat.subject;
@@ -72,26 +71,30 @@ export class ChatSession {
       chat.unread ? el('span', { className: 'unread', 'aria-label': `${chat.unread} new` }, String(chat.unread)) : null))));
   }
 
+  /**
+   * Asks the socket for the chat's items after the last one shown, then live ones. Only for a chat this agent is
+   * known to take part in (listed by the service, or opened after an accepted offer): session-service refuses a
+   * resume from anyone else.
+   */
+  follow(chat) {
+    chat.following = true;
+    this.socket.send({ type: 'resume', chatId: chat.chatId, afterSeq: chat.timeline.lastSeq });
+  }
+
   /** After a reconnect: ask for what each chat missed while the socket was down. */
   resumeAll() {
     for (const chat of this.chats.values()) {
-      this.socket.send({ type: 'resume', chatId: chat.chatId, afterSeq: chat.timeline.lastSeq });
+      if (chat.following) this.follow(chat);
     }
   }
 
   handleFrame(frame) {
-    if (!frame.chatId) return;
-    const chat = frame.type === 'item' ? this.remember({ chatId: frame.chatId }) : this.chats.get(frame.chatId);
+    const chat = this.chats.get(frame.chatId);
     if (!chat) return;
     const isCurrent = chat.chatId === this.currentId;
     switch (frame.type) {
       case 'item':
-        if (chat.timeline.add(frame.item, { live: true }) && !isCurrent) {
-          chat.unread += 1;
-          this.renderList();
-        }
-        if (isCurrent && frame.item.kind === 'MESSAGE') $('#agent-typing').textContent = '';
-        if (frame.item.kind === 'NOTICE' && frame.item.notice === 'ENDED') this.setState(chat, 'ENDED');
+        this.addItem(chat, frame.item, isCurrent);
         break;
       case 'typing':
         if (isCurrent && frame.participantId !== this.user.id) {
@@ -104,6 +107,42 @@ export class ChatSession {
       default:
         break;
     }
+  }
+
+  addItem(chat, item, isCurrent) {
+    if (chat.timeline.add(item, { live: true }) && !isCurrent) {
+      chat.unread += 1;
+      this.renderList();
+    }
+    if (isCurrent && item.kind === 'MESSAGE') $('#agent-typing').textContent = '';
+    if (item.kind !== 'NOTICE') return;
+    if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
+    const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
+    if (leftMe) this.checkStillIn(chat);
+  }
+
+  /**
+   * A notice says this agent left the chat (transferred away, or left a conference). A resume replays old notices
+   * too, so ask the service whether this agent is still in before taking the chat off the list.
+   */
+  async checkStillIn(chat) {
+    let stillIn = false;
+    try {
+      const details = await this.api.get(`/api/chats/${enc(chat.chatId)}`);
+      stillIn = (details.participants || []).some((p) => p.id === this.user.id && p.present);
+    } catch (error) {
+      stillIn = !(error instanceof ApiError && error.status === 403);
+    }
+    if (!stillIn && this.chats.has(chat.chatId)) {
+      this.forget(chat.chatId);
+      toast(`The chat with ${chat.contactName || 'the contact'} is no longer yours.`);
+    }
+  }
+
+  /** The chat's own problems (a refused message, ...) arrive as error frames of the shared socket. */
+  showError(frame) {
+    const what = frame.clientMessageId ? 'Your message was not sent' : 'The chat refused a request';
+    toast(`${what}: ${frame.message || frame.code}`);
   }
 
   setState(chat, state) {
@@ -139,9 +178,9 @@ export class ChatSession {
     chat.details = details;
     this.remember({ chatId, contactName: details.contact?.name, subject: details.subject, queue: details.queue,
       state: details.state });
-    this.showState();
     await this.loadTimeline(chat);
-    this.socket.send({ type: 'resume', chatId, afterSeq: chat.timeline.lastSeq });
+    if (!chat.following) this.follow(chat);
+    this.showState();
     this.showContact(details);
     this.loadPhoneNumbers(chatId);
     this.loadWrapUp(chatId);
@@ -183,14 +222,26 @@ export class ChatSession {
   showState() {
     const chat = this.current;
     if (!chat) return;
-    const ended = chat.state === 'ENDED' || chat.state === 'DONE';
     $('#session-title').textContent = [chat.contactName || 'Contact', chat.subject].filter(Boolean).join(' — ');
     $('#session-state').textContent = [STATE_LABELS[chat.state], chat.queue].filter(Boolean).join(' · ');
-    for (const id of ['#agent-message', '#response-send', '#action-conference', '#action-transfer', '#action-finish',
-      '#action-leave']) {
-      $(id).disabled = ended;
-    }
-    $('#agent-composer button[type=submit]').disabled = ended;
+    this.enableControls(chat);
+  }
+
+  /**
+   * Until the chat is loaded nothing can be done in it; the owner finishes it, then marks it done; a conference
+   * guest leaves.
+   */
+  enableControls(chat) {
+    const loaded = Boolean(chat.details);
+    const open = loaded && chat.state !== 'ENDED' && chat.state !== 'DONE';
+    const owner = loaded && chat.details.ownerAgentId === this.user.id;
+    const enabled = {
+      '#agent-message': open, '#agent-composer button[type=submit]': open, '#response-send': open,
+      '#action-conference': open, '#action-transfer': open && owner, '#action-finish': open && owner,
+      '#action-leave': open && !owner, '#action-send-transcript': loaded,
+      '#action-done': owner && chat.state === 'ENDED',
+    };
+    for (const [selector, on] of Object.entries(enabled)) $(selector).disabled = !on;
   }
 
   // ---- contact, phone calls ----------------------------------------------------------------------------------
@@ -343,21 +394,28 @@ export class ChatSession {
 
   async loadHistory(details) {
     const list = $('#contact-history');
-    const contactId = details.contactId || details.contact?.id || details.contact?.contactId;
-    if (!contactId) {
+    if (!details.contactId) {
       list.replaceChildren(el('li', { className: 'empty' }, 'Contact history is unavailable.'));
       return;
     }
     try {
-      const interactions = listOf(await this.api.get(`/api/history/contacts/${enc(contactId)}/interactions`),
-        'items', 'interactions', 'content');
-      list.replaceChildren(...(interactions.length ? interactions.map((i) => el('li', {},
-        el('strong', {}, new Date(i.startedAt || i.requestedAt || i.at || Date.now()).toLocaleDateString()),
-        ' ', [i.queue, i.subject, i.dispositionCode || i.disposition, (i.agents || []).map((a) => a.name || a).join(', ')]
-          .filter(Boolean).join(' · '))) : [el('li', { className: 'empty' }, 'No earlier interactions.')]));
+      const page = await this.api.get(`/api/history/contacts/${enc(details.contactId)}/interactions`);
+      const interactions = listOf(page, 'items');
+      list.replaceChildren(...(interactions.length ? interactions.map((i) => this.historyEntry(i, details.chatId))
+        : [el('li', { className: 'empty' }, 'No earlier interactions.')]));
     } catch (error) {
       list.replaceChildren(el('li', { className: 'empty' }, 'Contact history is unavailable.'));
     }
+  }
+
+  /** One interaction: when, queue, state, agents, disposition; the open chat is marked "this chat". */
+  historyEntry(interaction, currentChatId) {
+    const requestedAt = interaction.timings?.requestedAt;
+    const when = requestedAt ? new Date(requestedAt).toLocaleString() : '';
+    const facts = [interaction.queue, STATE_LABELS[interaction.state] || interaction.state,
+      (interaction.agents || []).join(', '), interaction.dispositionCode,
+      interaction.chatId === currentChatId ? 'this chat' : null];
+    return el('li', {}, el('strong', {}, when), ' ', facts.filter(Boolean).join(' · '));
   }
 
   // ---- actions -----------------------------------------------------------------------------------------------
@@ -402,7 +460,8 @@ export class ChatSession {
     try {
       await this.api.post(`/api/chats/${enc(this.currentId)}/finish`);
       this.setState(this.current, 'ENDED');
-      this.selectTab('tab-notepad');
+      // On to the wrap-up, unless the agent has already gone to another tab meanwhile.
+      if ($('#tab-conversation').getAttribute('aria-selected') === 'true') this.selectTab('tab-notepad');
     } catch (error) {
       toast(`Could not finish the chat: ${error.message}`);
     }
@@ -488,6 +547,8 @@ export class ChatSession {
       tab.tabIndex = selected ? 0 : -1;
       show(document.getElementById(tab.getAttribute('aria-controls')), selected);
     }
+    // The history grows while the agent works (history-service follows the events): fresh on every look.
+    if (tabId === 'tab-history' && this.current?.details) this.loadHistory(this.current.details);
   }
 
   wire() {

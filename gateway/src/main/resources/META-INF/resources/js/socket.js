@@ -48,7 +48,10 @@ export class ResilientSocket {
       } catch {
         return;
       }
-      if (frame.type === 'ack' && frame.clientMessageId) this.pending.delete(frame.clientMessageId);
+      // Acknowledged, or refused for good (an error frame names the message): nothing to send again.
+      if ((frame.type === 'ack' || frame.type === 'error') && frame.clientMessageId) {
+        this.pending.delete(frame.clientMessageId);
+      }
       if (frame.type === 'item' && frame.item?.clientMessageId) this.pending.delete(frame.item.clientMessageId);
       this.handlers.onFrame?.(frame);
     });

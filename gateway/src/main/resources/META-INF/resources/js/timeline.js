@@ -69,15 +69,21 @@ export class Timeline {
 
   body(item) {
     const body = el('span', { className: 'text' });
-    if (item.text) body.append(...this.textWithPhones(item.text, item.phoneNumbers || []));
-    if (item.messageKind === 'PAGE_PUSH' && item.url) {
-      if (item.text) body.append(' ');
-      body.append(isWebUrl(item.url)
-        ? el('a', { href: item.url, target: '_blank', rel: 'noopener noreferrer', className: 'pushed-page' },
-          `Page: ${item.url}`)
-        : el('span', { className: 'pushed-page' }, `Page: ${item.url}`));
+    const pushed = item.messageKind === 'PAGE_PUSH' && item.url;
+    // A page push carries the address as its text too (the transcript reads well): show it once, as the link.
+    const text = pushed && item.text === item.url ? '' : item.text;
+    if (text) body.append(...this.textWithPhones(text, item.phoneNumbers || []));
+    if (pushed) {
+      if (text) body.append(' ');
+      body.append(this.pageLink(item.url));
     }
     return body;
+  }
+
+  pageLink(url) {
+    return isWebUrl(url)
+      ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', className: 'pushed-page' }, `Page: ${url}`)
+      : el('span', { className: 'pushed-page' }, `Page: ${url}`);
   }
 
   /** Text nodes, with a phone icon button after every number when the viewer can call (agent desktop). */

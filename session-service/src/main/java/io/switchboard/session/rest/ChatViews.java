@@ -26,10 +26,11 @@ final class ChatViews {
         }
     }
 
-    record ChatView(String chatId, ChatState state, String queue, String subject, String language, Contact contact,
-                    List<ParticipantView> participants, long lastSeq, String ownerAgentId) {
+    /** {@code contactId} lets an agent open the contact's history (history-service). */
+    record ChatView(String chatId, ChatState state, String queue, String subject, String language, String contactId,
+                    Contact contact, List<ParticipantView> participants, long lastSeq, String ownerAgentId) {
         static ChatView of(Chat chat, List<Participant> participants) {
-            return new ChatView(chat.id, chat.state, chat.queue, chat.subject, chat.language,
+            return new ChatView(chat.id, chat.state, chat.queue, chat.subject, chat.language, chat.contactId,
                     new Contact(chat.contactName, chat.contactEmail, chat.phoneNumberList()),
                     participants.stream().map(ParticipantView::of).toList(), chat.lastSeq, chat.ownerAgentId);
         }
