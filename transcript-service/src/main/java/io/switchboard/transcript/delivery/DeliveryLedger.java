@@ -68,6 +68,8 @@ public class DeliveryLedger {
                             request.requestedAt, now, delivery.waitForEnd(), delivery.lateLinesGrace());
                     return switch (readiness.state()) {
                         case WAIT -> {
+                            // What was read may already be stale: an event committing meanwhile waits for this
+                            // row's lock in its wake-up and then brings the row forward again.
                             request.nextAttemptAt = readiness.wakeAt();
                             yield Uni.createFrom().item(new ClaimResult.Examined());
                         }

@@ -21,7 +21,7 @@ import java.time.Instant;
 public class TranscriptRecorder {
 
     public Uni<Void> contactRequested(ChatRequested event) {
-        return ensureTranscript(event.chatId())
+        return lockTranscript(event.chatId())
                 .chain(() -> Sql.update("""
                                 update transcript set contact_name = ?2, email = ?3, language = ?4, queue = ?5,
                                        subject = ?6, requested_at = ?7
@@ -35,13 +35,13 @@ public class TranscriptRecorder {
         if (event.outcome() != RoutingOutcome.ACCEPTED || event.agentId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return ensureTranscript(event.chatId())
+        return lockTranscript(event.chatId())
                 .chain(() -> participant(event.chatId(), event.agentId(), event.agentName(), ParticipantRole.AGENT));
     }
 
     public Uni<Void> messagePosted(ChatMessage event) {
         LineKind kind = event.kind() == MessageKind.PAGE_PUSH ? LineKind.PAGE : LineKind.MESSAGE;
-        return ensureTranscript(event.chatId())
+        return lockTranscript(event.chatId())
                 .chain(() -> line(event.chatId(), event.seq(), kind, event.authorId(), event.authorName(),
                         event.authorRole(), event.text(), event.url(), event.sentAt()))
                 .chain(() -> wakeWaitingRequests(event.chatId()));
@@ -51,7 +51,7 @@ public class TranscriptRecorder {
         Uni<Void> member = event.joined()
                 ? participant(event.chatId(), event.participantId(), event.name(), event.role())
                 : Uni.createFrom().voidItem();
-        return ensureTranscript(event.chatId())
+        return lockTranscript(event.chatId())
                 .chain(() -> member)
                 .chain(() -> line(event.chatId(), event.seq(), LineKind.of(event), event.participantId(),
                         event.name(), event.role(), null, null, event.at()))
@@ -59,7 +59,7 @@ public class TranscriptRecorder {
     }
 
     public Uni<Void> chatEnded(ChatEnded event) {
-        return ensureTranscript(event.chatId())
+        return lockTranscript(event.chatId())
                 .chain(() -> Sql.update("""
                                 update transcript set end_seq = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5,
                                        end_received_at = coalesce(end_received_at, ?6)
@@ -70,10 +70,16 @@ public class TranscriptRecorder {
                 .chain(() -> wakeWaitingRequests(event.chatId()));
     }
 
-    /** Creates the chat's row if no event of the chat came before. */
-    public Uni<Void> ensureTranscript(String chatId) {
+    /**
+     * Creates the chat's row if no event of the chat came before, and holds its row lock until the transaction ends.
+     * Every write of a chat (lines, end, contact, new requests) takes this lock first, so they commit one after the
+     * other: a request added concurrently with an event is either seen by that event's wake-up or added after the
+     * event committed (and then examined against it).
+     */
+    public Uni<Void> lockTranscript(String chatId) {
         return Sql.update("insert into transcript (chat_id, created_at) values (?1, ?2) on conflict do nothing",
-                chatId, Instant.now()).replaceWithVoid();
+                        chatId, Instant.now())
+                .chain(() -> Sql.lock("select chat_id from transcript where chat_id = ?1 for no key update", chatId));
     }
 
     private Uni<Void> line(String chatId, long seq, LineKind kind, String authorId, String authorName,
@@ -98,11 +104,16 @@ public class TranscriptRecorder {
     /**
      * Requests that wait for the end of the chat (or for its last lines) are looked at again now rather than at
      * their wake-up time. Requests already in SMTP back-off keep their schedule.
+     * <p>
+     * Deliberately no {@code next_attempt_at > now} filter: a sender may hold a due row (claimed {@code FOR UPDATE})
+     * and have read the chat before this transaction commits, about to postpone it to its wake-up time. A filter
+     * would skip that row on its old, due value without waiting; without it, this update waits for the sender's
+     * commit and brings the postponed row forward again.
      */
     private Uni<Void> wakeWaitingRequests(String chatId) {
         return Sql.update("""
-                update transcript_request set next_attempt_at = ?2
-                where chat_id = ?1 and status = 'PENDING' and attempts = 0 and next_attempt_at > ?2""",
+                update transcript_request set next_attempt_at = least(next_attempt_at, ?2)
+                where chat_id = ?1 and status = 'PENDING' and attempts = 0""",
                 chatId, Instant.now()).replaceWithVoid();
     }
 }

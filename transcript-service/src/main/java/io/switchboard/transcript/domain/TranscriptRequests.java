@@ -30,7 +30,7 @@ public class TranscriptRequests {
      */
     public Uni<Boolean> add(String chatId, String requestId, RequestOrigin origin, String requestedBy) {
         Instant now = Instant.now();
-        return recorder.ensureTranscript(chatId)
+        return recorder.lockTranscript(chatId)
                 .chain(() -> Sql.update("""
                                 insert into transcript_request (request_id, chat_id, origin, requested_by, status,
                                                                 attempts, requested_at, next_attempt_at)
