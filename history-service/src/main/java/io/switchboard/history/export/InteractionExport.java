@@ -2,13 +2,13 @@ package io.switchboard.history.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.history.search.TimeRange;
 import io.switchboard.history.store.InteractionRow;
 import io.switchboard.history.view.InteractionReader;
 import io.switchboard.history.view.InteractionView;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +24,12 @@ public class InteractionExport {
     private final InteractionReader reader;
     private final ObjectMapper json;
     private final int batchSize;
+    private final Transactions tx;
 
     public InteractionExport(InteractionReader reader, ObjectMapper json,
-                             @ConfigProperty(name = "switchboard.history.export.batch-size") int batchSize) {
+                             @ConfigProperty(name = "switchboard.history.export.batch-size") int batchSize,
+                             Transactions tx) {
+        this.tx = tx;
         this.reader = reader;
         this.json = json;
         this.batchSize = batchSize;
@@ -34,7 +37,7 @@ public class InteractionExport {
 
     public Multi<String> export(TimeRange range, ExportFormat format) {
         Multi<String> rows = Multi.createBy().repeating()
-                .uni(() -> new Cursor(range), cursor -> Panache.withSession(() -> nextBatch(cursor)))
+                .uni(() -> new Cursor(range), cursor -> tx.read(() -> nextBatch(cursor)))
                 .until(List::isEmpty)
                 .onItem().transformToIterable(views -> views.stream().map(view -> line(view, format)).toList());
         return format == ExportFormat.CSV ? Multi.createBy().concatenating()

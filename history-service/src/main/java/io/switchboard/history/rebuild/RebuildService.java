@@ -14,6 +14,7 @@ import io.switchboard.history.view.InteractionReader;
 import io.switchboard.history.view.InteractionView;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +42,15 @@ public class RebuildService {
     private final InteractionReader reader;
     private final int compareBatchSize;
     private final int maxReportedDifferences;
+    private final Transactions tx;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public RebuildService(EventLogReader log, InteractionProjection projection, ProcessedEvents processedEvents,
                           InteractionReader reader,
                           @ConfigProperty(name = "switchboard.history.rebuild.compare-batch-size") int compareBatchSize,
                           @ConfigProperty(name = "switchboard.history.rebuild.max-reported-differences")
-                          int maxReportedDifferences) {
+                          int maxReportedDifferences, Transactions tx) {
+        this.tx = tx;
         this.log = log;
         this.projection = projection;
         this.processedEvents = processedEvents;
@@ -64,7 +67,7 @@ public class RebuildService {
         }
         StoreSchema schema = StoreSchema.fresh();
         try {
-            await(() -> Panache.withTransaction(schema::create));
+            await(() -> tx.commit(schema::create));
             AtomicLong invalid = new AtomicLong();
             long read = log.readAll(values -> await(() -> apply(schema, values, invalid)));
             RebuildReport report = compare(schema, keep, read, invalid.get());
@@ -73,7 +76,7 @@ public class RebuildService {
             return report;
         } finally {
             if (!keep) {
-                await(() -> Panache.withTransaction(schema::drop));
+                await(() -> tx.commit(schema::drop));
             }
             running.set(false);
         }
@@ -81,13 +84,13 @@ public class RebuildService {
 
     /** Reads a store: the live one (no schema) or a rebuilt one, in a transaction of its own. */
     public <T> T read(Optional<StoreSchema> schema, Supplier<Uni<T>> work) {
-        return await(() -> Panache.withTransaction(() -> schema.map(StoreSchema::use)
+        return await(() -> tx.commit(() -> schema.map(StoreSchema::use)
                 .orElse(Uni.createFrom().voidItem()).chain(() -> work.get())));
     }
 
     /** Applies one poll's records in one transaction, in order; invalid records are counted and skipped. */
     private Uni<Void> apply(StoreSchema schema, List<String> values, AtomicLong invalid) {
-        return Panache.withTransaction(() -> {
+        return tx.commit(() -> {
             Uni<Void> done = schema.use();
             for (String value : values) {
                 done = done.chain(() -> {

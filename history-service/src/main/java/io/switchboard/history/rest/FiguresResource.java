@@ -1,11 +1,11 @@
 package io.switchboard.history.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.history.figures.FiguresReport;
 import io.switchboard.history.figures.FiguresService;
 import io.switchboard.history.search.TimeRange;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,15 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FiguresResource {
 
     private final FiguresService figures;
+    private final Transactions tx;
 
-    public FiguresResource(FiguresService figures) {
+    public FiguresResource(FiguresService figures, Transactions tx) {
+        this.tx = tx;
         this.figures = figures;
     }
 
     @GET
-    @WithSession
     @Operation(summary = "Figures per queue and day of request over [from, to) (ISO instants or dates)")
     public Uni<FiguresReport> get(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return figures.figures(TimeRange.parse(from, to, figures.zone()));
+        return tx.read(() -> figures.figures(TimeRange.parse(from, to, figures.zone())));
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.history.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.history.search.InteractionCriteria;
 import io.switchboard.history.search.InteractionSearch;
@@ -14,6 +13,7 @@ import io.switchboard.history.view.InteractionSummary;
 import io.switchboard.history.view.InteractionView;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,9 +39,12 @@ public class InteractionResource {
     private final PageRequest pages;
     private final JsonWebToken jwt;
     private final ZoneId zone;
+    private final Transactions tx;
 
     public InteractionResource(InteractionSearch search, InteractionReader reader, PageRequest pages,
-                               JsonWebToken jwt, @ConfigProperty(name = "switchboard.history.figures.zone") ZoneId zone) {
+                               JsonWebToken jwt, @ConfigProperty(name = "switchboard.history.figures.zone") ZoneId zone,
+                               Transactions tx) {
+        this.tx = tx;
         this.search = search;
         this.reader = reader;
         this.pages = pages;
@@ -51,7 +54,6 @@ public class InteractionResource {
 
     @GET
     @Path("/interactions")
-    @WithSession
     @Operation(summary = "Search interactions (newest first by default); agents only see their contacts'")
     public Uni<Page<InteractionSummary>> search(@QueryParam("contactId") String contactId,
                                                 @QueryParam("agentId") String agentId,
@@ -64,32 +66,30 @@ public class InteractionResource {
         TimeRange range = TimeRange.parse(from, to, zone);
         InteractionCriteria criteria = new InteractionCriteria(blankToNull(contactId), blankToNull(agentId),
                 blankToNull(queue), blankToNull(disposition), range.from(), range.to(), blankToNull(words));
-        return summaries(criteria, SortOrder.parse(sort), pages.page(page), pages.size(size));
+        return tx.read(() -> summaries(criteria, SortOrder.parse(sort), pages.page(page), pages.size(size)));
     }
 
     @GET
     @Path("/contacts/{contactId}/interactions")
-    @WithSession
     @Operation(summary = "A contact's interactions, newest first")
     public Uni<Page<InteractionSummary>> ofContact(@PathParam("contactId") String contactId,
                                                    @QueryParam("page") Integer page,
                                                    @QueryParam("size") Integer size) {
         int pageNumber = pages.page(page);
         int pageSize = pages.size(size);
-        return search.servesContact(contactId, Viewer.of(jwt)).chain(allowed -> {
+        return tx.read(() -> search.servesContact(contactId, Viewer.of(jwt)).chain(allowed -> {
             if (!allowed) {
                 throw Problems.forbidden("You have not served contact '" + contactId + "'.");
             }
             return summaries(InteractionCriteria.ofContact(contactId), SortOrder.NEWEST_FIRST, pageNumber, pageSize);
-        });
+        }));
     }
 
     @GET
     @Path("/interactions/{chatId}")
-    @WithSession
     @Operation(summary = "One interaction in full: timings, participants, messages, transfers, wrap-up, workflow")
     public Uni<InteractionView> get(@PathParam("chatId") String chatId) {
-        return reader.find(chatId).chain(view -> {
+        return tx.read(() -> reader.find(chatId).chain(view -> {
             if (view == null) {
                 throw Problems.notFound("Interaction", chatId);
             }
@@ -99,7 +99,7 @@ public class InteractionResource {
                 }
                 return view;
             });
-        });
+        }));
     }
 
     private Uni<Page<InteractionSummary>> summaries(InteractionCriteria criteria, SortOrder order, int page, int size) {

@@ -1,9 +1,9 @@
 package io.switchboard.routing.agent;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.routing.Dispatcher;
 import io.switchboard.routing.routing.RoutingConfig;
 import io.switchboard.routing.routing.Rows;
@@ -18,23 +18,25 @@ public class AgentDirectory {
 
     private final Dispatcher dispatcher;
     private final int defaultCapacity;
+    private final Transactions tx;
 
-    public AgentDirectory(Dispatcher dispatcher, RoutingConfig config) {
+    public AgentDirectory(Dispatcher dispatcher, RoutingConfig config, Transactions tx) {
+        this.tx = tx;
         this.dispatcher = dispatcher;
         this.defaultCapacity = config.defaultCapacity();
     }
 
     public Uni<AgentView> get(String id) {
-        return Panache.withSession(() -> Agent.<Agent>findById(id).map(agent -> AgentView.of(existing(agent, id))));
+        return tx.read(() -> Agent.<Agent>findById(id).map(agent -> AgentView.of(existing(agent, id))));
     }
 
     public Uni<List<AgentView>> list() {
-        return Panache.withSession(() -> Agent.<Agent>listAll(Sort.by("id"))
+        return tx.read(() -> Agent.<Agent>listAll(Sort.by("id"))
                 .map(agents -> agents.stream().map(AgentView::of).toList()));
     }
 
     public Uni<AgentView> create(AgentDefinition definition) {
-        return Panache.withTransaction(() -> Agent.<Agent>findById(definition.id()).chain(known -> {
+        return tx.commit(() -> Agent.<Agent>findById(definition.id()).chain(known -> {
             if (known != null) {
                 throw Problems.conflict("agent-exists", "Agent exists",
                         "There is already an agent '" + definition.id() + "'; change it with PUT.");
@@ -55,14 +57,14 @@ public class AgentDirectory {
             return Uni.createFrom().failure(Problems.badRequest(
                     "The id in the body ('" + definition.id() + "') differs from the one in the path ('" + id + "')."));
         }
-        return Panache.withTransaction(() -> Rows.lockAgent(id).map(agent -> {
+        return tx.commit(() -> Rows.lockAgent(id).map(agent -> {
             apply(definition, existing(agent, id));
             return AgentView.of(agent);
         })).invoke(dispatcher::kick);
     }
 
     public Uni<AgentView> changeState(String id, StateChange change) {
-        return Panache.withTransaction(() -> Rows.lockAgent(id).map(agent -> {
+        return tx.commit(() -> Rows.lockAgent(id).map(agent -> {
             AgentState target = change.target();
             AgentStates.check(existing(agent, id), target, change.reason());
             agent.changeState(target, target == AgentState.NOT_READY ? change.reason() : null, Instant.now());

@@ -1,9 +1,9 @@
 package io.switchboard.routing.offer;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.routing.Dispatcher;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -27,8 +27,10 @@ public class OfferResource {
     private final OfferAnswers answers;
     private final Dispatcher dispatcher;
     private final JsonWebToken jwt;
+    private final Transactions tx;
 
-    public OfferResource(OfferAnswers answers, Dispatcher dispatcher, JsonWebToken jwt) {
+    public OfferResource(OfferAnswers answers, Dispatcher dispatcher, JsonWebToken jwt, Transactions tx) {
+        this.tx = tx;
         this.answers = answers;
         this.dispatcher = dispatcher;
         this.jwt = jwt;
@@ -38,7 +40,7 @@ public class OfferResource {
     @Path("/accept")
     @Operation(summary = "Accept an offer made to you; 409 offer-expired once its time ran out")
     public Uni<ChatRouted> accept(@PathParam("offerId") UUID offerId) {
-        return Panache.withTransaction(() -> answers.accept(offerId, jwt.getSubject()))
+        return tx.commit(() -> answers.accept(offerId, jwt.getSubject()))
                 .invoke(dispatcher::kick);
     }
 
@@ -47,7 +49,7 @@ public class OfferResource {
     @ResponseStatus(204)
     @Operation(summary = "Reject an offer made to you; the chat goes to the next agent")
     public Uni<Void> reject(@PathParam("offerId") UUID offerId) {
-        return Panache.withTransaction(() -> answers.reject(offerId, jwt.getSubject()))
+        return tx.commit(() -> answers.reject(offerId, jwt.getSubject()))
                 .invoke(dispatcher::kick);
     }
 }

@@ -1,10 +1,10 @@
 package io.switchboard.routing.queue;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.routing.Dispatcher;
 import io.switchboard.routing.routing.RequestStatus;
 import io.switchboard.routing.routing.RoutingRequest;
@@ -31,8 +31,10 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class QueueResource {
 
     private final Dispatcher dispatcher;
+    private final Transactions tx;
 
-    public QueueResource(Dispatcher dispatcher) {
+    public QueueResource(Dispatcher dispatcher, Transactions tx) {
+        this.tx = tx;
         this.dispatcher = dispatcher;
     }
 
@@ -40,7 +42,7 @@ public class QueueResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "All queues")
     public Uni<List<QueueDefinition>> list() {
-        return Panache.withSession(() -> RoutingQueue.<RoutingQueue>listAll(Sort.by("name"))
+        return tx.read(() -> RoutingQueue.<RoutingQueue>listAll(Sort.by("name"))
                 .map(queues -> queues.stream().map(QueueDefinition::of).toList()));
     }
 
@@ -49,7 +51,7 @@ public class QueueResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "One queue")
     public Uni<QueueDefinition> get(@PathParam("name") String name) {
-        return Panache.withSession(() -> RoutingQueue.<RoutingQueue>findById(name)
+        return tx.read(() -> RoutingQueue.<RoutingQueue>findById(name)
                 .map(queue -> QueueDefinition.of(existing(queue, name))));
     }
 
@@ -58,7 +60,7 @@ public class QueueResource {
     @ResponseStatus(201)
     @Operation(summary = "Create a queue")
     public Uni<QueueDefinition> create(@Valid @NotNull QueueDefinition definition) {
-        return Panache.withTransaction(() -> RoutingQueue.<RoutingQueue>findById(definition.name())
+        return tx.commit(() -> RoutingQueue.<RoutingQueue>findById(definition.name())
                 .chain(known -> {
                     if (known != null) {
                         throw Problems.conflict("queue-exists", "Queue exists",
@@ -83,7 +85,7 @@ public class QueueResource {
             return Uni.createFrom().failure(Problems.badRequest(
                     "The name in the body ('" + definition.name() + "') differs from the path ('" + name + "')."));
         }
-        return Panache.withTransaction(() -> RoutingQueue.<RoutingQueue>findById(name)
+        return tx.commit(() -> RoutingQueue.<RoutingQueue>findById(name)
                         .chain(queue -> checkOverflow(definition).map(ok -> {
                             definition.applyTo(existing(queue, name));
                             return QueueDefinition.of(queue);
@@ -97,7 +99,7 @@ public class QueueResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete a queue that no chat waits in and no queue overflows to")
     public Uni<Void> delete(@PathParam("name") String name) {
-        return Panache.withTransaction(() -> RoutingQueue.<RoutingQueue>findById(name).chain(queue -> {
+        return tx.commit(() -> RoutingQueue.<RoutingQueue>findById(name).chain(queue -> {
             existing(queue, name);
             return RoutingRequest.count("queue = ?1 and status <> ?2", name, RequestStatus.DONE)
                     .chain(waiting -> RoutingQueue.count("overflowQueue", name).chain(overflowing -> {

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +43,10 @@ public class QueuePositions {
 
     private final EventOutbox outbox;
     private final RoutingConfig config;
+    private final Transactions tx;
 
-    public QueuePositions(EventOutbox outbox, RoutingConfig config) {
+    public QueuePositions(EventOutbox outbox, RoutingConfig config, Transactions tx) {
+        this.tx = tx;
         this.outbox = outbox;
         this.config = config;
     }
@@ -73,7 +76,7 @@ public class QueuePositions {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> announceChanges() {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return tx.commit(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(REPOSITION, String.class).getResultList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem() : announce(ids)));
     }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.offer.OfferAnswers;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,11 @@ public class RoutingTimers {
     private final EventOutbox outbox;
     private final Dispatcher dispatcher;
     private final int batchSize;
+    private final Transactions tx;
 
     public RoutingTimers(OfferAnswers answers, QueuePositions positions, EventOutbox outbox, Dispatcher dispatcher,
-                         RoutingConfig config) {
+                         RoutingConfig config, Transactions tx) {
+        this.tx = tx;
         this.answers = answers;
         this.positions = positions;
         this.outbox = outbox;
@@ -62,13 +65,13 @@ public class RoutingTimers {
     }
 
     Uni<Integer> expireOffers() {
-        return Panache.withTransaction(() -> due(EXPIRED_OFFERS).chain(requests -> each(requests,
+        return tx.commit(() -> due(EXPIRED_OFFERS).chain(requests -> each(requests,
                 request -> Rows.lockOpenOffer(request.id)
                         .chain(offer -> offer == null ? Uni.createFrom().voidItem() : answers.expire(request, offer)))));
     }
 
     Uni<Integer> overflowOrGiveUp() {
-        return Panache.withTransaction(() -> due(OVERDUE_REQUESTS).chain(requests -> each(requests,
+        return tx.commit(() -> due(OVERDUE_REQUESTS).chain(requests -> each(requests,
                 request -> RoutingQueue.<RoutingQueue>findById(request.queue).chain(queue -> nextQueue(queue, request)
                         .chain(next -> next == null ? giveUp(request, queue) : overflow(request, queue, next))))));
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.agent.AgentRole;
 import io.switchboard.routing.agent.AgentState;
 import io.switchboard.routing.routing.JsonColumns;
@@ -31,13 +32,15 @@ public class SeedData {
             values (:id, :name, :skills, :capacity, :role, :state, :now, :now, 0) on conflict do nothing""";
 
     private final RoutingConfig config;
+    private final Transactions tx;
 
-    public SeedData(RoutingConfig config) {
+    public SeedData(RoutingConfig config, Transactions tx) {
+        this.tx = tx;
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::seed));
+        VertxContextSupport.subscribeAndAwait(() -> tx.commit(this::seed));
     }
 
     private Uni<Void> seed() {

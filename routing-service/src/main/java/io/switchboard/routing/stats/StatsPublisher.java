@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,8 +24,10 @@ public class StatsPublisher {
     private final QueueFigures figures;
     private final EventOutbox outbox;
     private final int periodMillis;
+    private final Transactions tx;
 
-    public StatsPublisher(QueueFigures figures, EventOutbox outbox, RoutingConfig config) {
+    public StatsPublisher(QueueFigures figures, EventOutbox outbox, RoutingConfig config, Transactions tx) {
+        this.tx = tx;
         this.figures = figures;
         this.outbox = outbox;
         this.periodMillis = (int) config.stats().publishInterval().toMillis();
@@ -35,7 +38,7 @@ public class StatsPublisher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> publish() {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return tx.commit(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM_PERIOD)
                         .setParameter("now", Instant.now())
                         // A little slack so that the replica whose timer fires first each period wins.

@@ -1,9 +1,9 @@
 package io.switchboard.routing.stats;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.QueueStats;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatsResource {
 
     private final QueueFigures figures;
+    private final Transactions tx;
 
-    public StatsResource(QueueFigures figures) {
+    public StatsResource(QueueFigures figures, Transactions tx) {
+        this.tx = tx;
         this.figures = figures;
     }
 
@@ -30,6 +32,6 @@ public class StatsResource {
     @Operation(summary = "Per queue: waiting, longest wait, agents ready/busy/not ready, offered, accepted, "
             + "abandoned and service level over the sliding window")
     public Uni<List<QueueStats>> stats() {
-        return Panache.withSession(figures::compute);
+        return tx.read(figures::compute);
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.TranscriptFailed;
 import io.switchboard.events.TranscriptSent;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.transcript.TranscriptSettings;
 import io.switchboard.transcript.domain.RequestStatus;
 import io.switchboard.transcript.domain.Transcript;
@@ -39,8 +40,10 @@ public class DeliveryLedger {
     private final String messageIdDomain;
     private final RetryPolicy retryPolicy;
     private final SentMailAudit audit;
+    private final Transactions tx;
 
-    public DeliveryLedger(EventOutbox outbox, TranscriptSettings settings, SentMailAudit audit) {
+    public DeliveryLedger(EventOutbox outbox, TranscriptSettings settings, SentMailAudit audit, Transactions tx) {
+        this.tx = tx;
         this.outbox = outbox;
         this.delivery = settings.delivery();
         this.messageIdDomain = settings.rendering().messageIdDomain();
@@ -51,7 +54,7 @@ public class DeliveryLedger {
     /** Claims the next due request if its chat is ready; reschedules or gives up a request that is not. */
     public Uni<ClaimResult> claimNext() {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> Panache.getSession()
+        return tx.commit(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM_DUE, TranscriptRequest.class)
                         .setParameter(1, now)
                         .getResultList())
@@ -101,7 +104,7 @@ public class DeliveryLedger {
      */
     public Uni<Boolean> beginAttempt(String requestId) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> held(requestId).map(request -> {
+        return tx.commit(() -> held(requestId).map(request -> {
             if (request == null) {
                 return false;
             }
@@ -117,7 +120,7 @@ public class DeliveryLedger {
     /** The SMTP server accepted the e-mail (or the audit mailbox shows it did): never send it again. */
     public Uni<Boolean> recordSent(String requestId) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> held(requestId).chain(request -> {
+        return tx.commit(() -> held(requestId).chain(request -> {
             if (request == null) {
                 return Uni.createFrom().item(false);
             }
@@ -136,7 +139,7 @@ public class DeliveryLedger {
      */
     public Uni<Void> recordFailure(String requestId, String reason, boolean permanent) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> held(requestId).chain(request -> {
+        return tx.commit(() -> held(requestId).chain(request -> {
             if (request == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -158,7 +161,7 @@ public class DeliveryLedger {
      */
     public Uni<Integer> recoverExpiredLeases() {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> Panache.getSession()
+        return tx.commit(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(EXPIRED_LEASES, TranscriptRequest.class)
                         .setParameter(1, now)
                         .setParameter(2, delivery.batchSize())

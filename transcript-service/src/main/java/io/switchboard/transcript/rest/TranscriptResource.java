@@ -1,10 +1,9 @@
 package io.switchboard.transcript.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.transcript.delivery.Recipient;
 import io.switchboard.transcript.delivery.TranscriptDispatcher;
 import io.switchboard.transcript.domain.RequestOrigin;
@@ -35,21 +34,23 @@ public class TranscriptResource {
     private final JsonWebToken jwt;
     private final TranscriptRequests requests;
     private final TranscriptDispatcher dispatcher;
+    private final Transactions tx;
 
-    public TranscriptResource(JsonWebToken jwt, TranscriptRequests requests, TranscriptDispatcher dispatcher) {
+    public TranscriptResource(JsonWebToken jwt, TranscriptRequests requests, TranscriptDispatcher dispatcher,
+                              Transactions tx) {
+        this.tx = tx;
         this.jwt = jwt;
         this.requests = requests;
         this.dispatcher = dispatcher;
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The transcript lines and every request to mail it, with its status")
     public Uni<TranscriptDto> get(@PathParam("chatId") String chatId) {
-        return readable(chatId).chain(transcript -> TranscriptLine.ofChat(chatId)
+        return tx.read(() -> readable(chatId).chain(transcript -> TranscriptLine.ofChat(chatId)
                 .chain(lines -> TranscriptRequest.ofChat(chatId)
-                        .map(sends -> TranscriptDto.of(transcript, lines, sends))));
+                        .map(sends -> TranscriptDto.of(transcript, lines, sends)))));
     }
 
     @POST
@@ -58,7 +59,7 @@ public class TranscriptResource {
     @Operation(summary = "Mail the transcript to the contact again, as a new request")
     public Uni<Response> resend(@PathParam("chatId") String chatId) {
         String requestId = UUID.randomUUID().toString();
-        return Panache.withTransaction(() -> Transcript.<Transcript>findById(chatId)
+        return tx.commit(() -> Transcript.<Transcript>findById(chatId)
                         .onItem().ifNull().failWith(() -> Problems.notFound("Transcript", chatId))
                         .invoke(transcript -> {
                             if (Recipient.validate(transcript.email).isEmpty()) {

@@ -2,6 +2,7 @@ package io.switchboard.transcript.support;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.transcript.TranscriptSettings;
 import io.switchboard.transcript.delivery.DeliveryLedger;
 import io.switchboard.transcript.delivery.SentMailAudit;
@@ -25,8 +26,9 @@ public class CrashableDeliveryLedger extends DeliveryLedger {
     private static final Set<String> CRASH_AFTER_SEND = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public CrashableDeliveryLedger(EventOutbox outbox, TranscriptSettings settings, SentMailAudit audit) {
-        super(outbox, settings, audit);
+    public CrashableDeliveryLedger(EventOutbox outbox, TranscriptSettings settings, SentMailAudit audit,
+                                   Transactions tx) {
+        super(outbox, settings, audit, tx);
     }
 
     public static void crashAfterSending(String requestId) {

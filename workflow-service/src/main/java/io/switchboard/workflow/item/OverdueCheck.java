@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventType;
-import io.switchboard.kit.outbox.OutboxRelay;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,28 +23,23 @@ public class OverdueCheck {
     static final int BATCH = 200;
 
     private final ItemEvents events;
-    private final OutboxRelay relay;
+    private final Transactions tx;
 
-    public OverdueCheck(ItemEvents events, OutboxRelay relay) {
+    public OverdueCheck(ItemEvents events, Transactions tx) {
         this.events = events;
-        this.relay = relay;
+        this.tx = tx;
     }
 
     @Scheduled(every = "${switchboard.workflow.overdue-check}", delayed = "${switchboard.workflow.overdue-check}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> check() {
-        return flagBatch().chain(flagged -> {
-            if (flagged > 0) {
-                relay.kick();
-            }
-            return flagged == BATCH ? check() : Uni.createFrom().voidItem();
-        });
+        return flagBatch().chain(flagged -> flagged == BATCH ? check() : Uni.createFrom().voidItem());
     }
 
     /** @return how many items were flagged */
     Uni<Integer> flagBatch() {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return tx.commit(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
                                 select i.* from workflow_item i join workflow_queue q on q.name = i.queue
                                 where i.state in ('WAITING', 'CLAIMED') and i.overdue_at is null

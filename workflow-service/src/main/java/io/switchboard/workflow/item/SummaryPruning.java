@@ -1,8 +1,8 @@
 package io.switchboard.workflow.item;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,9 +12,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SummaryPruning {
 
     private final Duration retention;
+    private final Transactions tx;
 
-    public SummaryPruning(@ConfigProperty(name = "switchboard.workflow.summary-retention") Duration retention) {
+    public SummaryPruning(@ConfigProperty(name = "switchboard.workflow.summary-retention") Duration retention,
+                          Transactions tx) {
         this.retention = retention;
+        this.tx = tx;
     }
 
     @Scheduled(every = "${switchboard.workflow.summary-prune-interval}",
@@ -22,6 +25,6 @@ public class SummaryPruning {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
-        return Panache.withTransaction(() -> InteractionSummary.pruneUnused(retention)).replaceWithVoid();
+        return tx.commit(() -> InteractionSummary.pruneUnused(retention)).replaceWithVoid();
     }
 }

@@ -1,10 +1,9 @@
 package io.switchboard.workflow.item;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventType;
-import io.switchboard.kit.outbox.OutboxRelay;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.workflow.strategy.WorkflowQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,16 +26,15 @@ public class WorkItems {
     private static final String ITEM = "Workflow item";
 
     private final ItemEvents events;
-    private final OutboxRelay relay;
+    private final Transactions tx;
 
-    public WorkItems(ItemEvents events, OutboxRelay relay) {
+    public WorkItems(ItemEvents events, Transactions tx) {
         this.events = events;
-        this.relay = relay;
+        this.tx = tx;
     }
 
-    @WithSession
     public Uni<List<QueueView>> queues() {
-        return WorkflowQueue.active().chain(queues -> Panache.getSession().chain(session -> session
+        return tx.read(() -> WorkflowQueue.active().chain(queues -> Panache.getSession().chain(session -> session
                 .createNativeQuery("""
                         select queue, count(*) filter (where state = 'WAITING'), count(*) filter (where state = 'CLAIMED'),
                                count(*) filter (where overdue_at is not null)
@@ -50,25 +47,23 @@ public class WorkItems {
                         return new QueueView(q.name, q.description, q.maxAgeSeconds, number(c[1]), number(c[2]),
                                 number(c[3]));
                     }).toList();
-                })));
+                }))));
     }
 
-    @WithSession
     public Uni<ItemPage> list(String queue, int page, int size) {
-        return requireQueue(queue).chain(() -> {
+        return tx.read(() -> requireQueue(queue).chain(() -> {
             var open = WorkflowItem.<WorkflowItem>find("queue = ?1 and state in ?2 order by enteredQueueAt, id",
                     queue, ItemState.OPEN);
             return open.count().chain(total -> open.page(page, size).list()
                     .chain(WorkItems::withSummaries)
                     .map(items -> new ItemPage(queue, page, size, total, items)));
-        });
+        }));
     }
 
-    @WithSession
     public Uni<ItemView> get(UUID itemId) {
-        return WorkflowItem.<WorkflowItem>findById(itemId)
+        return tx.read(() -> WorkflowItem.<WorkflowItem>findById(itemId)
                 .map(item -> requireParked(item, itemId))
-                .chain(WorkItems::withSummary);
+                .chain(WorkItems::withSummary));
     }
 
     /**
@@ -78,7 +73,7 @@ public class WorkItems {
      * @return the claimed item, or null when nothing is waiting
      */
     public Uni<ItemView> claimNext(String queue, String worker) {
-        return change(() -> requireQueue(queue)
+        return tx.commit(() -> requireQueue(queue)
                 .chain(() -> Panache.getSession())
                 .chain(session -> session.createNativeQuery("""
                                 select * from workflow_item where queue = ?1 and state = 'WAITING'
@@ -91,7 +86,7 @@ public class WorkItems {
 
     /** Claims one item; claiming an item one already holds is answered with it again (a retried request). */
     public Uni<ItemView> claim(UUID itemId, String worker) {
-        return change(() -> lock(itemId).chain(item -> {
+        return tx.commit(() -> lock(itemId).chain(item -> {
             if (item.state == ItemState.CLAIMED && worker.equals(item.claimedBy)) {
                 return Uni.createFrom().item(item);
             }
@@ -105,7 +100,7 @@ public class WorkItems {
     }
 
     public Uni<ItemView> complete(UUID itemId, String worker, String outcome) {
-        return change(() -> lock(itemId).chain(item -> {
+        return tx.commit(() -> lock(itemId).chain(item -> {
             requireClaimedBy(item, worker, false);
             Instant now = now();
             item.complete(worker, outcome, now);
@@ -115,7 +110,7 @@ public class WorkItems {
 
     /** Puts a claimed item back in its queue; its worker may, and a supervisor may for anyone (absent worker). */
     public Uni<ItemView> release(UUID itemId, String worker, boolean supervisor) {
-        return change(() -> lock(itemId).chain(item -> {
+        return tx.commit(() -> lock(itemId).chain(item -> {
             requireClaimedBy(item, worker, supervisor);
             item.release();
             return events.publish(EventType.WORKFLOW_RELEASED, item, worker, now()).replaceWith(item);
@@ -124,7 +119,7 @@ public class WorkItems {
 
     /** Moves an open item to another active queue, where it waits unclaimed and its age starts over. */
     public Uni<ItemView> move(UUID itemId, String target, String supervisor) {
-        return change(() -> lock(itemId).chain(item -> {
+        return tx.commit(() -> lock(itemId).chain(item -> {
             requireOpen(item);
             if (item.queue.equals(target)) {
                 throw Problems.badRequest("Item " + itemId + " is already in queue '" + target + "'.");
@@ -145,11 +140,6 @@ public class WorkItems {
         Instant now = now();
         item.claim(worker, now);
         return events.publish(EventType.WORKFLOW_CLAIMED, item, worker, now);
-    }
-
-    /** Runs a change in its own transaction, then publishes its events without waiting for the next relay poll. */
-    private <T> Uni<T> change(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(work).invoke(relay::kick);
     }
 
     private static Uni<WorkflowItem> lock(UUID itemId) {

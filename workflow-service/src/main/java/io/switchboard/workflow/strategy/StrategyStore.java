@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -23,27 +22,31 @@ public class StrategyStore {
     private static final WorkflowStrategy NONE = new WorkflowStrategy(false, List.of(), List.of(), List.of());
 
     private final ObjectMapper json;
+    private final Transactions tx;
 
-    public StrategyStore(ObjectMapper json) {
+    public StrategyStore(ObjectMapper json, Transactions tx) {
         this.json = json;
+        this.tx = tx;
     }
 
     /** The strategy in force; a disabled empty one before anything was seeded. */
-    @WithSession
     public Uni<WorkflowStrategy> current() {
-        return StrategySettings.<StrategySettings>findById(StrategySettings.ID)
+        return tx.read(() -> StrategySettings.<StrategySettings>findById(StrategySettings.ID)
                 .chain(settings -> settings == null ? Uni.createFrom().item(NONE)
                         : WorkflowQueue.active().map(queues -> new WorkflowStrategy(settings.enabled,
                         queues.stream().map(WorkflowQueue::definition).toList(),
-                        read(settings.rules, RULES), read(settings.defaultQueues, NAMES))));
+                        read(settings.rules, RULES), read(settings.defaultQueues, NAMES)))));
     }
 
     /**
      * Replaces the strategy. Queues left out are retired, which is refused while they still hold open items
      * (the items would be stranded); nothing changes then.
      */
-    @WithTransaction
     public Uni<WorkflowStrategy> replace(WorkflowStrategy wanted, String actor) {
+        return tx.commit(() -> replaceNow(wanted, actor));
+    }
+
+    private Uni<WorkflowStrategy> replaceNow(WorkflowStrategy wanted, String actor) {
         requireConsistent(wanted);
         return Panache.getSession().chain(session -> session
                 // One change at a time: the strategy row is the lock.
@@ -64,8 +67,11 @@ public class StrategyStore {
      *
      * @return true when this call seeded it
      */
-    @WithTransaction
     public Uni<Boolean> seed(WorkflowStrategy initial, String actor) {
+        return tx.commit(() -> seedNow(initial, actor));
+    }
+
+    private Uni<Boolean> seedNow(WorkflowStrategy initial, String actor) {
         requireConsistent(initial);
         return Panache.getSession().chain(session -> writeSettings(session, initial, actor, "on conflict (id) do nothing")
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
