@@ -3,11 +3,13 @@ package io.switchboard.history.projection;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the contact history up to date from every chat, transcript and workflow topic (one channel subscribed to
- * all of them, see application.properties). Each event is applied once, in the transaction that records its id.
+ * all of them, see application.properties). Each event is applied once, in the transaction that records its id:
+ * one transaction per poll.
  */
 @ApplicationScoped
 public class HistoryEventsConsumer {
@@ -24,7 +26,7 @@ public class HistoryEventsConsumer {
     }
 
     @Incoming("history-events")
-    public Uni<Void> on(String value) {
-        return processedEvents.handle(CONSUMER, value, projection::apply);
+    public Uni<Void> on(ConsumerRecords<String, String> records) {
+        return processedEvents.batch(CONSUMER, records, projection::apply);
     }
 }

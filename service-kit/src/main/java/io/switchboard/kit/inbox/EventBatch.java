@@ -1,0 +1,121 @@
+package io.switchboard.kit.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.Events;
+import io.switchboard.events.InvalidEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * One transaction per poll: one statement records the ids of the whole batch, the events it did not know yet are
+ * applied in record order, all commit together. If an event of the batch fails permanently, the transaction rolls
+ * back and the batch is applied again one event per transaction, so that only that event is dead-lettered.
+ */
+@ApplicationScoped
+class EventBatch {
+
+    private static final Logger LOG = Logger.getLogger(EventBatch.class);
+
+    /** {@code returning} names the ids that were new: an id already there (a redelivery) is skipped. */
+    private static final String RECORD_IDS = """
+            insert into processed_event(consumer, event_id, processed_at)
+            select ?1, cast(id as uuid), now() from unnest(string_to_array(?2, ',')) as ids(id)
+            on conflict do nothing returning cast(event_id as varchar)""";
+
+    private final Patience patience;
+    private final DeadLetters deadLetters;
+
+    EventBatch(Patience patience, DeadLetters deadLetters) {
+        this.patience = patience;
+        this.deadLetters = deadLetters;
+    }
+
+    /** A consumed record and, when it is a valid event, its envelope; otherwise why it is not. */
+    private record Parsed(ConsumerRecord<String, String> record, EventEnvelope envelope,
+                          InvalidEventException invalid) {
+
+        static Parsed of(ConsumerRecord<String, String> record) {
+            try {
+                return new Parsed(record, Events.read(record.value()), null);
+            } catch (InvalidEventException e) {
+                return new Parsed(record, null, e);
+            } catch (RuntimeException e) {
+                return new Parsed(record, null, new InvalidEventException("not a Switchboard event: " + e, e));
+            }
+        }
+    }
+
+    /** @param single applies one event in a transaction of its own, for the fallback */
+    Uni<Void> apply(ProcessedEvents single, String consumer, ConsumerRecords<String, String> records,
+                    Function<EventEnvelope, Uni<?>> effect) {
+        List<Parsed> parsed = new ArrayList<>(records.count());
+        records.forEach(record -> parsed.add(Parsed.of(record)));
+        List<Parsed> valid = parsed.stream().filter(p -> p.envelope() != null).toList();
+        Uni<Void> applied = valid.isEmpty() ? Uni.createFrom().voidItem()
+                : patience.untilDone(consumer + " batch of " + valid.size() + " events",
+                                () -> Panache.withTransaction(() -> inOneTransaction(consumer, valid, effect)))
+                        .onFailure(EventFailures::isPermanent).recoverWithUni(failure -> {
+                            LOG.warnf("%s: a batch of %d events failed for good (%s); applying it one event at a "
+                                    + "time", consumer, valid.size(), EventFailures.reason(failure));
+                            return oneByOne(single, consumer, valid, effect);
+                        });
+        // Invalid records are dead-lettered after the valid ones committed: a crash in between redelivers the
+        // batch, the valid ones are then skipped and the invalid ones dead-lettered (at least once).
+        return applied.chain(() -> sequentially(parsed.stream().filter(p -> p.invalid() != null).toList(),
+                p -> deadLetters.send(consumer, p.record(), p.invalid())));
+    }
+
+    private static Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
+                                              Function<EventEnvelope, Uni<?>> effect) {
+        String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(","));
+        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IDS, String.class)
+                .setParameter(1, consumer)
+                .setParameter(2, ids)
+                .getResultList()
+                .chain(inserted -> {
+                    Set<String> fresh = new HashSet<>(inserted);
+                    // remove(): an event the batch holds twice is applied once
+                    List<Parsed> toApply = valid.stream().filter(p -> fresh.remove(p.envelope().id().toString()))
+                            .toList();
+                    return sequentially(toApply, p -> applyAlone(session, effect, p.envelope()));
+                }));
+    }
+
+    /**
+     * Flushed and cleared after each event, so every event starts from the database as it would in a transaction
+     * of its own (an effect may update by native SQL a row that an earlier one loaded as an entity).
+     */
+    private static Uni<Void> applyAlone(Mutiny.Session session, Function<EventEnvelope, Uni<?>> effect,
+                                        EventEnvelope envelope) {
+        return Uni.createFrom().deferred(() -> effect.apply(envelope))
+                .chain(session::flush)
+                .invoke(session::clear)
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> oneByOne(ProcessedEvents single, String consumer, List<Parsed> valid,
+                               Function<EventEnvelope, Uni<?>> effect) {
+        return sequentially(valid, p -> single.once(consumer, p.envelope(), effect)
+                .onFailure(EventFailures::isPermanent)
+                .recoverWithUni(failure -> deadLetters.send(consumer, p.record(), failure)));
+    }
+
+    private static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<Void>> step) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (T item : items) {
+            done = done.chain(() -> step.apply(item));
+        }
+        return done;
+    }
+}
