@@ -64,7 +64,8 @@ public class ChatResource {
     @Operation(summary = "Request a chat", description = "Answers the chat id and a contact token for this chat only; publishes chat.requested.")
     public Uni<Response> request(@Valid @NotNull ChatBodies.NewChat body) {
         return requests.request(new ChatRequests.NewChat(body.name(), body.email(),
-                        body.phoneNumbers(), body.queue(), body.subject(), body.language()))
+                        body.phoneNumbers(), body.queue(), body.subject(), body.language(),
+                        body.identityToken()))
                 .map(c -> Response.status(Response.Status.CREATED)
                         .entity(new ChatViews.Created(c.chatId(), c.contactToken(), c.contactId(), c.socket()))
                         .build());
