@@ -27,7 +27,7 @@ class DevTokenTest {
         // Verified with service-kit's public key, as the services verify it.
         PublicKey key = KeyUtils.readPublicKey("dev-keys/public.pem");
         JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(key).setExpectedIssuer(ISSUER)
-                .setRequireExpirationTime().build().processToClaims(token);
+                .setExpectedAudience("switchboard").setRequireExpirationTime().build().processToClaims(token);
         assertThat(claims.getSubject()).isEqualTo("supervisor1");
         assertThat(claims.getStringClaimValue("name")).isEqualTo("Sam Taylor");
         assertThat(claims.getStringListClaimValue("groups")).containsExactlyInAnyOrder("agent", "supervisor");

@@ -47,6 +47,8 @@ public final class ChatScenario {
     /** Ids that are not the chat id (messages, requests) derive from this, so two scenarios can be identical. */
     public String seed = UUID.randomUUID().toString();
     public String contactId = "contact-" + UUID.randomUUID();
+    /** Whether the company's site vouched for the contact (only then are its chats linked for agents). */
+    public boolean contactVerified = true;
     public String contactName = "Dana Smith";
     public String queue = "support";
     public String transferQueue = "billing";
@@ -70,7 +72,7 @@ public final class ChatScenario {
     public List<EventEnvelope> envelopes() {
         List<EventEnvelope> events = new ArrayList<>();
         events.add(session(new ChatRequested(chatId, contactId, contactName, "dana@example.com", List.of(PHONE),
-                queue, "Parcel", "en", at(0))));
+                queue, "Parcel", "en", at(0), contactVerified)));
         events.add(session(participant(1, true, ParticipantChange.CONTACT_JOINED, "contact:" + chatId, contactName,
                 ParticipantRole.CONTACT, 0)));
         events.add(routing(routed(RoutingOutcome.QUEUED, queue, null, null, null, 1)));

@@ -54,6 +54,27 @@ class SearchAndAccessTest {
         c.start = Instant.parse("2032-05-03T10:00:00Z");
     });
 
+    /**
+     * The same contact id without verification (an address typed in a web form, as older records have): served by
+     * S3, then by S4 in June.
+     */
+    private final String agentS3 = "s3-" + run;
+    private final String agentS4 = "s4-" + run;
+    private final ChatScenario typedFirst = new ChatScenario().with(c -> {
+        c.contactId = "contact-typed-" + run;
+        c.contactVerified = false;
+        c.agent = agentS3;
+        c.firstWords = "Where is my order?";
+        c.start = Instant.parse("2032-06-01T10:00:00Z");
+    });
+    private final ChatScenario typedSecond = new ChatScenario().with(c -> {
+        c.contactId = "contact-typed-" + run;
+        c.contactVerified = false;
+        c.agent = agentS4;
+        c.firstWords = "Please change my delivery address";
+        c.start = Instant.parse("2032-06-02T10:00:00Z");
+    });
+
     private boolean published;
 
     /** Once for the class, but after Quarkus has pointed REST Assured at the application (not so in @BeforeAll). */
@@ -63,10 +84,10 @@ class SearchAndAccessTest {
             return;
         }
         published = true;
-        for (ChatScenario chat : List.of(first, second, third)) {
+        for (ChatScenario chat : List.of(first, second, third, typedFirst, typedSecond)) {
             EventLog.publish(chat.envelopes());
         }
-        for (ChatScenario chat : List.of(first, second, third)) {
+        for (ChatScenario chat : List.of(first, second, third, typedFirst, typedSecond)) {
             InteractionHistoryTest.awaitDone(chat.chatId);
         }
     }
@@ -124,8 +145,8 @@ class SearchAndAccessTest {
     }
 
     @Test
-    void anAgentSeesTheInteractionsOfContactsTheyServed() {
-        // S1 served contact A once, so sees both of A's interactions, including the one S2 handled.
+    void anAgentSeesTheInteractionsOfVerifiedContactsTheyServed() {
+        // S1 served the verified contact A once, so sees both of A's interactions, including the one S2 handled.
         agent(agentS1).get("/api/history/interactions/" + third.chatId).then().statusCode(200);
         agent(agentS1).get("/api/history/contacts/contact-a-" + run + "/interactions").then().statusCode(200)
                 .body("total", equalTo(2));
@@ -142,6 +163,20 @@ class SearchAndAccessTest {
         // S2 served both contacts.
         assertThat(search(agent(agentS2).queryParam("from", "2032-05-01").queryParam("to", "2032-05-31")))
                 .containsExactlyInAnyOrder(first.chatId, second.chatId, third.chatId);
+    }
+
+    @Test
+    void aContactNobodyVerifiedIsNoKeyToOtherPeoplesHistory() {
+        // S3 took part in the first chat under this contact id; the second, under the same unverified id, is not theirs.
+        agent(agentS3).get("/api/history/interactions/" + typedFirst.chatId).then().statusCode(200);
+        agent(agentS3).get("/api/history/interactions/" + typedSecond.chatId).then().statusCode(403)
+                .contentType("application/problem+json");
+        agent(agentS3).get("/api/history/contacts/contact-typed-" + run + "/interactions").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].chatId", equalTo(typedFirst.chatId));
+        assertThat(search(agent(agentS3).queryParam("q", "delivery address"))).isEmpty();
+        // Supervisors see both.
+        supervisor().get("/api/history/contacts/contact-typed-" + run + "/interactions").then().statusCode(200)
+                .body("total", equalTo(2));
     }
 
     private static List<String> search(RequestSpecification request) {

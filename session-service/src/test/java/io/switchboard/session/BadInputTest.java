@@ -113,9 +113,13 @@ class BadInputTest {
         try (Socket contactOnAgentSocket = Socket.open(base, "/ws/agent", chat.contactToken())) {
             assertThat(contactOnAgentSocket.awaitCloseCode()).isEqualTo(4403);
         }
-        String forgedForMissingChat = Tokens.forgedContact("missing-chat");
-        try (Socket unknown = Socket.open(base, "/ws/contact/missing-chat", forgedForMissingChat)) {
+        String forMissingChat = Tokens.contactOf("missing-chat");
+        try (Socket unknown = Socket.open(base, "/ws/contact/missing-chat", forMissingChat)) {
             assertThat(unknown.awaitCloseCode()).isEqualTo(4404);
+        }
+        // Contact tokens are this service's own: one signed with the identity provider's key is no token at all.
+        try (Socket forged = Socket.open(base, "/ws/contact/" + chat.chatId(), Tokens.forgedContact(chat.chatId()))) {
+            assertThat(forged.awaitCloseCode()).isEqualTo(4401);
         }
         try (Socket brunoDesk = Socket.open(base, "/ws/agent", bruno)) {
             brunoDesk.send(Map.of("type", "message", "chatId", chat.chatId(), "clientMessageId", "b-1",

@@ -6,9 +6,9 @@ import io.restassured.RestAssured;
 import io.restassured.config.ObjectMapperConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import io.switchboard.events.Events;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.stack.test.Tokens;
 import java.util.Set;
 
 /** The people calling the API in tests, with tokens like the identity provider's. */
@@ -16,8 +16,6 @@ public enum Actors {
     ALICE("agent1", "Alice Martin", Set.of(Roles.AGENT)),
     BRUNO("agent2", "Bruno Costa", Set.of(Roles.AGENT)),
     SAM("supervisor1", "Sam Taylor", Set.of(Roles.AGENT, Roles.SUPERVISOR));
-
-    public static final String ISSUER = "https://switchboard.dev/local-idp";
 
     /** Bodies with timestamps (items) are read with the same mapping the services write. */
     private static final ObjectMapperConfig JSON = new ObjectMapperConfig()
@@ -34,7 +32,7 @@ public enum Actors {
     }
 
     public String token() {
-        return Jwt.issuer(ISSUER).subject(id).groups(groups).claim(Roles.NAME_CLAIM, name).sign();
+        return Tokens.signed(Tokens.AUDIENCE, id, name, groups.toArray(String[]::new));
     }
 
     public RequestSpecification request() {

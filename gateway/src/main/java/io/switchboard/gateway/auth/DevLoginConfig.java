@@ -17,6 +17,9 @@ public interface DevLoginConfig {
     /** Issuer of the tokens; the services check it ({@code mp.jwt.verify.issuer}). */
     String issuer();
 
+    /** Audience of the tokens; the services require it ({@code mp.jwt.verify.audiences}). */
+    String audience();
+
     Duration tokenLifetime();
 
     /** Demo users by user name (the token's {@code sub}). */

@@ -56,6 +56,7 @@ public class DevTokenResource {
                     "username must be one of " + config.roster().keySet(), "/auth/dev-token"));
         }
         String token = Jwt.issuer(config.issuer())
+                .audience(config.audience())
                 .subject(username)
                 .upn(username)
                 .groups(user.groups())

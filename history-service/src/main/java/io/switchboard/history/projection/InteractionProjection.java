@@ -77,11 +77,12 @@ public class InteractionProjection {
     private Uni<?> requested(ChatRequested e) {
         return execute("""
                         update interaction set contact_id = ?2, contact_name = ?3, email = ?4, phone_numbers = ?5,
-                            requested_queue = ?6, subject = ?7, language = ?8, requested_at = ?9
+                            requested_queue = ?6, subject = ?7, language = ?8, requested_at = ?9,
+                            contact_verified = ?10
                         where chat_id = ?1""",
                 e.chatId(), e.contactId(), e.contactName(), e.email(),
                 e.phoneNumbers() == null ? null : String.join(",", e.phoneNumbers()),
-                e.queue(), e.subject(), e.language(), e.requestedAt())
+                e.queue(), e.subject(), e.language(), e.requestedAt(), e.contactVerified())
                 .chain(() -> visitQueue(e.chatId(), e.queue(), e.requestedAt()));
     }
 

@@ -121,15 +121,21 @@ public class InteractionSearch {
             conditions.add(sql.toString());
         }
 
-        /** An agent sees the interactions of contacts they took part with, and the chats they took part in. */
+        /**
+         * An agent sees the chats they took part in, and the other interactions of a contact they served only when
+         * the company's site verified that contact: an address typed in a web form would otherwise let whoever takes
+         * a chat read another person's history.
+         */
         void visibleTo(Viewer viewer) {
             if (viewer.supervisor()) {
                 return;
             }
-            add("(i.contact_id in (select c.contact_id from interaction c join interaction_participation p"
-                    + " on p.chat_id = c.chat_id where p.participant_id = ? and p.joined)"
-                    + " or exists (select 1 from interaction_participation p where p.chat_id = i.chat_id"
-                    + " and p.participant_id = ?))", viewer.agentId(), viewer.agentId());
+            add("(exists (select 1 from interaction_participation p where p.chat_id = i.chat_id"
+                    + " and p.participant_id = ?)"
+                    + " or (i.contact_verified and i.contact_id in (select c.contact_id from interaction c"
+                    + " join interaction_participation p on p.chat_id = c.chat_id"
+                    + " where p.participant_id = ? and p.joined and c.contact_verified)))",
+                    viewer.agentId(), viewer.agentId());
         }
 
         String where() {

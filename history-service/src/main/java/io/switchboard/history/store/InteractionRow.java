@@ -19,6 +19,9 @@ public class InteractionRow extends PanacheEntityBase {
     public String contactId;
     @Column(name = "contact_name")
     public String contactName;
+    /** The company's site vouched for the contact: only then does contactId stand for one person across chats. */
+    @Column(name = "contact_verified")
+    public boolean contactVerified;
     public String email;
     @Column(name = "phone_numbers")
     public String phoneNumbers;

@@ -57,7 +57,8 @@ final class InteractionAssembler {
         WrapUp wrapUp = row.completedAt == null ? null : new WrapUp(row.completedBy, row.notes, row.dispositionCode,
                 row.sendTranscript, row.workflowDecision, row.workflowQueue, row.completedAt);
         return new InteractionView(row.chatId, InteractionState.of(row),
-                new Contact(row.contactId, row.contactName, row.email, phoneNumbers(row.phoneNumbers)),
+                new Contact(row.contactId, row.contactName, row.email, phoneNumbers(row.phoneNumbers),
+                        row.contactVerified),
                 row.subject, row.language, row.currentQueue(),
                 queues.stream().map(q -> new QueueVisit(q.queue, q.enteredAt)).toList(),
                 Timings.of(row),

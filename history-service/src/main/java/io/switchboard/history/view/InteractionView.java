@@ -12,7 +12,8 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                               List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
                               Transcript transcript, Workflow workflow, Long lastSeq) {
 
-    public record Contact(String contactId, String name, String email, List<String> phoneNumbers) {
+    /** @param verified the company's site vouched for the contact (docs/api.md, verified contacts) */
+    public record Contact(String contactId, String name, String email, List<String> phoneNumbers, boolean verified) {
     }
 
     public record QueueVisit(String queue, Instant enteredAt) {

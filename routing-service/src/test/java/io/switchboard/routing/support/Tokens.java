@@ -1,23 +1,16 @@
 package io.switchboard.routing.support;
 
-import io.smallrye.jwt.build.Jwt;
-import io.switchboard.kit.security.Roles;
-import java.util.Set;
-
-/** Tokens as the company's identity provider issues them (signed with the development key outside prod). */
+/** Short names for this module's tests; the tokens come from local-stack's {@link io.switchboard.stack.test.Tokens}. */
 public final class Tokens {
-
-    public static final String ISSUER = "https://switchboard.dev/local-idp";
 
     private Tokens() {
     }
 
     public static String agent(String id) {
-        return Jwt.issuer(ISSUER).subject(id).groups(Set.of(Roles.AGENT)).claim(Roles.NAME_CLAIM, id).sign();
+        return io.switchboard.stack.test.Tokens.agent(id);
     }
 
     public static String supervisor() {
-        return Jwt.issuer(ISSUER).subject("supervisor1").groups(Set.of(Roles.AGENT, Roles.SUPERVISOR))
-                .claim(Roles.NAME_CLAIM, "Sam Taylor").sign();
+        return io.switchboard.stack.test.Tokens.supervisor("supervisor1", "Sam Taylor");
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.kit.problem;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import java.time.Duration;
+
 /**
  * A request that cannot be served as asked; answered as problem+json. Throw it before anything changes, or from
  * inside the transaction so that it rolls back.
@@ -13,12 +15,19 @@ public class ProblemException extends RuntimeException {
     private final Status status;
     private final String slug;
     private final String title;
+    private final Duration retryAfter;
 
     public ProblemException(Status status, String slug, String title, String detail) {
+        this(status, slug, title, detail, null);
+    }
+
+    /** @param retryAfter when the client may try again (the {@code Retry-After} header); null if it should not */
+    public ProblemException(Status status, String slug, String title, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.retryAfter = retryAfter;
     }
 
     public Status status() {
@@ -31,5 +40,9 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

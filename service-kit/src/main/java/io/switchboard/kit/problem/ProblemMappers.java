@@ -4,20 +4,32 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.switchboard.kit.TemporaryFailures;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every error of every service's REST API as RFC 7807 problem+json; internals never leak. */
 public class ProblemMappers {
 
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final long MILLIS_PER_SECOND = 1000;
+    /** How long clients are told to wait when a dependency is away. */
+    private static final String UNAVAILABLE_RETRY_AFTER = "switchboard.unavailable.retry-after";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status().getStatusCode(),
+        Response response = respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status().getStatusCode(),
                 e.getMessage(), uri.getPath(), null));
+        if (e.retryAfter() != null) {
+            response.getHeaders().putSingle(RETRY_AFTER, Math.max(1, ceilSeconds(e.retryAfter())));
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -54,9 +66,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (TemporaryFailures.isTemporary(e)) {
+            // Logged without the stack: an outage answers thousands of these, and the health check says why.
+            Log.warnf("%s answered 503, a dependency is away: %s", uri.getPath(), e.getMessage());
+            return problem(Problems.unavailable(ConfigProvider.getConfig()
+                    .getValue(UNAVAILABLE_RETRY_AFTER, Duration.class)), uri);
+        }
         Log.errorf(e, "unexpected failure on %s", uri.getPath());
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be processed.", uri.getPath(), null));
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return (duration.toMillis() + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND;
     }
 
     private static Response respond(Problem problem) {

@@ -2,6 +2,8 @@ package io.switchboard.kit.problem;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import java.time.Duration;
+
 /** The kinds of problem every service answers with. */
 public final class Problems {
 
@@ -28,5 +30,19 @@ public final class Problems {
 
     public static ProblemException tooLarge(String detail) {
         return new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Too large", detail);
+    }
+
+    /** A rate limit (docs/api.md, limits) was reached; the client may try again after {@code retryAfter}. */
+    public static ProblemException tooManyRequests(String limit, Duration retryAfter) {
+        return new ProblemException(Status.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "The " + limit + " limit was reached; try again later.", retryAfter);
+    }
+
+    /** A dependency (database, broker) is away for a while: nothing was done, the same request may be sent again. */
+    public static ProblemException unavailable(Duration retryAfter) {
+        return new ProblemException(Status.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+                "The service cannot reach its database or broker right now. Send the same request again later"
+                        + " (a message with its clientMessageId is applied once).",
+                retryAfter);
     }
 }

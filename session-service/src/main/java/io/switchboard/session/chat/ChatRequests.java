@@ -11,14 +11,14 @@ import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
+import io.switchboard.session.security.ContactIdentities;
+import io.switchboard.session.security.ContactTokenConfig;
 import io.switchboard.session.text.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,9 +31,13 @@ public class ChatRequests {
     private final EventOutbox outbox;
     private final PhoneNumbers phoneNumbers;
     private final SessionConfig config;
+    private final ContactIdentities identities;
+    private final ContactTokenConfig tokens;
 
     public ChatRequests(Transactions tx, Timeline timeline, EventOutbox outbox, PhoneNumbers phoneNumbers,
-                        SessionConfig config) {
+                        SessionConfig config, ContactIdentities identities, ContactTokenConfig tokens) {
+        this.identities = identities;
+        this.tokens = tokens;
         this.tx = tx;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -41,8 +45,9 @@ public class ChatRequests {
         this.config = config;
     }
 
+    /** @param identityToken the company's site's signed word for who the contact is; null for anonymous visitors */
     public record NewChat(String name, String email, List<String> phoneNumbers, String queue, String subject,
-                          String language) {
+                          String language, String identityToken) {
     }
 
     public record CreatedChat(String chatId, String contactToken, String contactId, String socket) {
@@ -52,12 +57,13 @@ public class ChatRequests {
         // Checked before anything is stored: a bad number is a 400 that changes nothing.
         List<String> numbers = request.phoneNumbers() == null ? List.of()
                 : request.phoneNumbers().stream().map(phoneNumbers::normalize).distinct().toList();
+        ContactIdentities.Identity identity = identities.of(request.identityToken());
         Chat chat = new Chat();
         chat.id = UUID.randomUUID().toString();
         chat.state = ChatState.WAITING;
-        chat.contactId = contactId(request.email());
+        chat.contactId = identity.contactId();
         chat.contactName = request.name().strip();
-        chat.contactEmail = request.email().strip();
+        chat.contactEmail = identity.email().orElse(request.email()).strip();
         chat.phoneNumberList(numbers);
         chat.queue = blank(request.queue()) ? config.defaultQueue() : request.queue().strip();
         chat.subject = request.subject();
@@ -69,7 +75,7 @@ public class ChatRequests {
                         .chain(() -> contact.persist())
                         .chain(() -> outbox.publish(new ChatRequested(chat.id, chat.contactId, chat.contactName,
                                 chat.contactEmail, numbers, chat.queue, chat.subject, chat.language,
-                                chat.requestedAt)))
+                                chat.requestedAt, identity.verified())))
                         .chain(() -> timeline.participantChange(chat, contact, ParticipantChange.CONTACT_JOINED,
                                 NoticeTexts.joined(chat.contactName))))
                 .map(ignored -> new CreatedChat(chat.id, contactToken(chat), chat.contactId,
@@ -77,19 +83,16 @@ public class ChatRequests {
     }
 
     private String contactToken(Chat chat) {
-        return Jwt.subject(Caller.contactId(chat.id))
+        return Jwt.issuer(tokens.issuer())
+                .audience(tokens.audience())
+                .subject(Caller.contactId(chat.id))
                 .groups(Set.of(Roles.CONTACT))
                 .claim(Roles.CHAT_CLAIM, chat.id)
                 .claim(Roles.NAME_CLAIM, chat.contactName)
                 .expiresIn(config.contactTokenLifetime())
-                .sign();
+                .sign(tokens.signingKeyLocation());
     }
 
-    /** The same address always gives the same contact id, so history-service can group a contact's chats. */
-    static String contactId(String email) {
-        String normalized = "mailto:" + email.strip().toLowerCase(Locale.ROOT);
-        return UUID.nameUUIDFromBytes(normalized.getBytes(StandardCharsets.UTF_8)).toString();
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

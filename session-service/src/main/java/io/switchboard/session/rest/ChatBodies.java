@@ -22,7 +22,8 @@ final class ChatBodies {
                    @Size(max = 5) List<@NotBlank @Size(max = 40) String> phoneNumbers,
                    @Size(max = 100) String queue,
                    @Size(max = 500) String subject,
-                   @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") String language) {
+                   @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") String language,
+                   @Size(max = 8192) String identityToken) {
     }
 
     /** The text limit is checked by the service, which answers 413 rather than a validation error. */

@@ -1,6 +1,7 @@
 package io.switchboard.session.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.limits.RateLimits;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.session.chat.AgentRequests;
@@ -11,6 +12,7 @@ import io.switchboard.session.chat.Messages;
 import io.switchboard.session.chat.Participation;
 import io.switchboard.session.chat.WrapUps;
 import io.switchboard.session.workflow.WorkflowOptions;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,6 +41,9 @@ import java.util.List;
 public class ChatResource {
 
     private static final String TIMELINE_PAGE_DEFAULT = "100";
+    /** Limit names of switchboard.limits.rules. */
+    static final String CHAT_REQUESTS_LIMIT = "chat-requests";
+    static final String MESSAGES_LIMIT = "messages";
 
     private final JsonWebToken jwt;
     private final ChatRequests requests;
@@ -46,10 +52,12 @@ public class ChatResource {
     private final Participation participation;
     private final AgentRequests agentRequests;
     private final WrapUps wrapUps;
+    private final RateLimits limits;
 
     public ChatResource(JsonWebToken jwt, ChatRequests requests, ChatReads reads,
                         Messages messages, Participation participation, AgentRequests agentRequests,
-                        WrapUps wrapUps) {
+                        WrapUps wrapUps, RateLimits limits) {
+        this.limits = limits;
         this.jwt = jwt;
         this.requests = requests;
         this.reads = reads;
@@ -62,9 +70,11 @@ public class ChatResource {
     @POST
     @PermitAll
     @Operation(summary = "Request a chat", description = "Answers the chat id and a contact token for this chat only; publishes chat.requested.")
-    public Uni<Response> request(@Valid @NotNull ChatBodies.NewChat body) {
+    public Uni<Response> request(@Valid @NotNull ChatBodies.NewChat body, @Context HttpServerRequest http) {
+        limits.check(CHAT_REQUESTS_LIMIT, http.remoteAddress().hostAddress());
         return requests.request(new ChatRequests.NewChat(body.name(), body.email(),
-                        body.phoneNumbers(), body.queue(), body.subject(), body.language()))
+                        body.phoneNumbers(), body.queue(), body.subject(), body.language(),
+                        body.identityToken()))
                 .map(c -> Response.status(Response.Status.CREATED)
                         .entity(new ChatViews.Created(c.chatId(), c.contactToken(), c.contactId(), c.socket()))
                         .build());
@@ -105,7 +115,9 @@ public class ChatResource {
     @RolesAllowed({Roles.CONTACT, Roles.AGENT})
     @Operation(summary = "Send a message", description = "201 with the new item; 200 with the stored item when the clientMessageId was sent before.")
     public Uni<Response> send(@PathParam("chatId") String chatId, @Valid @NotNull ChatBodies.NewMessage body) {
-        return messages.send(chatId, caller(), new Messages.Draft(body.clientMessageId(), body.text(),
+        Caller caller = caller();
+        limits.check(MESSAGES_LIMIT, caller.id() + "/" + chatId);
+        return messages.send(chatId, caller, new Messages.Draft(body.clientMessageId(), body.text(),
                         body.standardResponseId(), body.pageUrl()))
                 .map(sent -> Response.status(sent.created() ? Response.Status.CREATED : Response.Status.OK)
                         .entity(sent.item()).build());

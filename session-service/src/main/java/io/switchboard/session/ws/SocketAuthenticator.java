@@ -2,9 +2,9 @@ package io.switchboard.session.ws;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.switchboard.session.chat.Caller;
+import io.switchboard.session.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -19,10 +19,10 @@ public class SocketAuthenticator {
 
     private static final String BEARER = "Bearer ";
 
-    private final JWTParser parser;
+    private final TokenVerifier verifier;
 
-    public SocketAuthenticator(JWTParser parser) {
-        this.parser = parser;
+    public SocketAuthenticator(TokenVerifier verifier) {
+        this.verifier = verifier;
     }
 
     public Optional<Caller> authenticate(WebSocketConnection connection) {
@@ -31,7 +31,7 @@ public class SocketAuthenticator {
             return Optional.empty();
         }
         try {
-            return Optional.of(Caller.of(parser.parse(header.substring(BEARER.length()).strip())));
+            return Optional.of(Caller.of(verifier.verify(header.substring(BEARER.length()).strip())));
         } catch (ParseException e) {
             Log.debugf("socket token refused: %s", e.getMessage());
             return Optional.empty();

@@ -17,7 +17,8 @@ public final class Chats {
     private Chats() {
     }
 
-    public record NewChat(String chatId, String contactToken) {
+    /** @param contactId the id history-service files the contact under */
+    public record NewChat(String chatId, String contactToken, String contactId) {
     }
 
     public static NewChat request(String name, String email, List<String> phoneNumbers) {
@@ -25,7 +26,7 @@ public final class Chats {
                 .body(Map.of("name", name, "email", email, "phoneNumbers", phoneNumbers, "queue", "general",
                         "subject", "Billing question", "language", "en"))
                 .post("/api/chats").then().statusCode(201).extract().jsonPath();
-        return new NewChat(body.getString("chatId"), body.getString("contactToken"));
+        return new NewChat(body.getString("chatId"), body.getString("contactToken"), body.getString("contactId"));
     }
 
     public static RequestSpecification as(String token) {

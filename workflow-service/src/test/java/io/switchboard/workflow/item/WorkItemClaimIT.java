@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
@@ -16,6 +14,7 @@ import io.switchboard.stack.DatabaseServer;
 import io.switchboard.stack.Infrastructure;
 import io.switchboard.stack.InfrastructureSettings;
 import io.switchboard.stack.KafkaTopics;
+import io.switchboard.stack.test.Tokens;
 import io.switchboard.workflow.Actors;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -72,7 +70,6 @@ class WorkItemClaimIT {
     private static DatabaseServer database;
     private static String databaseName;
     private static String prefix;
-    private static PrivateKey signingKey;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -88,7 +85,6 @@ class WorkItemClaimIT {
         prefix = "it" + random + ".";
         database.createDatabase(databaseName);
         KafkaTopics.createAll(infrastructure.kafkaBootstrapServers(), prefix, List.of("dlq.workflow-service"));
-        signingKey = KeyUtils.readPrivateKey("dev-keys/private.pem");
 
         for (int i = 0; i < INSTANCES; i++) {
             int port = freePort();
@@ -212,8 +208,7 @@ class WorkItemClaimIT {
     }
 
     private String token(String subject, String... groups) {
-        return Jwt.issuer(Actors.ISSUER).subject(subject).groups(Set.of(groups)).claim(Roles.NAME_CLAIM, subject)
-                .sign(signingKey);
+        return Tokens.signed(Tokens.AUDIENCE, subject, subject, groups);
     }
 
     private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {

@@ -1,0 +1,80 @@
+package io.switchboard.session;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.switchboard.session.support.Chats;
+import io.switchboard.session.support.WorkflowStub;
+import io.switchboard.stack.test.SwitchboardInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Anonymous chat requests per client address and messages per participant are rate-limited: the caller over the
+ * limit gets 429 problem+json with Retry-After, and nothing of the refused request is stored; others are not held up.
+ */
+@QuarkusTest
+@TestProfile(LimitsTest.TightLimits.class)
+@WithTestResource(value = SwitchboardInfrastructure.class, initArgs = {
+        @ResourceArg(name = "database", value = "session"),
+        @ResourceArg(name = "topics", value = "dlq.session-service,session.typing")})
+@WithTestResource(WorkflowStub.class)
+class LimitsTest {
+
+    static final int BURST = 3;
+
+    public static class TightLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("switchboard.limits.rules.chat-requests.capacity", String.valueOf(BURST),
+                    "switchboard.limits.rules.chat-requests.refill-period", "1h",
+                    "switchboard.limits.rules.messages.capacity", String.valueOf(BURST),
+                    "switchboard.limits.rules.messages.refill-period", "1h");
+        }
+    }
+
+    @Test
+    void aFloodOfChatRequestsFromOneAddressIsRefusedWithRetryAfter() {
+        String flooder = "203.0.113.7";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < BURST + 2; i++) {
+            statuses.add(request(flooder).then().extract().statusCode());
+        }
+        assertThat(statuses).containsExactly(201, 201, 201, 429, 429);
+        request(flooder).then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("https://switchboard.dev/problems/rate-limited"));
+        // Another visitor is served as usual.
+        request("198.51.100.20").then().statusCode(201);
+    }
+
+    @Test
+    void aParticipantSendingTooFastIsRefusedAndTheRefusedMessageIsNotStored() {
+        var chat = Chats.request("Fast Typist", "fast@example.com", List.of());
+        for (int i = 0; i < BURST; i++) {
+            Chats.say(chat.contactToken(), chat.chatId(), "message " + i).statusCode(201);
+        }
+        Chats.say(chat.contactToken(), chat.chatId(), "one too many").statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        List<String> texts = Chats.as(chat.contactToken()).get("/api/chats/{id}/timeline", chat.chatId()).then()
+                .statusCode(200).extract().path("items.text");
+        assertThat(texts).doesNotContain("one too many").contains("message 0", "message 1", "message 2");
+    }
+
+    private static io.restassured.response.Response request(String clientAddress) {
+        // The test client is on the loopback address, a trusted proxy: its X-Forwarded-For is the client's address.
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", clientAddress)
+                .body(Map.of("name", "Visitor", "email", "visitor@example.com")).post("/api/chats");
+    }
+}
