@@ -59,6 +59,7 @@ export default async function ({ root, check, failures, validateSchema }) {
   const uids = new Set(datasources.datasources.map((d) => d.uid));
   const dashboards = readdirSync(join(dir, "grafana/dashboards")).filter((f) => f.endsWith(".json"));
   check(dashboards.length > 0, "no Grafana dashboard");
+  const parsed = [];
   for (const file of dashboards) {
     let dashboard;
     try {
@@ -67,6 +68,7 @@ export default async function ({ root, check, failures, validateSchema }) {
       failures.push(`${file}: ${error.message}`);
       continue;
     }
+    parsed.push(dashboard);
     check(dashboard.uid && dashboard.title, `${file}: uid and title needed`);
     const ids = new Set();
     for (const panel of dashboard.panels) {
@@ -77,6 +79,19 @@ export default async function ({ root, check, failures, validateSchema }) {
       check(panel.targets?.length && panel.targets.every((t) => t.expr?.trim()), `${file}: panel "${panel.title}" has no query`);
       check(panel.targets.every((t) => balanced(t.expr)), `${file}: panel "${panel.title}" has unbalanced brackets`);
     }
+  }
+  checkMetricsDocumented(root, rules, parsed, check);
+}
+
+// Every Switchboard metric an alert or a panel uses is listed in docs/operations.md (which says who exposes it).
+function checkMetricsDocumented(root, rules, dashboards, check) {
+  const operations = readFileSync(join(root, "docs/operations.md"), "utf8");
+  const used = new Set();
+  const collect = (expr) => (expr.match(/\bswitchboard_[a-z_]+/g) ?? []).forEach((m) => used.add(m));
+  rules.groups.forEach((g) => g.rules.forEach((r) => collect(r.expr)));
+  dashboards.forEach((d) => d.panels.forEach((p) => (p.targets ?? []).forEach((t) => collect(t.expr))));
+  for (const metric of used) {
+    check(operations.includes("`" + metric), `docs/operations.md does not list the metric ${metric}`);
   }
 }
 
