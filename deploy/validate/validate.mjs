@@ -65,9 +65,24 @@ function checkRendered(overlay, resources) {
   const secretExists = (name) => named("Secret", name) || external.has(name);
   const deployments = byKind("Deployment");
   const services = byKind("Service");
-  check(deployments.length === 6, `${overlay}: expected 6 Deployments, found ${deployments.length}`);
+  // Switchboard's own workloads; the dev overlay adds throw-away infrastructure (Kafka, PostgreSQL, Mailpit).
+  const apps = deployments.filter((d) => d.metadata.labels?.["app.kubernetes.io/part-of"] === "switchboard");
+  check(apps.length === 6, `${overlay}: expected 6 Switchboard Deployments, found ${apps.length}`);
 
   for (const d of deployments) {
+    for (const c of d.spec.template.spec.containers) {
+      for (const env of c.env ?? []) {
+        const ref = env.valueFrom?.secretKeyRef ?? env.valueFrom?.configMapKeyRef;
+        if (!ref) continue;
+        const kind = env.valueFrom.secretKeyRef ? "Secret" : "ConfigMap";
+        const source = named(kind, ref.name);
+        check(source ? ref.key in { ...source.data, ...source.stringData } : kind === "Secret" && external.has(ref.name),
+          `${overlay}: Deployment ${d.metadata.name}: ${kind} ${ref.name} has no key ${ref.key}`);
+      }
+    }
+  }
+
+  for (const d of apps) {
     const where = `${overlay}: Deployment ${d.metadata.name}`;
     const selector = d.spec.selector.matchLabels;
     const podLabels = d.spec.template.metadata.labels;
