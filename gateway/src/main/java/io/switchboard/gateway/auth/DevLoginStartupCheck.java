@@ -50,8 +50,12 @@ public class DevLoginStartupCheck {
         try {
             Jwt.subject("startup-check").expiresIn(PROBE_LIFETIME).sign();
         } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
             throw new IllegalStateException("Development login is on but its signing key "
-                    + keyLocation.orElse("(inline)") + " cannot be used: " + e.getMessage(), e);
+                    + keyLocation.orElse("(inline)") + " cannot be used: " + root, e);
         }
     }
 }
