@@ -23,6 +23,10 @@ public record GatewayProblem(String type, String title, int status, String detai
         context.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", MEDIA_TYPE)
-                .end(Json.encode(this));
+                .end(json());
+    }
+
+    public String json() {
+        return Json.encode(this);
     }
 }

@@ -1,10 +1,17 @@
-// A WebSocket that comes back by itself: exponential back-off with jitter, token passed as sub-protocol
+// A WebSocket that comes back by itself: exponential back-off with full jitter, token passed as sub-protocol
 // (browsers cannot set headers on a WebSocket, docs/api.md "Identity"), and an outbox of unacknowledged
 // messages that are sent again, with the same clientMessageId, after a reconnect (the server dedups them).
 
 const CARRIER = 'bearer-token-carrier';
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 15000;
+// Back-off ceiling of the first retry, doubled on each failed one up to MAX_DELAY_MS. The delay is drawn anywhere
+// below the ceiling (full jitter): when the gateway or session-service restarts, thousands of pages lose their socket
+// in the same instant, and must not all come back in the same instant.
+const FIRST_DELAY_MS = 1000;
+const MAX_DELAY_MS = 30000;
+const MIN_DELAY_MS = 100;
+// A socket counts as healthy again (back-off starts over) only after staying open this long, so a server that
+// accepts and drops at once is not hammered at the first retry's pace.
+const STABLE_MS = 10000;
 /** Close codes after which trying again cannot help (docs/api.md). */
 export const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404]);
 
@@ -36,7 +43,8 @@ export class ResilientSocket {
     const ws = new WebSocket(this.url(), protocols);
     this.ws = ws;
     ws.addEventListener('open', () => {
-      this.attempt = 0;
+      clearTimeout(this.stableTimer);
+      this.stableTimer = setTimeout(() => { this.attempt = 0; }, STABLE_MS);
       this.handlers.onStatus?.('open');
       this.handlers.onOpen?.(this);
       for (const frame of this.pending.values()) this.rawSend(frame);
@@ -57,6 +65,7 @@ export class ResilientSocket {
     });
     ws.addEventListener('close', (event) => {
       if (this.ws !== ws) return;
+      clearTimeout(this.stableTimer);
       if (FINAL_CLOSE_CODES.has(event.code)) {
         this.stopped = true;
         this.handlers.onStatus?.('closed', event.code);
@@ -70,9 +79,9 @@ export class ResilientSocket {
   scheduleReconnect() {
     if (this.stopped) return;
     const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** this.attempt);
-    const delay = ceiling / 2 + Math.random() * ceiling / 2; // jitter spreads a reconnect storm
+    const delay = Math.max(MIN_DELAY_MS, Math.random() * ceiling);
     this.attempt += 1;
-    this.handlers.onStatus?.('reconnecting', Math.round(delay / 1000));
+    this.handlers.onStatus?.('reconnecting', Math.ceil(delay / 1000));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.connect(), delay);
   }
@@ -108,6 +117,7 @@ export class ResilientSocket {
   close() {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.stableTimer);
     this.ws?.close(1000);
   }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -23,7 +24,8 @@ class DevLoginInProductionTest {
     void devTokensAreNotFound() {
         given().contentType("application/json").body("{\"username\":\"agent1\"}")
                 .when().post("/auth/dev-token")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.dev/problems/not-found"));
         given().when().get("/auth/dev-roster").then().statusCode(404);
     }
 }

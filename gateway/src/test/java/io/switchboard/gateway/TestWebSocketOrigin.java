@@ -17,10 +17,14 @@ import java.util.concurrent.TimeUnit;
  * sets {@code vertx.disableWebsockets} in this JVM (the gateway has no WebSocket endpoint of its own), and Vert.x
  * reads it once for every HTTP server of the JVM — exactly the production condition the proxy must cope with.
  * Answers the upgrade with the first offered sub-protocol, sends "protocols:&lt;Sec-WebSocket-Protocol&gt;", then echoes
- * small text frames with "echo:".
+ * small text frames with "echo:". Two paths misbehave on purpose: {@value #SILENT_PATH}... never answers the upgrade,
+ * {@value #REFUSING_PATH}... refuses it with a 403 problem.
  */
 final class TestWebSocketOrigin {
 
+    static final String SILENT_PATH = "/ws/silent";
+    static final String REFUSING_PATH = "/ws/refuse";
+    static final String REFUSAL_BODY = "{\"status\":403,\"title\":\"Forbidden\"}";
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final long START_TIMEOUT_SECONDS = 10;
     private static final int OPCODE_TEXT = 0x1;
@@ -56,6 +60,15 @@ final class TestWebSocketOrigin {
                 }
                 upgraded[0] = true;
                 pending[0] = pending[0].getBuffer(end + 4, pending[0].length());
+                String path = text.substring(0, text.indexOf("\r\n")).split(" ")[1];
+                if (path.startsWith(SILENT_PATH)) {
+                    return;
+                }
+                if (path.startsWith(REFUSING_PATH)) {
+                    socket.end(Buffer.buffer("HTTP/1.1 403 Forbidden\r\nContent-Type: application/problem+json\r\n"
+                            + "Content-Length: " + REFUSAL_BODY.length() + "\r\n\r\n" + REFUSAL_BODY));
+                    return;
+                }
                 handshake(socket, headers(text.substring(0, end)));
             }
             pending[0] = readFrames(socket, pending[0]);

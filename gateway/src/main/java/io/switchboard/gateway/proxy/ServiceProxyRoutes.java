@@ -1,5 +1,7 @@
 package io.switchboard.gateway.proxy;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.switchboard.gateway.GatewayProblem;
 import io.vertx.core.Vertx;
@@ -9,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -16,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Puts the services behind one origin: every configured path prefix is reverse-proxied (HTTP and WebSocket upgrades,
- * headers included, so the browser's {@code Sec-WebSocket-Protocol} token reaches session-service untouched).
+ * Puts the services behind one origin: every configured path prefix is reverse-proxied, headers included. Ordinary
+ * requests go through {@link HttpProxy} and a pooled client; WebSocket upgrades through {@link WebSocketTunnels}, a
+ * connection of their own each (so the browser's {@code Sec-WebSocket-Protocol} token reaches session-service
+ * untouched, and open sockets never hold pool slots that later handshakes wait for).
  * Other paths stay with the gateway itself: its pages, {@code /auth/...} and {@code /q/...}.
  */
 @ApplicationScoped
@@ -30,30 +35,38 @@ public class ServiceProxyRoutes {
     private static final int HTTP_DEFAULT_PORT = 80;
     private static final int HTTPS_DEFAULT_PORT = 443;
 
-    private final GatewayConfig config;
-    private HttpClient client;
-    private HttpClient upgradeClient;
+    private static final String OPEN_TUNNELS_METRIC = "switchboard.gateway.websockets.open";
 
-    public ServiceProxyRoutes(GatewayConfig config) {
+    private final GatewayConfig config;
+    private final MeterRegistry registry;
+    private HttpClient client;
+    private WebSocketTunnels tunnels;
+
+    public ServiceProxyRoutes(GatewayConfig config, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
     }
 
     void init(@Observes Router router, Vertx vertx) {
         client = vertx.createHttpClient(clientOptions().setMaxPoolSize(config.client().maxPoolSize()));
-        // WebSocket upgrades get a client of their own, so that tunnels never take the connections of ordinary
-        // requests. It must keep the default keep-alive: without it the request says "Connection: close" instead
-        // of "Connection: Upgrade", and the origin refuses the handshake.
-        upgradeClient = vertx.createHttpClient(clientOptions().setMaxPoolSize(config.client().maxPoolSize()));
+        tunnels = new WebSocketTunnels(vertx, config.websockets());
+        Gauge.builder(OPEN_TUNNELS_METRIC, tunnels, WebSocketTunnels::open)
+                .description("WebSockets tunnelled to the services, open or opening")
+                .register(registry);
 
         config.routes().forEach((name, backend) -> {
             URI url = backend.url();
             HttpProxy http = proxy(client, name, url);
-            HttpProxy upgrades = proxy(upgradeClient, name, url);
+            int port = port(url);
             for (String prefix : backend.prefixes()) {
                 // "/x/*" matches "/x" and everything below it, but not "/xy".
                 router.route(prefix + "/*").handler(context -> {
                     HttpServerRequest request = context.request();
-                    (isWebSocketUpgrade(request) ? upgrades : http).handle(request);
+                    if (isWebSocketUpgrade(request)) {
+                        tunnels.tunnel(request, name, url.getHost(), port);
+                    } else {
+                        http.handle(request);
+                    }
                 });
                 LOG.infof("%s/* -> %s (%s)", prefix, url, name);
             }
@@ -71,7 +84,8 @@ public class ServiceProxyRoutes {
     }
 
     private static HttpProxy proxy(HttpClient client, String service, URI url) {
-        return HttpProxy.reverseProxy(client)
+        // Upgrades never reach this proxy (they are tunnelled), so it is told not to handle them either.
+        return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(port(url), url.getHost())
                 .addInterceptor(new OriginUnavailableInterceptor(service));
     }
@@ -84,8 +98,8 @@ public class ServiceProxyRoutes {
         if (client != null) {
             client.close();
         }
-        if (upgradeClient != null) {
-            upgradeClient.close();
+        if (tunnels != null) {
+            tunnels.close();
         }
     }
 
