@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -16,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outbox rows relayed per second: a backlog of {@code ROWS} rows (1,000 chats, 300-byte payloads) is committed at
- * once, then the time until the relay marked the last one published is printed. A benchmark, not part of the build
+ * Outbox rows relayed per second: a backlog of {@code ROWS} rows (1,000 chats, 300-byte payloads) is committed in
+ * one transaction, then the time from that commit until the relay marked the last one published is printed. A benchmark, not part of the build
  * (surefire runs *Test classes only); it uses nothing but the outbox table, so it runs against any relay version:
  * {@code mvn -B -o -pl workflow-service -am verify -Dtest=OutboxThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
@@ -53,19 +54,24 @@ class OutboxThroughputBenchmark {
         for (int i = 0; i < rows; i++) {
             all.add(Tuple.of(UUID.randomUUID(), TOPIC, chats.get(i % CHATS), payload));
         }
+        // One transaction: the whole backlog appears at its commit, so the time after it is the relay's alone.
         long start = System.nanoTime();
-        for (int from = 0; from < rows; from += INSERT_BATCH) {
-            List<Tuple> batch = all.subList(from, Math.min(rows, from + INSERT_BATCH));
-            pool.withTransaction(connection -> connection.preparedQuery("insert into outbox_event "
-                            + "(id, topic, record_key, event_type, payload, created_at) values ($1, $2, $3, $2, $4, now())")
-                    .executeBatch(batch)).await().atMost(PATIENCE);
-        }
-        long inserted = System.nanoTime();
+        pool.withTransaction(connection -> {
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (int from = 0; from < rows; from += INSERT_BATCH) {
+                List<Tuple> batch = all.subList(from, Math.min(rows, from + INSERT_BATCH));
+                done = done.chain(() -> connection.preparedQuery("insert into outbox_event (id, topic, record_key, "
+                                + "event_type, payload, created_at) values ($1, $2, $3, $2, $4, now())")
+                        .executeBatch(batch).replaceWithVoid());
+            }
+            return done;
+        }).await().atMost(PATIENCE);
+        long committed = System.nanoTime();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> waiting() == 0);
-        long done = System.nanoTime();
-        System.out.printf("OUTBOX BENCH %s: %d rows, insert %.0f ms, relayed all %.0f ms after the first commit: "
-                        + "%.0f rows/s%n", label, rows, (inserted - start) / 1e6, (done - start) / 1e6,
-                rows / ((done - start) / 1e9));
+        long relayed = System.nanoTime();
+        System.out.printf("OUTBOX BENCH %s: %d rows committed in %.0f ms, all published %.0f ms after the commit: "
+                        + "%.0f rows/s%n", label, rows, (committed - start) / 1e6, (relayed - committed) / 1e6,
+                rows / ((relayed - committed) / 1e9));
     }
 
     private long waiting() {
