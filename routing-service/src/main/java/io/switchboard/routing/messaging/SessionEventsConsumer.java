@@ -15,11 +15,12 @@ import io.switchboard.routing.routing.Escalation;
 import io.switchboard.routing.routing.RequestIntake;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The session-service events routing acts on. Each is applied once per event id, in the transaction that records
- * it; routing then runs at once for whatever became possible.
+ * it (one per poll of a channel); routing then runs at once for whatever became possible.
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
@@ -38,41 +39,41 @@ public class SessionEventsConsumer {
     }
 
     @Incoming("chat-requested")
-    public Uni<Void> chatRequested(String value) {
-        return apply("routing.chat-requested", value,
+    public Uni<Void> chatRequested(ConsumerRecords<String, String> records) {
+        return apply("routing.chat-requested", records,
                 env -> intake.chatRequested(env.payload(ChatRequested.class)));
     }
 
     @Incoming("chat-ended")
-    public Uni<Void> chatEnded(String value) {
-        return apply("routing.chat-ended", value, env -> closing.ended(env.payload(ChatEnded.class)));
+    public Uni<Void> chatEnded(ConsumerRecords<String, String> records) {
+        return apply("routing.chat-ended", records, env -> closing.ended(env.payload(ChatEnded.class)));
     }
 
     @Incoming("chat-completed")
-    public Uni<Void> chatCompleted(String value) {
-        return apply("routing.chat-completed", value, env -> closing.completed(env.payload(ChatCompleted.class)));
+    public Uni<Void> chatCompleted(ConsumerRecords<String, String> records) {
+        return apply("routing.chat-completed", records, env -> closing.completed(env.payload(ChatCompleted.class)));
     }
 
     @Incoming("chat-participant")
-    public Uni<Void> participant(String value) {
-        return apply("routing.chat-participant", value,
+    public Uni<Void> participant(ConsumerRecords<String, String> records) {
+        return apply("routing.chat-participant", records,
                 env -> closing.participantChanged(env.payload(ChatParticipant.class)));
     }
 
     @Incoming("chat-transfer-requested")
-    public Uni<Void> transferRequested(String value) {
-        return apply("routing.transfer-requested", value,
+    public Uni<Void> transferRequested(ConsumerRecords<String, String> records) {
+        return apply("routing.transfer-requested", records,
                 env -> intake.escalation(Escalation.of(env.payload(TransferRequested.class))));
     }
 
     @Incoming("chat-conference-requested")
-    public Uni<Void> conferenceRequested(String value) {
-        return apply("routing.conference-requested", value,
+    public Uni<Void> conferenceRequested(ConsumerRecords<String, String> records) {
+        return apply("routing.conference-requested", records,
                 env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class))));
     }
 
-    private Uni<Void> apply(String consumer, String value,
+    private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,
                             Function<EventEnvelope, Uni<?>> effect) {
-        return processedEvents.handle(consumer, value, effect).invoke(dispatcher::kick);
+        return processedEvents.batch(consumer, records, effect).invoke(dispatcher::kick);
     }
 }

@@ -17,11 +17,12 @@ import io.switchboard.transcript.domain.TranscriptRecorder;
 import io.switchboard.transcript.domain.TranscriptRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Applies the chat events that make up transcripts and transcript requests, each once per event id. After each
- * commit the sender is woken, since the event may have made a request ready (the end of its chat, a late line).
+ * Applies the chat events that make up transcripts and transcript requests, each once per event id, one transaction
+ * per poll of a channel. After each commit the sender is woken, since the event may have made a request ready (the end of its chat, a late line).
  */
 @ApplicationScoped
 public class ChatEventsConsumer {
@@ -42,33 +43,33 @@ public class ChatEventsConsumer {
     }
 
     @Incoming("chat-requested")
-    public Uni<Void> onRequested(String value) {
-        return apply("requested", value, env -> recorder.contactRequested(env.payload(ChatRequested.class)));
+    public Uni<Void> onRequested(ConsumerRecords<String, String> records) {
+        return apply("requested", records, env -> recorder.contactRequested(env.payload(ChatRequested.class)));
     }
 
     @Incoming("chat-routed")
-    public Uni<Void> onRouted(String value) {
-        return apply("routed", value, env -> recorder.routed(env.payload(ChatRouted.class)));
+    public Uni<Void> onRouted(ConsumerRecords<String, String> records) {
+        return apply("routed", records, env -> recorder.routed(env.payload(ChatRouted.class)));
     }
 
     @Incoming("chat-message")
-    public Uni<Void> onMessage(String value) {
-        return apply("message", value, env -> recorder.messagePosted(env.payload(ChatMessage.class)));
+    public Uni<Void> onMessage(ConsumerRecords<String, String> records) {
+        return apply("message", records, env -> recorder.messagePosted(env.payload(ChatMessage.class)));
     }
 
     @Incoming("chat-participant")
-    public Uni<Void> onParticipant(String value) {
-        return apply("participant", value, env -> recorder.participantChanged(env.payload(ChatParticipant.class)));
+    public Uni<Void> onParticipant(ConsumerRecords<String, String> records) {
+        return apply("participant", records, env -> recorder.participantChanged(env.payload(ChatParticipant.class)));
     }
 
     @Incoming("chat-ended")
-    public Uni<Void> onEnded(String value) {
-        return apply("ended", value, env -> recorder.chatEnded(env.payload(ChatEnded.class)));
+    public Uni<Void> onEnded(ConsumerRecords<String, String> records) {
+        return apply("ended", records, env -> recorder.chatEnded(env.payload(ChatEnded.class)));
     }
 
     @Incoming("chat-completed")
-    public Uni<Void> onCompleted(String value) {
-        return apply("completed", value, env -> {
+    public Uni<Void> onCompleted(ConsumerRecords<String, String> records) {
+        return apply("completed", records, env -> {
             ChatCompleted completed = env.payload(ChatCompleted.class);
             return !completed.sendTranscript() ? Uni.createFrom().voidItem()
                     : requests.add(completed.chatId(), TranscriptRequests.completedRequestId(completed.chatId()),
@@ -77,8 +78,8 @@ public class ChatEventsConsumer {
     }
 
     @Incoming("transcript-requested")
-    public Uni<Void> onTranscriptRequested(String value) {
-        return apply("transcript-requested", value, env -> {
+    public Uni<Void> onTranscriptRequested(ConsumerRecords<String, String> records) {
+        return apply("transcript-requested", records, env -> {
             TranscriptRequested requested = env.payload(TranscriptRequested.class);
             if (requested.requestId() == null || requested.requestId().isBlank()
                     || requested.requestId().length() > TranscriptRequests.MAX_REQUEST_ID_LENGTH) {
@@ -90,7 +91,8 @@ public class ChatEventsConsumer {
         });
     }
 
-    private Uni<Void> apply(String what, String value, Function<EventEnvelope, Uni<?>> effect) {
-        return processedEvents.handle(CONSUMER + what, value, effect).invoke(dispatcher::kick);
+    private Uni<Void> apply(String what, ConsumerRecords<String, String> records,
+                            Function<EventEnvelope, Uni<?>> effect) {
+        return processedEvents.batch(CONSUMER + what, records, effect).invoke(dispatcher::kick);
     }
 }

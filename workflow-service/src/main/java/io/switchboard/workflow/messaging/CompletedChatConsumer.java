@@ -6,6 +6,7 @@ import io.switchboard.kit.inbox.ProcessedEvents;
 import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.workflow.item.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Mark Done: parks or stops the interaction as the agent chose. */
@@ -23,8 +24,8 @@ public class CompletedChatConsumer {
     }
 
     @Incoming("chat-completed")
-    public Uni<Void> on(String value) {
-        return processedEvents.handle("workflow.park", value,
+    public Uni<Void> on(ConsumerRecords<String, String> records) {
+        return processedEvents.batch("workflow.park", records,
                         envelope -> parking.apply(envelope.payload(ChatCompleted.class)))
                 .invoke(relay::kick);
     }

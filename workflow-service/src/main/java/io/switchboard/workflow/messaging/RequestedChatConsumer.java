@@ -5,6 +5,7 @@ import io.switchboard.events.ChatRequested;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import io.switchboard.workflow.item.InteractionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the contact's side of the interaction summary that workers see with parked items. */
@@ -18,8 +19,8 @@ public class RequestedChatConsumer {
     }
 
     @Incoming("chat-requested")
-    public Uni<Void> on(String value) {
-        return processedEvents.handle("workflow.summary", value,
+    public Uni<Void> on(ConsumerRecords<String, String> records) {
+        return processedEvents.batch("workflow.summary", records,
                 envelope -> InteractionSummary.record(envelope.payload(ChatRequested.class)));
     }
 }
