@@ -16,6 +16,12 @@ public final class Tokens {
         return Jwt.issuer(ISSUER).subject(id).groups(Set.of(Roles.AGENT)).claim(Roles.NAME_CLAIM, id).sign();
     }
 
+    /** A contact's token, as session-service mints it for one chat. */
+    public static String contact(String chatId) {
+        return Jwt.issuer(ISSUER).subject("contact-" + chatId).groups(Set.of(Roles.CONTACT))
+                .claim(Roles.CHAT_CLAIM, chatId).claim(Roles.NAME_CLAIM, "Contact").sign();
+    }
+
     public static String supervisor() {
         return Jwt.issuer(ISSUER).subject("supervisor1").groups(Set.of(Roles.AGENT, Roles.SUPERVISOR))
                 .claim(Roles.NAME_CLAIM, "Sam Taylor").sign();
