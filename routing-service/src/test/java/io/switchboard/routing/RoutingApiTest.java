@@ -133,6 +133,45 @@ class RoutingApiTest extends RoutingTestBase {
     }
 
     @Test
+    void anAgentSeesTheirOpenOffersAgainUntilAnswered() {
+        String queue = unique("q");
+        String skill = queueWithSkill(queue, 600, null, 60);
+        String agent = readyAgent("reconnecting", skill, 3);
+        String other = readyAgent("other", "other-" + id, 3);
+        String first = unique("first");
+        String second = unique("second");
+        session.send(SessionEvents.request(first, queue));
+        ChatRouted firstOffer = routed.await(first, RoutingOutcome.OFFERED);
+        session.send(SessionEvents.request(second, queue));
+        ChatRouted secondOffer = routed.await(second, RoutingOutcome.OFFERED);
+
+        api.as(Tokens.agent(agent)).get("/api/routing/agents/me/offers").then().statusCode(200)
+                .body("offerId", equalTo(List.of(firstOffer.offerId(), secondOffer.offerId())))
+                .body("chatId", equalTo(List.of(first, second)))
+                .body("[0].queue", equalTo(queue))
+                .body("[0].offerKind", equalTo("CHAT"))
+                .body("[0].expiresAt", notNullValue())
+                .body("[0].offeredAt", notNullValue())
+                .body("[0].waitingSince", notNullValue());
+        api.as(Tokens.agent(other)).get("/api/routing/agents/me/offers").then().statusCode(200)
+                .body("size()", equalTo(0));
+
+        api.accept(agent, firstOffer.offerId()).statusCode(200);
+        api.reject(agent, secondOffer.offerId()).statusCode(204);
+        api.as(Tokens.agent(agent)).get("/api/routing/agents/me/offers").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void onlyAgentsOnTheRosterHaveOffers() {
+        api.as(Tokens.contact(unique("chat"))).get("/api/routing/agents/me/offers").then().statusCode(403)
+                .contentType(PROBLEM);
+        given().get("/api/routing/agents/me/offers").then().statusCode(401).contentType(PROBLEM);
+        api.as(Tokens.agent(unique("stranger"))).get("/api/routing/agents/me/offers").then().statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
     void agentsCannotUseSupervisorEndpointsAndStrangersNothing() {
         String agent = Tokens.agent("agent1");
         api.as(agent).get("/api/routing/stats").then().statusCode(403).contentType(PROBLEM);

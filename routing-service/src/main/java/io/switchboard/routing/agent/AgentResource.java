@@ -2,6 +2,8 @@ package io.switchboard.routing.agent;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.routing.offer.OpenOffer;
+import io.switchboard.routing.offer.OpenOffers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,10 +27,12 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class AgentResource {
 
     private final AgentDirectory directory;
+    private final OpenOffers openOffers;
     private final JsonWebToken jwt;
 
-    public AgentResource(AgentDirectory directory, JsonWebToken jwt) {
+    public AgentResource(AgentDirectory directory, OpenOffers openOffers, JsonWebToken jwt) {
         this.directory = directory;
+        this.openOffers = openOffers;
         this.jwt = jwt;
     }
 
@@ -38,6 +42,15 @@ public class AgentResource {
     @Operation(summary = "Your skills, capacity, state and load")
     public Uni<AgentView> me() {
         return directory.get(jwt.getSubject());
+    }
+
+    @GET
+    @Path("/me/offers")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Your offers still open (not answered, not expired), oldest first, e.g. to show them again "
+            + "after a reconnect")
+    public Uni<List<OpenOffer>> myOffers() {
+        return openOffers.of(jwt.getSubject());
     }
 
     @PUT

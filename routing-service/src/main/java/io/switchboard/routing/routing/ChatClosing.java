@@ -45,7 +45,9 @@ public class ChatClosing {
         ended.chatId = event.chatId();
         ended.reason = event.reason();
         ended.endedAt = event.endedAt() != null ? event.endedAt() : now;
-        return Panache.getSession().chain(session -> session.find(EndedChat.class, event.chatId()))
+        // Under the chat's lock: a request being taken in at the same time is either seen here or sees this end.
+        return Rows.lockChat(event.chatId())
+                .chain(() -> Panache.getSession()).chain(session -> session.find(EndedChat.class, event.chatId()))
                 .chain(known -> known != null ? Uni.createFrom().voidItem() : ended.persist().replaceWithVoid())
                 .chain(() -> Rows.lockOpenRequest(event.chatId()))
                 .chain(open -> open == null ? Uni.createFrom().voidItem() : withdraw(open, event, now));

@@ -36,14 +36,15 @@ public class RequestIntake {
 
     /** A new chat enters its queue, once per chat id however often the event is delivered. */
     public Uni<Void> chatRequested(ChatRequested event) {
-        return RoutingRequest.count("chatId = ?1 and kind = ?2", event.chatId(), OfferKind.CHAT).chain(known -> {
+        // Under the chat's lock: a chat.ended being applied at the same time is either seen here or sees this request.
+        return Rows.lockChat(event.chatId()).chain(() -> RoutingRequest.count("chatId = ?1 and kind = ?2", event.chatId(), OfferKind.CHAT).chain(known -> {
             if (known > 0) {
                 return Uni.createFrom().voidItem();
             }
             return Panache.getSession().chain(session -> session.find(EndedChat.class, event.chatId()))
                     .chain(ended -> ended != null ? enqueueAbandoned(event)
                             : queueFor(event.queue()).chain(queue -> enqueue(event, queue)));
-        });
+        }));
     }
 
     private Uni<Void> enqueue(ChatRequested event, RoutingQueue queue) {
@@ -83,7 +84,8 @@ public class RequestIntake {
 
     /** A transfer or conference invitation to a queue, an agent or a supervisor. */
     public Uni<Void> escalation(Escalation asked) {
-        return RoutingRequest.count("requestId", asked.requestId()).chain(known -> {
+        return Rows.lockChat(asked.chatId()).chain(() -> RoutingRequest.count("requestId", asked.requestId()))
+                .chain(known -> {
             if (known > 0) {
                 return Uni.createFrom().voidItem();
             }
@@ -92,7 +94,7 @@ public class RequestIntake {
                             : Rows.lockOpenRequest(asked.chatId()).chain(open -> open != null
                             ? refuse(asked, "Another transfer or invitation is waiting for an answer.")
                             : asked.targetType() == TargetType.QUEUE ? toQueue(asked) : toAgent(asked)));
-        });
+                });
     }
 
     private Uni<Void> toQueue(Escalation asked) {

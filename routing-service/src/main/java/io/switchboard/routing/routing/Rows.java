@@ -9,11 +9,33 @@ import java.util.UUID;
 
 /**
  * Row-locking reads. Always lock before the first read of a row in a transaction (a session returns an entity it
- * already holds without re-reading it), and lock in the order request, offer, agent to avoid deadlocks.
+ * already holds without re-reading it), and lock in the order chat, request, offer, agent to avoid deadlocks.
  */
 public final class Rows {
 
+    /**
+     * First key of the per-chat advisory locks (two-key form: a key space apart from the outbox relay's one-key
+     * lock); the second key is the hash of the chat id. A hash collision only makes two chats wait for each other.
+     */
+    private static final int CHAT_LOCKS = 0x5242_4348;
+
+    private static final String LOCK_CHAT = "select 1 from pg_advisory_xact_lock(:space, hashtext(:id))";
+
     private Rows() {
+    }
+
+    /**
+     * Serialises, until commit, everything that decides whether a chat is still wanted: its request, its end, its
+     * transfers and invitations. They arrive on different topics in no particular order; whichever takes this lock
+     * second sees what the first committed (each statement reads the latest commits), so an end is never missed by
+     * a request that was being taken in at the same time, nor the other way round.
+     */
+    public static Uni<Void> lockChat(String chatId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_CHAT, Integer.class)
+                        .setParameter("space", CHAT_LOCKS)
+                        .setParameter("id", chatId)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     public static Uni<RoutingRequest> lockRequest(UUID id) {

@@ -10,6 +10,12 @@ public final class Tokens {
         return io.switchboard.stack.test.Tokens.agent(id);
     }
 
+    /** A contact's token, as session-service mints it for one chat. */
+    public static String contact(String chatId) {
+        return Jwt.issuer(ISSUER).subject("contact-" + chatId).groups(Set.of(Roles.CONTACT))
+                .claim(Roles.CHAT_CLAIM, chatId).claim(Roles.NAME_CLAIM, "Contact").sign();
+    }
+
     public static String supervisor() {
         return io.switchboard.stack.test.Tokens.supervisor("supervisor1", "Sam Taylor");
     }
