@@ -48,6 +48,7 @@ final class ChatRun {
     private final AtomicLong seqBreaksOutsideSteps = new AtomicLong();
     private final AtomicLong closedSockets = new AtomicLong();
     private volatile StepStats current;
+    private volatile boolean closing;
     private final AtomicLong errorsPrinted = new AtomicLong();
     private static final int MAX_ERRORS_PRINTED = 20;
 
@@ -93,7 +94,7 @@ final class ChatRun {
                     .put("capacity", options.capacity()).put("role", "agent"));
             BenchAgent agent = new BenchAgent(id, tokens.agent(id), sessionUrl(i));
             agent.socket = sockets.open(agent.sessionUrl, "/ws/agent", agent.token,
-                    (frame, received) -> onAgentFrame(agent, frame, received), closedSockets::incrementAndGet);
+                    (frame, received) -> onAgentFrame(agent, frame, received), this::socketClosed);
             agents.add(agent);
             agentsById.put(id, agent);
         }
@@ -151,7 +152,7 @@ final class ChatRun {
         BenchChat chat = new BenchChat(index, chatId, created.getString("contactToken"), sessionUrl(index), agent);
         chatsById.put(chatId, chat);
         chat.contactSocket = sockets.open(chat.sessionUrl, "/ws/contact/" + chatId, chat.contactToken,
-                (frame, received) -> onContactFrame(chat, frame, received), closedSockets::incrementAndGet);
+                (frame, received) -> onContactFrame(chat, frame, received), this::socketClosed);
         chat.contactSocket.writeTextMessage(new JsonObject().put("type", "resume").put("afterSeq", 0).encode());
         // The accept answers before session-service has read it from Kafka; the agent resumes once the contact saw
         // the JOINED notice, else the resume is refused (not yet a participant).
@@ -280,13 +281,23 @@ final class ChatRun {
         switch (frame.getString("type", "")) {
             case "item" -> {
                 JsonObject item = frame.getJsonObject("item");
-                if (item != null && "JOINED".equals(item.getString("notice"))) {
+                if (item != null && "JOINED".equals(item.getString("notice"))
+                        && (chat.agent.id.equals(item.getString("participantId"))
+                        || "AGENT".equalsIgnoreCase(item.getString("role")))) {
                     chat.joinedSeenByContact();
                 }
                 onItem(chat.atContact, frame.getJsonObject("item"), Direction.AGENT_TO_CONTACT, received);
             }
             case "error" -> countError(frame);
             default -> { }
+        }
+    }
+
+    /** A socket the server closed while the run still used it (the generator's own closes at the end not counted). */
+    private void socketClosed(io.vertx.core.http.WebSocket ws) {
+        if (!closing) {
+            closedSockets.incrementAndGet();
+            System.err.printf("a socket was closed by the server: %s %s%n", ws.closeStatusCode(), ws.closeReason());
         }
     }
 
@@ -351,6 +362,7 @@ final class ChatRun {
     /** Leaves the run's agents NOT_READY (they keep their chats), so a running stack offers them nothing more. */
     void close() {
         current = null;
+        closing = true;
         for (BenchAgent agent : agents) {
             try {
                 rest.call("PUT", routingUrl() + "/api/routing/agents/me/state", agent.token,

@@ -103,7 +103,7 @@ final class Floors implements AutoCloseable {
                 if (target != null && frame.getBoolean("m")) {
                     target.recordNanos(received - (base + frame.getLong("due")));
                 }
-            }, () -> { }));
+            }, ws -> { }));
         }
     }
 

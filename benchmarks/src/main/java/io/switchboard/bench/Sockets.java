@@ -30,7 +30,8 @@ final class Sockets {
                 .setConnectTimeout(CONNECT_TIMEOUT_MS));
     }
 
-    WebSocket open(String httpBaseUrl, String path, String token, FrameHandler handler, Runnable onClose) {
+    WebSocket open(String httpBaseUrl, String path, String token, FrameHandler handler,
+                   java.util.function.Consumer<WebSocket> onClose) {
         URI uri = URI.create(httpBaseUrl);
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
                 .setURI(path);
@@ -42,11 +43,7 @@ final class Sockets {
                 long now = System.nanoTime();
                 handler.frame(new JsonObject(text), now);
             });
-            ws.closeHandler(v -> {
-                System.err.printf("socket %s closed by the server: %s %s%n", path, ws.closeStatusCode(),
-                        ws.closeReason());
-                onClose.run();
-            });
+            ws.closeHandler(v -> onClose.accept(ws));
         });
         try {
             return connecting.toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
