@@ -185,6 +185,7 @@ final class ChatRun {
         Latency latency = new Latency();
         AtomicLong failed = new AtomicLong();
         AtomicLong noOffer = new AtomicLong();
+        AtomicLong leaveFailed = new AtomicLong();
         AtomicLong offered = new AtomicLong();
         List<CompletableFuture<?>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
         long requests = OpenLoop.run(rate, TimeUnit.SECONDS.toNanos(options.warmupSeconds() + seconds), (i, due) -> pending.add(
@@ -202,7 +203,10 @@ final class ChatRun {
                                     }
                                 }
                                 return rest.send("POST", sessionUrl((int) i) + "/api/chats/" + chatId + "/leave",
-                                        created.getString("contactToken"), null);
+                                        created.getString("contactToken"), null).exceptionally(leaveFailure -> {
+                                            leaveFailed.incrementAndGet();
+                                            return null;
+                                        });
                             }).thenCompose(leave -> leave);
                 }).exceptionally(error -> {
                     failed.incrementAndGet();
@@ -211,6 +215,7 @@ final class ChatRun {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         return new JsonObject().put("requestsPerSecond", rate).put("seconds", seconds).put("requests", requests)
                 .put("offered", offered.get()).put("noOffer", noOffer.get()).put("failed", failed.get())
+                .put("leaveFailed", leaveFailed.get())
                 .put("requestToOffer", latency.json());
     }
 
