@@ -34,6 +34,8 @@ public final class SwitchboardApplications implements AutoCloseable {
     public static final String QUARKUS_PROFILE = "QUARKUS_PROFILE";
 
     private final Map<ServiceApp, ApplicationProcess> running;
+    /** Further instances of a service (e.g. a second session-service for the benchmark), stopped first. */
+    private final List<ApplicationProcess> additional = new ArrayList<>();
 
     private SwitchboardApplications(Map<ServiceApp, ApplicationProcess> running) {
         this.running = running;
@@ -46,6 +48,12 @@ public final class SwitchboardApplications implements AutoCloseable {
      *                               time (the message holds its log tail); nothing is left running then
      */
     public static SwitchboardApplications start(Infrastructure infrastructure, ApplicationSettings settings) {
+        return start(infrastructure, settings, READY_TIMEOUT);
+    }
+
+    /** As {@link #start(Infrastructure, ApplicationSettings)}, waiting up to {@code readyTimeout} (a busy machine). */
+    public static SwitchboardApplications start(Infrastructure infrastructure, ApplicationSettings settings,
+                                                Duration readyTimeout) {
         requireJars(settings.repoRoot());
         for (ServiceApp app : ServiceApp.values()) {
             app.databaseName(settings.runId()).ifPresent(infrastructure.database()::createDatabase);
@@ -61,7 +69,7 @@ public final class SwitchboardApplications implements AutoCloseable {
                         settings.jvmOptions(), environment(app, port, infrastructure, settings),
                         settings.logDirectory().resolve(app.module() + ".log")));
             }
-            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + readyTimeout.toNanos();
             for (ApplicationProcess process : running.values()) {
                 process.awaitReady(deadline);
             }
@@ -116,13 +124,32 @@ public final class SwitchboardApplications implements AutoCloseable {
     }
 
     public List<ApplicationProcess> processes() {
-        return List.copyOf(running.values());
+        List<ApplicationProcess> all = new ArrayList<>(running.values());
+        all.addAll(additional);
+        return all;
+    }
+
+    /**
+     * Starts one more instance of {@code app} on a free port, wired like the first one (same database and topics),
+     * and waits until it is ready; it logs to {@code <module>-<instance>.log} and stops with the others.
+     */
+    public ApplicationProcess startAnotherInstance(ServiceApp app, int instance, Infrastructure infrastructure,
+                                                   ApplicationSettings settings, Duration readyTimeout) {
+        int port = FreePorts.next();
+        ApplicationProcess process = ApplicationProcess.start(app, app.runnableJar(settings.repoRoot()), port,
+                settings.jvmOptions(), environment(app, port, infrastructure, settings),
+                settings.logDirectory().resolve(app.module() + "-" + instance + ".log"));
+        additional.add(process);
+        process.awaitReady(System.nanoTime() + readyTimeout.toNanos());
+        return process;
     }
 
     /** SIGTERM to all (gateway first), then waits; whatever is still running after the grace period is killed. */
     public void stop() {
         List<ApplicationProcess> reverse = new ArrayList<>(running.values());
         java.util.Collections.reverse(reverse);
+        reverse.addAll(0, additional);
+        additional.clear();
         reverse.forEach(ApplicationProcess::requestStop);
         reverse.forEach(p -> p.awaitStop(STOP_GRACE));
         running.clear();

@@ -1,0 +1,55 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time of each process from /proc/&lt;pid&gt;/stat (utime + stime), so a step can report the CPU each service
+ * spent and, divided by the messages, the CPU per message.
+ */
+final class CpuMeter {
+
+    /** USER_HZ: Linux reports utime/stime in these ticks per second on every common architecture. */
+    private static final double TICKS_PER_SECOND = 100.0;
+    private static final int UTIME_FIELD = 13;
+    private static final int STIME_FIELD = 14;
+    static final String GENERATOR = "load generator";
+
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+
+    CpuMeter(Map<String, Long> servicePids) {
+        pids.putAll(servicePids);
+        pids.put(GENERATOR, ProcessHandle.current().pid());
+    }
+
+    /** CPU milliseconds consumed so far, per process (a process that is gone is left out). */
+    Map<String, Double> sample() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                // the command name (field 2) may hold spaces: fields count from after its closing parenthesis
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[UTIME_FIELD - 2]) + Long.parseLong(fields[STIME_FIELD - 2]);
+                cpu.put(name, ticks * 1000.0 / TICKS_PER_SECOND);
+            } catch (IOException | RuntimeException e) {
+                // not readable or gone
+            }
+        });
+        return cpu;
+    }
+
+    static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> delta = new LinkedHashMap<>();
+        after.forEach((name, ms) -> {
+            Double start = before.get(name);
+            if (start != null) {
+                delta.put(name, ms - start);
+            }
+        });
+        return delta;
+    }
+}

@@ -1,0 +1,51 @@
+package io.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.stack.StackHome;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark works: a few seconds at a low rate against a stack it starts (the six packaged applications on the
+ * test infrastructure) end with figures in the JSON and nothing lost, duplicated or reordered. It checks no speed:
+ * that is what the benchmark itself is for.
+ */
+class ChatBenchmarkSmokeTest {
+
+    @Test
+    void aShortRunWritesItsFiguresAndLosesNothing() throws Exception {
+        Path root = StackHome.locate().root();
+        Path output = root.resolve("benchmarks/target/bench-smoke");
+        BenchOptions options = BenchOptions.parse(new String[] {
+                "--rates", "20", "--seconds", "3", "--warmup", "1", "--drain", "60",
+                "--chats", "4", "--agents", "2", "--capacity", "10",
+                "--request-rates", "5", "--request-seconds", "2", "--floor-seconds", "1",
+                "--output", output.toString()}, output);
+
+        ChatBenchmark.Result result = ChatBenchmark.run(options, root);
+
+        assertThat(result.file()).exists();
+        JsonObject json = new JsonObject(Files.readString(result.file()));
+        JsonObject totals = json.getJsonObject("totals");
+        assertThat(totals.getLong("sent")).as("messages sent").isPositive();
+        assertThat(totals.getLong("delivered")).as("every message delivered").isEqualTo(totals.getLong("sent"));
+        assertThat(totals.getLong("lost")).as("lost").isZero();
+        assertThat(totals.getLong("duplicated")).as("duplicated").isZero();
+        assertThat(totals.getLong("outOfOrder")).as("out of order").isZero();
+        assertThat(totals.getLong("seqBreaks")).as("seq gaps").isZero();
+
+        JsonObject step = json.getJsonArray("messages").getJsonObject(0);
+        assertThat(step.getJsonObject("contactToAgent").getLong("count")).isPositive();
+        assertThat(step.getJsonObject("agentToContact").getLong("count")).isPositive();
+        assertThat(step.getJsonObject("floor").getJsonObject("kafka").getLong("count")).isPositive();
+        assertThat(step.getJsonObject("floor").getJsonObject("webSocketEcho").getLong("count")).isPositive();
+        assertThat(step.getJsonObject("cpuMs").fieldNames()).contains("session-service", "load generator");
+
+        JsonObject requests = json.getJsonArray("requestToOffer").getJsonObject(0);
+        assertThat(requests.getLong("failed")).as("chat requests refused").isZero();
+        assertThat(requests.getLong("offered")).as("chat requests offered").isPositive();
+    }
+}
