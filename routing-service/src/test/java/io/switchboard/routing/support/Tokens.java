@@ -10,10 +10,10 @@ public final class Tokens {
         return io.switchboard.stack.test.Tokens.agent(id);
     }
 
-    /** A contact's token, as session-service mints it for one chat. */
+    /** A valid token whose only role is contact's: not an agent, whatever it calls. */
     public static String contact(String chatId) {
-        return Jwt.issuer(ISSUER).subject("contact-" + chatId).groups(Set.of(Roles.CONTACT))
-                .claim(Roles.CHAT_CLAIM, chatId).claim(Roles.NAME_CLAIM, "Contact").sign();
+        return io.switchboard.stack.test.Tokens.signed(io.switchboard.stack.test.Tokens.AUDIENCE, "contact-" + chatId,
+                "Contact", "contact");
     }
 
     public static String supervisor() {
