@@ -2,6 +2,7 @@ package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.MessageKind;
+import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.domain.Chat;
@@ -9,15 +10,20 @@ import io.switchboard.session.domain.TimelineEntry;
 import io.switchboard.session.standard.StandardResponses;
 import io.switchboard.session.text.PageUrls;
 import io.switchboard.session.text.PhoneNumbers;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 /** Posts messages in a chat, from REST and from the sockets alike. */
 @ApplicationScoped
 public class Messages {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Transactions tx;
     private final ChatAccess access;
@@ -53,12 +59,58 @@ public class Messages {
         if (caller.isContact() && (draft.standardResponseId() != null || draft.pageUrl() != null)) {
             return Uni.createFrom().failure(Problems.forbidden("Only agents send standard responses and pages."));
         }
-        return tx.commit(() -> Chat.lockForUpdate(chatId)
+        Checked checked = draft.standardResponseId() == null && (caller.isContact() || caller.isAgent())
+                ? checked(draft) : null;
+        if (checked == null) {
+            return tx.commit(() -> withEntities(chatId, caller, draft));
+        }
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return tx.commit(() -> MessageInsert.insert(chatId, caller, draft.clientMessageId(), checked.kind(),
+                        checked.text(), checked.url(), phoneNumbers.findIn(checked.text()), at)
+                        .chain(item -> item == null ? withEntities(chatId, caller, draft)
+                                : timeline.published(chatId, item).replaceWith(new Sent(item, true))))
+                // The same message sent twice at once: the second finds the first's row once it committed.
+                .onFailure(Messages::isDuplicate).recoverWithUni(() -> tx.commit(() ->
+                        withEntities(chatId, caller, draft)));
+    }
+
+    /** A typed text or a page that passes the checks; null when not, and the entity path gives the refusal. */
+    private record Checked(MessageKind kind, String text, String url) {
+    }
+
+    private Checked checked(Draft draft) {
+        try {
+            if (draft.pageUrl() != null) {
+                String url = pageUrls.check(draft.pageUrl());
+                String text = draft.text() == null || draft.text().isBlank() ? url : draft.text();
+                checkText(text);
+                return new Checked(MessageKind.PAGE_PUSH, text, url);
+            }
+            checkText(draft.text());
+            return new Checked(MessageKind.TEXT, draft.text(), null);
+        } catch (ProblemException refused) {
+            // Refused after the access checks, as the entity path does: who may not post learns that first.
+            return null;
+        }
+    }
+
+    /** Loads the chat and its participant as entities: standard responses, refusals and repeated client ids. */
+    private Uni<Sent> withEntities(String chatId, Caller caller, Draft draft) {
+        return Chat.lockForUpdate(chatId)
                 .call(chat -> access.inOpenChat(chat, caller))
                 .chain(chat -> TimelineEntry.sentBefore(chatId, caller.id(), draft.clientMessageId())
                         .chain(previous -> previous != null
                                 ? Uni.createFrom().item(new Sent(TimelineItem.of(previous), false))
-                                : append(chat, caller, draft).map(e -> new Sent(TimelineItem.of(e), true)))));
+                                : append(chat, caller, draft).map(e -> new Sent(TimelineItem.of(e), true))));
+    }
+
+    private static boolean isDuplicate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<TimelineEntry> append(Chat chat, Caller caller, Draft draft) {

@@ -46,6 +46,13 @@ public class Timeline {
                 e.clientMessageId, e.authorId, e.authorName, e.authorRole, kind, text, url, phoneNumbers, e.at)));
     }
 
+    /** The event of a message that {@link MessageInsert} wrote, in the same transaction. */
+    public Uni<Void> published(String chatId, TimelineItem m) {
+        return outbox.publish(new ChatMessage(chatId, m.seq(), m.messageId(), m.clientMessageId(), m.authorId(),
+                m.authorName(), m.authorRole(), m.messageKind(), m.text(), m.url(), m.phoneNumbers(), m.at()))
+                .replaceWithVoid();
+    }
+
     /** A participant joined or left: a notice for everyone and a {@code chat.participant} event. */
     public Uni<TimelineEntry> participantChange(Chat chat, Participant who, ParticipantChange change, String text) {
         TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);

@@ -25,6 +25,12 @@ public interface SessionConfig {
     /** Most timeline items returned by one REST page or one resume round. */
     int timelinePageMax();
 
+    /**
+     * Most bytes of frames waiting to be written to one socket. A client that reads slower than its chats go is
+     * closed (close code 4408) when it is exceeded, instead of holding the server's memory; it reconnects and resumes.
+     */
+    long socketMaxQueuedBytes();
+
     /** Queue of a chat request that names none. */
     String defaultQueue();
 }

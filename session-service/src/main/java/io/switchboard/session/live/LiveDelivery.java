@@ -1,20 +1,22 @@
 package io.switchboard.session.live;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.chat.Transactions;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;
-import io.switchboard.session.ws.Frames;
+import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * Brings the sockets open on this instance up to date with a chat. The timeline is always read from the database,
- * so a socket gets every item in order, once, whether it arrives by resume or by a live event from any instance.
+ * Brings the sockets open on this instance up to date with a chat. A live item comes straight from its event to the
+ * sockets whose feed is at the seq before it; the database is read only on resume and when a socket missed something
+ * (its feed is further behind), so each socket still gets every item in order, once.
  */
 @ApplicationScoped
 public class LiveDelivery {
@@ -29,23 +31,37 @@ public class LiveDelivery {
         this.pageMax = config.timelinePageMax();
     }
 
-    private record Recipient(SocketSession session, Participant participant, ChatFeed feed) {
+    /** A committed item, as its event carries it: to the sockets here that follow the chat. */
+    public Uni<Void> itemCommitted(String chatId, TimelineItem item) {
+        List<Uni<Void>> catchUps = new ArrayList<>();
+        String frame = null;
+        for (SocketSession session : sockets.ofChat(chatId)) {
+            ChatFeed feed = session.feed(chatId);
+            if (feed == null) {
+                continue;
+            }
+            if (frame == null) {
+                // The same text for every socket: serialised once.
+                frame = SocketSession.json(new Frames.Item(chatId, item));
+            }
+            String text = frame;
+            if (feed.live(item, sent -> session.sendText(text))) {
+                catchUps.add(catchUp(chatId, session, feed));
+            }
+        }
+        return all(catchUps);
     }
 
-    /** Items up to {@code seq} were committed in the chat: deliver them to its participants connected here. */
-    public Uni<Void> itemsCommitted(String chatId, long seq) {
-        if (sockets.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return tx.read(() -> Participant.of(chatId)).chain(participants -> {
-            List<Recipient> recipients = recipients(chatId, participants, p -> p.receives(seq)).stream()
-                    .filter(r -> r.feed() != null && r.feed().lastSent() < seq).toList();
-            if (recipients.isEmpty()) {
-                return Uni.createFrom().voidItem();
+    /** Items up to {@code seq} were committed, but the event does not carry them all: sockets behind read them. */
+    public Uni<Void> committedUpTo(String chatId, long seq) {
+        List<Uni<Void>> catchUps = new ArrayList<>();
+        for (SocketSession session : sockets.ofChat(chatId)) {
+            ChatFeed feed = session.feed(chatId);
+            if (feed != null && feed.lastSent() < seq && feed.beginCatchUp()) {
+                catchUps.add(catchUp(chatId, session, feed));
             }
-            long from = recipients.stream().mapToLong(r -> r.feed().lastSent()).min().orElseThrow();
-            return catchUp(chatId, from, recipients);
-        });
+        }
+        return all(catchUps);
     }
 
     /**
@@ -53,18 +69,40 @@ public class LiveDelivery {
      * socket only after it resumed that chat, so they always arrive in order.
      */
     public Uni<Void> resume(SocketSession session, Participant participation, String chatId, long afterSeq) {
-        ChatFeed feed = session.resume(chatId, afterSeq);
-        return catchUp(chatId, afterSeq, List.of(new Recipient(session, participation, feed)));
+        sockets.follow(session, chatId);
+        ChatFeed feed = session.resume(chatId, participation, afterSeq);
+        return feed.beginCatchUp() ? catchUp(chatId, session, feed) : Uni.createFrom().voidItem();
     }
 
-    /** A frame for every socket of the chat's present participants, except the sender's own. */
-    public Uni<Void> toPresent(String chatId, String exceptParticipantId, Object frame) {
-        if (sockets.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /** A participant's sockets here follow the chat they joined (its state and typing frames reach them). */
+    public void joined(String chatId, String participantId) {
+        sockets.ofParticipant(participantId).forEach(s -> sockets.follow(s, chatId));
+    }
+
+    public boolean followed(String chatId) {
+        return sockets.followsChat(chatId);
+    }
+
+    public boolean connected(String participantId) {
+        return sockets.hasParticipant(participantId);
+    }
+
+    /**
+     * A frame for the sockets here that follow the chat, of participants in it as of what they were sent, except
+     * the sender's own.
+     */
+    public void toPresent(String chatId, String exceptParticipantId, Object frame) {
+        String text = null;
+        for (SocketSession session : sockets.ofChat(chatId)) {
+            ChatFeed feed = session.feed(chatId);
+            if (session.caller().id().equals(exceptParticipantId) || (feed != null && !feed.present())) {
+                continue;
+            }
+            if (text == null) {
+                text = SocketSession.json(frame);
+            }
+            session.sendText(text);
         }
-        return tx.read(() -> Participant.of(chatId)).invoke(participants -> recipients(chatId, participants,
-                p -> p.present() && !p.participantId.equals(exceptParticipantId))
-                .forEach(r -> r.session().send(frame))).replaceWithVoid();
     }
 
     /** A frame for the sockets of one participant (an agent's offers, the contact's queue position). */
@@ -72,24 +110,26 @@ public class LiveDelivery {
         sockets.ofParticipant(participantId).forEach(s -> s.send(frame));
     }
 
-    private Uni<Void> catchUp(String chatId, long from, List<Recipient> recipients) {
+    private Uni<Void> catchUp(String chatId, SocketSession session, ChatFeed feed) {
+        long from = feed.lastSent();
         return tx.read(() -> TimelineEntry.after(chatId, from, pageMax)).chain(entries -> {
-            if (entries.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
             List<TimelineItem> run = entries.stream().map(TimelineItem::of).toList();
-            recipients.forEach(r -> r.feed().offer(run, r.participant()::receives,
-                    item -> r.session().send(new Frames.Item(chatId, item))));
-            return entries.size() < pageMax ? Uni.createFrom().voidItem()
-                    : catchUp(chatId, entries.get(entries.size() - 1).seq, recipients);
+            feed.offer(run, item -> session.sendPaced(SocketSession.json(new Frames.Item(chatId, item))));
+            return entries.size() == pageMax || feed.readAgain()
+                    ? session.drained().chain(() -> catchUp(chatId, session, feed))
+                    : Uni.createFrom().voidItem();
+        }).onFailure().invoke(failure -> {
+            Log.debugf("catch-up of %s on %s failed: %s", chatId, session.id(), failure.getMessage());
+            feed.catchUpFailed();
         });
     }
 
-    private List<Recipient> recipients(String chatId, List<Participant> participants,
-                                       Predicate<Participant> included) {
-        return participants.stream().filter(included)
-                .flatMap(p -> sockets.ofParticipant(p.participantId).stream()
-                        .map(s -> new Recipient(s, p, s.feed(chatId))))
-                .toList();
+    /** One after the other: reads sharing the caller's context must not run at the same time. */
+    private static Uni<Void> all(List<Uni<Void>> unis) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Uni<Void> next : unis) {
+            all = all.chain(() -> next);
+        }
+        return all;
     }
 }

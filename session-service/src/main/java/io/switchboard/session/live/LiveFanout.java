@@ -11,95 +11,105 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.session.chat.Caller;
-import io.switchboard.session.chat.Transactions;
-import io.switchboard.session.domain.Chat;
+import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.ChatState;
-import io.switchboard.session.ws.Frames;
+import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every instance reads the chat events (its own consumer group) and delivers them to the sockets connected to it;
- * so a contact on one instance and an agent on another see each other. Nothing here changes state.
+ * so a contact on one instance and an agent on another see each other. A message or end of a chat that no socket
+ * here follows is skipped from the record's key (the chat id) and topic alone, before its value is parsed: an
+ * instance pays a map lookup for the traffic of other instances' sockets. Nothing here changes state.
  */
 @ApplicationScoped
 public class LiveFanout {
 
     private final LiveDelivery delivery;
-    private final LocalSockets sockets;
-    private final Transactions tx;
+    private final Offers offers;
+    private final String topicPrefix;
+    private final Map<String, Optional<EventType>> types = new ConcurrentHashMap<>();
 
-    public LiveFanout(LiveDelivery delivery, LocalSockets sockets, Transactions tx) {
+    public LiveFanout(LiveDelivery delivery, Offers offers,
+                      @ConfigProperty(name = "switchboard.kafka.topic-prefix", defaultValue = "") String topicPrefix) {
         this.delivery = delivery;
-        this.sockets = sockets;
-        this.tx = tx;
+        this.offers = offers;
+        this.topicPrefix = topicPrefix;
     }
 
     @Incoming("live-fanout")
-    public Uni<Void> on(String value) {
-        if (sockets.isEmpty()) {
+    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
+        EventType type = typeOf(record.topic());
+        if (type == null || !wanted(type, record.key())) {
             return Uni.createFrom().voidItem();
         }
         EventEnvelope envelope;
         try {
-            envelope = Events.read(value);
+            envelope = Events.read(new String(record.value(), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             Log.debugf("not delivered live: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return switch (EventType.of(envelope.type())) {
-            case CHAT_MESSAGE -> {
-                ChatMessage m = envelope.payload(ChatMessage.class);
-                yield delivery.itemsCommitted(m.chatId(), m.seq());
-            }
+        return switch (type) {
+            case CHAT_MESSAGE -> delivery.itemCommitted(record.key(), item(envelope.payload(ChatMessage.class)));
             case CHAT_PARTICIPANT -> participant(envelope.payload(ChatParticipant.class));
             case CHAT_ENDED -> {
                 ChatEnded e = envelope.payload(ChatEnded.class);
-                yield delivery.itemsCommitted(e.chatId(), e.seq())
-                        .chain(() -> delivery.toPresent(e.chatId(), null, new Frames.State(e.chatId(),
+                yield delivery.committedUpTo(e.chatId(), e.seq())
+                        .invoke(() -> delivery.toPresent(e.chatId(), null, new Frames.State(e.chatId(),
                                 ChatState.ENDED)));
             }
-            case CHAT_ROUTED -> routed(envelope.payload(ChatRouted.class));
+            case CHAT_ROUTED -> offers.routed(envelope.payload(ChatRouted.class));
             default -> Uni.createFrom().voidItem();
         };
     }
 
+    /**
+     * The cheap test before any parsing. Messages and ends matter only to sockets that follow the chat; participant
+     * changes also to the sockets of an agent who joins; routing decisions to agents' and contacts' sockets by id,
+     * and to the offers this service keeps.
+     */
+    private boolean wanted(EventType type, String chatId) {
+        return switch (type) {
+            case CHAT_MESSAGE, CHAT_ENDED -> delivery.followed(chatId);
+            case CHAT_PARTICIPANT, CHAT_ROUTED -> true;
+            default -> false;
+        };
+    }
+
+    private EventType typeOf(String topic) {
+        return types.computeIfAbsent(topic, t -> t.startsWith(topicPrefix)
+                ? EventType.find(t.substring(topicPrefix.length())) : Optional.empty()).orElse(null);
+    }
+
     private Uni<Void> participant(ChatParticipant p) {
-        Uni<Void> items = delivery.itemsCommitted(p.chatId(), p.seq());
+        if (p.joined()) {
+            delivery.joined(p.chatId(), p.participantId());
+        }
+        if (!delivery.followed(p.chatId())) {
+            return Uni.createFrom().voidItem();
+        }
+        // The notice's sentence is not in the event: sockets behind read the notice from the database.
+        Uni<Void> items = delivery.committedUpTo(p.chatId(), p.seq());
         if (p.change() != ParticipantChange.AGENT_JOINED) {
             return items;
         }
-        return items.chain(() -> delivery.toPresent(p.chatId(), null, new Frames.State(p.chatId(),
+        return items.invoke(() -> delivery.toPresent(p.chatId(), null, new Frames.State(p.chatId(),
                 ChatState.ACTIVE)));
     }
 
-    private Uni<Void> routed(ChatRouted r) {
-        switch (r.outcome()) {
-            case QUEUED, OVERFLOWED -> delivery.toParticipant(Caller.contactId(r.chatId()),
-                    new Frames.Queue(r.chatId(), r.position(), r.estimatedWaitSeconds()));
-            case OFFERED -> {
-                if (sockets.ofParticipant(r.agentId()).isEmpty()) {
-                    return Uni.createFrom().voidItem();
-                }
-                return tx.read(() -> Chat.<Chat>findById(r.chatId())).invoke(chat -> {
-                    if (chat != null) {
-                        delivery.toParticipant(r.agentId(), new Frames.Offer(r.offerId(), r.chatId(), r.queue(),
-                                r.offerKind(), chat.contactName, chat.subject, r.expiresAt(), r.requestedBy()));
-                    }
-                }).replaceWithVoid();
-            }
-            case ACCEPTED, REJECTED, TIMED_OUT -> delivery.toParticipant(r.agentId(),
-                    new Frames.OfferClosed(r.offerId(), r.chatId(), r.outcome()));
-            case FAILED -> {
-                if (r.requestedBy() != null) {
-                    delivery.toParticipant(r.requestedBy(), new Frames.RequestFailed(r.chatId(), r.requestId(),
-                            r.reason()));
-                }
-            }
-            default -> {
-                // UNANSWERED and ABANDONED end the chat; its end notice arrives through chat.ended.
-            }
-        }
-        return Uni.createFrom().voidItem();
+    /** The item of a message, as the timeline stores it (the event carries all of it). */
+    static TimelineItem item(ChatMessage m) {
+        return new TimelineItem(m.seq(), io.switchboard.session.domain.TimelineEntry.Kind.MESSAGE, m.sentAt(),
+                m.messageId(), m.clientMessageId(), m.authorId(), m.authorName(), m.authorRole(), m.kind(), m.text(),
+                m.url(), m.phoneNumbers() == null ? java.util.List.of() : m.phoneNumbers(), null, null, null, null);
     }
 }

@@ -1,45 +1,113 @@
 package io.switchboard.session.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.switchboard.session.chat.Caller;
+import io.switchboard.session.config.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The sockets open on this instance. Only delivery uses it; who may see what is always decided from the database. */
+/**
+ * The sockets open on this instance, indexed by connection, by participant and by chat, so that a delivery touches
+ * only the sockets it is for (no scan over all of them) and a record of a chat nobody here follows is skipped from its
+ * key. A socket follows a chat once it resumed it, or joined it while open; the contact's socket follows its chat
+ * from the start.
+ */
 @ApplicationScoped
 public class LocalSockets {
 
-    private final Map<String, SocketSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, SocketSession> byConnection = new ConcurrentHashMap<>();
+    private final Map<String, Set<SocketSession>> byParticipant = new ConcurrentHashMap<>();
+    private final Map<String, Set<SocketSession>> byChat = new ConcurrentHashMap<>();
 
-    public void add(SocketSession session) {
-        sessions.put(session.id(), session);
+    private final long maxQueuedBytes;
+    private final Counter closedTooSlow;
+
+    public LocalSockets(SessionConfig config, MeterRegistry registry) {
+        this.maxQueuedBytes = config.socketMaxQueuedBytes();
+        this.closedTooSlow = Counter.builder("switchboard.session.sockets.closed.too.slow")
+                .description("Sockets closed with 4408: their client read too slowly").register(registry);
+    }
+
+    /** A socket opened by a caller whose token was verified. */
+    public SocketSession open(WebSocketConnection connection, Caller caller) {
+        SocketSession session = new SocketSession(connection, caller, maxQueuedBytes, closedTooSlow::increment);
+        add(session);
+        return session;
+    }
+
+    private void add(SocketSession session) {
+        byConnection.put(session.id(), session);
+        index(byParticipant, session.caller().id(), session);
+        if (session.caller().isContact()) {
+            follow(session, session.caller().chatId());
+        }
     }
 
     public void remove(String connectionId) {
-        sessions.remove(connectionId);
+        SocketSession session = byConnection.remove(connectionId);
+        if (session == null) {
+            return;
+        }
+        session.closed();
+        unindex(byParticipant, session.caller().id(), session);
+        session.followedChats().forEach(chatId -> unindex(byChat, chatId, session));
     }
 
     public SocketSession get(String connectionId) {
-        return sessions.get(connectionId);
+        return byConnection.get(connectionId);
     }
 
-    public Collection<SocketSession> all() {
-        return sessions.values();
+    /** The socket gets the chat's live items and frames from now on. */
+    void follow(SocketSession session, String chatId) {
+        if (!session.follow(chatId)) {
+            return;
+        }
+        index(byChat, chatId, session);
+        if (session.isClosed()) {
+            // Closed while it was being added: remove() may have run before the index had it.
+            unindex(byChat, chatId, session);
+        }
     }
 
-    /** The contact's sockets of this chat. */
-    public List<SocketSession> contactOf(String chatId) {
-        return sessions.values().stream()
-                .filter(s -> s.caller().isContact() && chatId.equals(s.caller().chatId())).toList();
+    /** The sockets that follow the chat. */
+    Set<SocketSession> ofChat(String chatId) {
+        return byChat.getOrDefault(chatId, Set.of());
     }
 
-    public List<SocketSession> ofParticipant(String participantId) {
-        return sessions.values().stream().filter(s -> participantId.equals(s.caller().id())).toList();
+    /** Microsecond-cheap: whether any socket here follows the chat (a record of another chat is skipped). */
+    boolean followsChat(String chatId) {
+        return chatId != null && byChat.containsKey(chatId);
+    }
+
+    Set<SocketSession> ofParticipant(String participantId) {
+        return byParticipant.getOrDefault(participantId, Set.of());
+    }
+
+    boolean hasParticipant(String participantId) {
+        return participantId != null && byParticipant.containsKey(participantId);
     }
 
     public boolean isEmpty() {
-        return sessions.isEmpty();
+        return byConnection.isEmpty();
+    }
+
+    private static void index(Map<String, Set<SocketSession>> index, String key, SocketSession session) {
+        index.compute(key, (k, set) -> {
+            Set<SocketSession> sessions = set == null ? ConcurrentHashMap.newKeySet() : set;
+            sessions.add(session);
+            return sessions;
+        });
+    }
+
+    private static void unindex(Map<String, Set<SocketSession>> index, String key, SocketSession session) {
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(session);
+            return set.isEmpty() ? null : set;
+        });
     }
 }

@@ -5,8 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.events.Events;
-import io.switchboard.session.ws.Frames;
+import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -39,14 +40,20 @@ public class TypingSignals {
     }
 
     @Incoming("typing-in")
-    public Uni<Void> on(String value) {
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        if (!delivery.followed(record.key())) {
+            return Uni.createFrom().voidItem(); // a chat no socket here follows: skipped from the key
+        }
         Frames.Typing typing;
         try {
-            typing = Events.json().readValue(value, Frames.Typing.class);
+            typing = Events.json().readValue(record.value(), Frames.Typing.class);
         } catch (Exception e) {
             Log.debugf("not a typing signal: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return delivery.toPresent(typing.chatId(), typing.participantId(), typing);
+        if (delivery.followed(typing.chatId())) {
+            delivery.toPresent(typing.chatId(), typing.participantId(), typing);
+        }
+        return Uni.createFrom().voidItem();
     }
 }

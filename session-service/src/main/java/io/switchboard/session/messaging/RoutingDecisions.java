@@ -7,12 +7,14 @@ import io.switchboard.kit.inbox.ProcessedEvents;
 import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.session.chat.Participation;
+import io.switchboard.session.domain.OpenOffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Applies routing's decisions to chats once across all instances (shared consumer group): an accepted offer makes
- * the agent a participant, an unanswered request ends the chat. Live frames about decisions go through
+ * the agent a participant, an unanswered request ends the chat; the agents' open offers are kept (sent again when an
+ * agent's socket opens). Live frames about decisions go through
  * {@link io.switchboard.session.live.LiveFanout} on every instance.
  */
 @ApplicationScoped
@@ -31,10 +33,13 @@ public class RoutingDecisions {
     @Incoming("routing-decisions")
     public Uni<Void> on(String value) {
         return processedEvents.handle("session.routing-decisions", value,
-                        envelope -> participation.apply(envelope.payload(ChatRouted.class))
-                                // A decision about a chat this service never had cannot succeed on retry.
-                                .onFailure(ProblemException.class).transform(failure ->
-                                        new PermanentEventFailure(failure.getMessage())))
+                        envelope -> {
+                            ChatRouted routed = envelope.payload(ChatRouted.class);
+                            return OpenOffer.apply(routed).chain(() -> participation.apply(routed))
+                                    // A decision about a chat this service never had cannot succeed on retry.
+                                    .onFailure(ProblemException.class).transform(failure ->
+                                            new PermanentEventFailure(failure.getMessage()));
+                        })
                 .invoke(relay::kick);
     }
 }

@@ -10,7 +10,9 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.live.LocalSockets;
+import io.switchboard.session.live.Offers;
 import io.switchboard.session.live.SocketSession;
+import io.switchboard.session.frames.CloseCodes;
 
 import java.util.Optional;
 
@@ -21,8 +23,10 @@ public class AgentSocket {
     private final SocketAuthenticator authenticator;
     private final LocalSockets sockets;
     private final FrameHandler frames;
+    private final Offers offers;
 
-    public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames) {
+    public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames, Offers offers) {
+        this.offers = offers;
         this.authenticator = authenticator;
         this.sockets = sockets;
         this.frames = frames;
@@ -37,8 +41,7 @@ public class AgentSocket {
         if (!caller.get().isAgent()) {
             return connection.close(CloseCodes.FORBIDDEN);
         }
-        sockets.add(new SocketSession(connection, caller.get()));
-        return Uni.createFrom().voidItem();
+        return offers.replay(sockets.open(connection, caller.get()));
     }
 
     @OnTextMessage

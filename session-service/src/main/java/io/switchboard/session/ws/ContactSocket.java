@@ -13,6 +13,7 @@ import io.switchboard.session.chat.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.live.LocalSockets;
 import io.switchboard.session.live.SocketSession;
+import io.switchboard.session.frames.CloseCodes;
 
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public class ContactSocket {
             if (chat == null) {
                 return connection.close(CloseCodes.UNKNOWN_CHAT);
             }
-            sockets.add(new SocketSession(connection, caller.get()));
+            sockets.open(connection, caller.get());
             return Uni.createFrom().voidItem();
         });
     }

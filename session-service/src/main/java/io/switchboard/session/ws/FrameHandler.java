@@ -12,6 +12,7 @@ import io.switchboard.session.domain.Chat;
 import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.TypingSignals;
+import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

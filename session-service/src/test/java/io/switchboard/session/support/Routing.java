@@ -41,6 +41,19 @@ public final class Routing {
         return offerId;
     }
 
+    /** An offer that is open until {@code expiresAt}. */
+    public String offeredUntil(String chatId, String agentId, String agentName, OfferKind kind, Instant expiresAt) {
+        String offerId = UUID.randomUUID().toString();
+        publish(new ChatRouted(chatId, RoutingOutcome.OFFERED, "general", offerId, agentId, agentName, kind,
+                expiresAt, null, null, null, null, null, now()));
+        return offerId;
+    }
+
+    public void rejected(String chatId, String offerId, String agentId, String agentName, OfferKind kind) {
+        publish(new ChatRouted(chatId, RoutingOutcome.REJECTED, "general", offerId, agentId, agentName, kind, null,
+                null, null, null, null, null, now()));
+    }
+
     public void accepted(String chatId, String offerId, String agentId, String agentName, OfferKind kind,
                          String requestId, String requestedBy) {
         publish(new ChatRouted(chatId, RoutingOutcome.ACCEPTED, "general", offerId, agentId, agentName, kind, null,

@@ -1,4 +1,4 @@
-package io.switchboard.session.ws;
+package io.switchboard.session.frames;
 
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
@@ -7,7 +7,10 @@ import io.switchboard.session.domain.ChatState;
 
 import java.time.Instant;
 
-/** The server → client frames of both sockets (docs/api.md); each serialises with its {@code type}. */
+/**
+ * The server → client frames of both sockets (docs/api.md); each serialises with its {@code type}. A package of their
+ * own: {@code ws} (the endpoints) uses {@code live} (delivery), and {@code live} must not use {@code ws} back.
+ */
 public final class Frames {
 
     private Frames() {

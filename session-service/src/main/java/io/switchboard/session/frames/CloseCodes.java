@@ -1,4 +1,4 @@
-package io.switchboard.session.ws;
+package io.switchboard.session.frames;
 
 import io.quarkus.websockets.next.CloseReason;
 
@@ -8,6 +8,8 @@ public final class CloseCodes {
     public static final CloseReason UNAUTHORIZED = new CloseReason(4401, "no or bad token");
     public static final CloseReason FORBIDDEN = new CloseReason(4403, "not a participant of this chat");
     public static final CloseReason UNKNOWN_CHAT = new CloseReason(4404, "unknown chat");
+    /** The client reads too slowly: more than the bound of frames waits for it. It reconnects and resumes. */
+    public static final CloseReason TOO_SLOW = new CloseReason(4408, "too slow to read; reconnect and resume");
     /** RFC 6455 1009 "message too big". */
     public static final CloseReason TOO_LARGE = new CloseReason(1009, "message too large");
 

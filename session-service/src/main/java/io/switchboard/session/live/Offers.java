@@ -1,0 +1,87 @@
+package io.switchboard.session.live;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatRouted;
+import io.switchboard.session.chat.Caller;
+import io.switchboard.session.chat.Transactions;
+import io.switchboard.session.domain.Chat;
+import io.switchboard.session.frames.Frames;
+import io.switchboard.events.OfferKind;
+import io.switchboard.session.domain.OpenOffer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Routing's decisions as live frames: queue positions for the contact, offers and their end for agents; and the
+ * agent's open offers again when the agent's socket opens.
+ */
+@ApplicationScoped
+public class Offers {
+
+    private final LiveDelivery delivery;
+    private final Transactions tx;
+
+    public Offers(LiveDelivery delivery, Transactions tx) {
+        this.delivery = delivery;
+        this.tx = tx;
+    }
+
+    /**
+     * An agent's socket opened: the offers routing made to the agent and that are still open (not closed, not expired,
+     * chat still open) are sent again, so an offer made while the agent was away or reconnecting is not missed.
+     */
+    public Uni<Void> replay(SocketSession session) {
+        String agentId = session.caller().id();
+        return tx.read(() -> OpenOffer.of(agentId, Instant.now()).chain(open -> open.isEmpty()
+                ? Uni.createFrom().item(List.<Frames.Offer>of())
+                : Chat.<Chat>list("id in ?1", open.stream().map(o -> o.chatId).distinct().toList())
+                        .map(chats -> frames(open, chats))))
+                .invoke(frames -> frames.forEach(session::send)).replaceWithVoid();
+    }
+
+    private static List<Frames.Offer> frames(List<OpenOffer> open, List<Chat> chats) {
+        Map<String, Chat> byId = chats.stream().collect(Collectors.toMap(c -> c.id, c -> c));
+        return open.stream().filter(o -> byId.containsKey(o.chatId) && byId.get(o.chatId).isOpen())
+                .map(o -> offer(o.offerId, o.chatId, o.queue, o.offerKind, byId.get(o.chatId), o.expiresAt,
+                        o.requestedBy)).toList();
+    }
+
+    private static Frames.Offer offer(String offerId, String chatId, String queue, OfferKind kind, Chat chat,
+                                      Instant expiresAt, String requestedBy) {
+        return new Frames.Offer(offerId, chatId, queue, kind, chat.contactName, chat.subject, expiresAt, requestedBy);
+    }
+
+    Uni<Void> routed(ChatRouted r) {
+        switch (r.outcome()) {
+            case QUEUED, OVERFLOWED -> delivery.toParticipant(Caller.contactId(r.chatId()),
+                    new Frames.Queue(r.chatId(), r.position(), r.estimatedWaitSeconds()));
+            case OFFERED -> {
+                if (!delivery.connected(r.agentId())) {
+                    return Uni.createFrom().voidItem();
+                }
+                return tx.read(() -> Chat.<Chat>findById(r.chatId())).invoke(chat -> {
+                    if (chat != null) {
+                        delivery.toParticipant(r.agentId(), offer(r.offerId(), r.chatId(), r.queue(), r.offerKind(),
+                                chat, r.expiresAt(), r.requestedBy()));
+                    }
+                }).replaceWithVoid();
+            }
+            case ACCEPTED, REJECTED, TIMED_OUT -> delivery.toParticipant(r.agentId(),
+                    new Frames.OfferClosed(r.offerId(), r.chatId(), r.outcome()));
+            case FAILED -> {
+                if (r.requestedBy() != null) {
+                    delivery.toParticipant(r.requestedBy(), new Frames.RequestFailed(r.chatId(), r.requestId(),
+                            r.reason()));
+                }
+            }
+            default -> {
+                // UNANSWERED and ABANDONED end the chat; its end notice arrives through chat.ended.
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
