@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,15 +53,13 @@ public class Dispatcher {
             for update of a skip locked""".formatted(ELIGIBLE);
 
     private final Offering offering;
-    private final OutboxRelay relay;
     private final Background background;
     private final int batchSize;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public Dispatcher(Offering offering, OutboxRelay relay, Background background, RoutingConfig config) {
+    public Dispatcher(Offering offering, Background background, RoutingConfig config) {
         this.offering = offering;
-        this.relay = relay;
         this.background = background;
         this.batchSize = config.batchSize();
     }
@@ -74,12 +71,9 @@ public class Dispatcher {
         return dispatchAll();
     }
 
-    /**
-     * Publishes what was just committed and routes now, in the background; call after every commit. Cheap to call
-     * often.
-     */
+    /** Routes now, in the background; call after every commit that may allow an offer. Cheap to call often. */
     public void kick() {
-        background.run("routing", () -> relay.publishPending().chain(this::dispatchAll));
+        background.run("routing", this::dispatchAll);
     }
 
     /** Offers batches until no waiting request can be matched. Overlapping calls coalesce into one more round. */
@@ -90,12 +84,6 @@ public class Dispatcher {
         }
         again.set(false);
         return dispatchBatch()
-                .invoke(offered -> {
-                    if (offered > 0) {
-                        // Not relay.kick(): on this context it would share the session of the next batch.
-                        background.run("outbox relay", relay::publishPending);
-                    }
-                })
                 .eventually(() -> running.set(false))
                 .chain(offered -> offered > 0 || again.get() ? dispatchAll() : Uni.createFrom().voidItem());
     }

@@ -81,23 +81,6 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * Nothing: the relay of every replica is woken by NOTIFY at commit, which an in-process call could not do for
-     * the lanes other replicas hold.
-     *
-     * @deprecated the commit wakes the relays itself; remove the call
-     */
-    @Deprecated(forRemoval = true)
-    public void kick() {
-        // kept so that callers still compile until they drop the call
-    }
-
-    /** @deprecated see {@link #kick()}; completes at once */
-    @Deprecated(forRemoval = true)
-    public Uni<Void> publishPending() {
-        return Uni.createFrom().voidItem();
-    }
-
     /** Published rows are kept a while for inspection, then deleted; parked rows stay. */
     @Scheduled(every = "${switchboard.outbox.prune-interval}", delayed = "${switchboard.outbox.prune-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

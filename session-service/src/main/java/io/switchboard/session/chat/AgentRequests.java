@@ -1,6 +1,7 @@
 package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.CallRequested;
 import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.ParticipantRole;

@@ -2,6 +2,7 @@ package io.switchboard.session.chat;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;

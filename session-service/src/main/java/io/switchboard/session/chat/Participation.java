@@ -2,6 +2,7 @@ package io.switchboard.session.chat;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.OfferKind;

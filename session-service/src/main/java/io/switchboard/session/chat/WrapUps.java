@@ -1,6 +1,7 @@
 package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.WorkflowDecision;

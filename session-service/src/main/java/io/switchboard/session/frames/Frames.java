@@ -1,10 +1,12 @@
 package io.switchboard.session.frames;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.ChatState;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -66,9 +68,18 @@ public final class Frames {
         }
     }
 
-    public record Error(String type, String code, String message, String clientMessageId) {
+    /**
+     * @param retryAfterSeconds set when the refusal is temporary ({@code unavailable}, {@code rate-limited}): the
+     *                          client sends the same frame again (same clientMessageId) after that many seconds
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Error(String type, String code, String message, String clientMessageId, Long retryAfterSeconds) {
         public Error(String code, String message, String clientMessageId) {
-            this("error", code, message, clientMessageId);
+            this("error", code, message, clientMessageId, null);
+        }
+
+        public Error(String code, String message, String clientMessageId, Duration retryAfter) {
+            this("error", code, message, clientMessageId, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
         }
     }
 }

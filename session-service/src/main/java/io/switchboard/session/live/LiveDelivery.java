@@ -3,7 +3,7 @@ package io.switchboard.session.live;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.chat.TimelineItem;
-import io.switchboard.session.chat.Transactions;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;

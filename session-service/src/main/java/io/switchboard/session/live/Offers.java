@@ -3,7 +3,7 @@ package io.switchboard.session.live;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.session.chat.Caller;
-import io.switchboard.session.chat.Transactions;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.frames.Frames;
 import io.switchboard.events.OfferKind;

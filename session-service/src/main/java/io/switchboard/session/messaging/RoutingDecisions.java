@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.kit.inbox.PermanentEventFailure;
 import io.switchboard.kit.inbox.ProcessedEvents;
-import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.session.chat.Participation;
 import io.switchboard.session.domain.OpenOffer;
@@ -22,12 +21,10 @@ public class RoutingDecisions {
 
     private final ProcessedEvents processedEvents;
     private final Participation participation;
-    private final OutboxRelay relay;
 
-    public RoutingDecisions(ProcessedEvents processedEvents, Participation participation, OutboxRelay relay) {
+    public RoutingDecisions(ProcessedEvents processedEvents, Participation participation) {
         this.processedEvents = processedEvents;
         this.participation = participation;
-        this.relay = relay;
     }
 
     @Incoming("routing-decisions")
@@ -39,7 +36,6 @@ public class RoutingDecisions {
                                     // A decision about a chat this service never had cannot succeed on retry.
                                     .onFailure(ProblemException.class).transform(failure ->
                                             new PermanentEventFailure(failure.getMessage()));
-                        })
-                .invoke(relay::kick);
+                        });
     }
 }

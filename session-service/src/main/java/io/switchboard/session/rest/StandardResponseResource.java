@@ -2,7 +2,7 @@ package io.switchboard.session.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Roles;
-import io.switchboard.session.chat.Transactions;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.standard.StandardResponse;
 import io.switchboard.session.standard.StandardResponses;
 import jakarta.annotation.security.RolesAllowed;

@@ -9,7 +9,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.chat.Caller;
-import io.switchboard.session.chat.Transactions;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.live.LocalSockets;
 import io.switchboard.session.live.SocketSession;

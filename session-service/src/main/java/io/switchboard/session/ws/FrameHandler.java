@@ -3,17 +3,21 @@ package io.switchboard.session.ws;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Events;
+import io.switchboard.kit.TemporaryFailures;
+import io.switchboard.kit.limits.RateLimits;
 import io.switchboard.kit.problem.ProblemException;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.chat.ChatAccess;
 import io.switchboard.session.chat.Messages;
 import io.switchboard.session.chat.Participation;
-import io.switchboard.session.chat.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.TypingSignals;
 import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Handles client frames of both sockets with the same rules as REST. A bad frame gets an {@code error} frame; the
@@ -22,15 +26,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FrameHandler {
 
+    private static final String MESSAGE = "message";
+    private static final String TYPING = "typing";
+    /** Limit names of switchboard.limits.rules, shared with REST for messages. */
+    private static final String MESSAGES_LIMIT = "messages";
+    private static final String TYPING_LIMIT = "typing";
+
     private final Messages messages;
     private final Participation participation;
     private final ChatAccess access;
     private final LiveDelivery delivery;
     private final Transactions tx;
     private final TypingSignals typingSignals;
+    private final RateLimits limits;
+    private final Duration unavailableRetryAfter;
 
     public FrameHandler(Messages messages, Participation participation, ChatAccess access, LiveDelivery delivery,
-                        Transactions tx, TypingSignals typingSignals) {
+                        Transactions tx, TypingSignals typingSignals, RateLimits limits,
+                        @ConfigProperty(name = "switchboard.unavailable.retry-after") Duration unavailableRetryAfter) {
+        this.limits = limits;
+        this.unavailableRetryAfter = unavailableRetryAfter;
         this.typingSignals = typingSignals;
         this.messages = messages;
         this.participation = participation;
@@ -55,10 +70,19 @@ public class FrameHandler {
         if (chatId == null || chatId.isBlank()) {
             return fail(session, "bad-frame", "The frame names no chatId.", frame);
         }
+        if (MESSAGE.equals(frame.type()) || TYPING.equals(frame.type())) {
+            RateLimits.Decision allowed = limits.tryTake(frame.type().equals(MESSAGE) ? MESSAGES_LIMIT : TYPING_LIMIT,
+                    session.caller().id() + "/" + chatId);
+            if (!allowed.allowed()) {
+                session.send(new Frames.Error("rate-limited", "Too many " + frame.type() + " frames; send it again"
+                        + " later.", frame.clientMessageId(), allowed.retryAfter()));
+                return Uni.createFrom().voidItem();
+            }
+        }
         Uni<Void> work = switch (frame.type()) {
             case "resume" -> resume(session, chatId, frame);
-            case "message" -> message(session, chatId, frame);
-            case "typing" -> typing(session, chatId, frame);
+            case MESSAGE -> message(session, chatId, frame);
+            case TYPING -> typing(session, chatId, frame);
             case "leave" -> participation.leave(chatId, session.caller());
             default -> null;
         };
@@ -68,6 +92,13 @@ public class FrameHandler {
         return work.onFailure().recoverWithUni(failure -> {
             if (failure instanceof ProblemException problem) {
                 return fail(session, problem.slug(), problem.getMessage(), frame);
+            }
+            if (TemporaryFailures.isTemporary(failure)) {
+                // Nothing was stored: the client keeps the message and sends it again with its clientMessageId.
+                Log.warnf("frame %s answered unavailable, a dependency is away: %s", frame.type(), failure.getMessage());
+                session.send(new Frames.Error("unavailable", "The service cannot reach its database right now; send"
+                        + " it again later.", frame.clientMessageId(), unavailableRetryAfter));
+                return Uni.createFrom().voidItem();
             }
             Log.errorf(failure, "frame %s failed", frame.type());
             return fail(session, "internal", "The frame could not be processed.", frame);

@@ -3,7 +3,6 @@ package io.switchboard.workflow.messaging;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.kit.inbox.ProcessedEvents;
-import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.workflow.item.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,18 +14,15 @@ public class CompletedChatConsumer {
 
     private final ProcessedEvents processedEvents;
     private final Parking parking;
-    private final OutboxRelay relay;
 
-    public CompletedChatConsumer(ProcessedEvents processedEvents, Parking parking, OutboxRelay relay) {
+    public CompletedChatConsumer(ProcessedEvents processedEvents, Parking parking) {
         this.processedEvents = processedEvents;
         this.parking = parking;
-        this.relay = relay;
     }
 
     @Incoming("chat-completed")
     public Uni<Void> on(ConsumerRecords<String, String> records) {
         return processedEvents.batch("workflow.park", records,
-                        envelope -> parking.apply(envelope.payload(ChatCompleted.class)))
-                .invoke(relay::kick);
+                        envelope -> parking.apply(envelope.payload(ChatCompleted.class)));
     }
 }
