@@ -26,12 +26,15 @@ public class RequestIntake {
     private final QueuePositions positions;
     private final Offering offering;
     private final EventOutbox outbox;
+    private final Dispatcher dispatcher;
 
-    public RequestIntake(RoutingConfig config, QueuePositions positions, Offering offering, EventOutbox outbox) {
+    public RequestIntake(RoutingConfig config, QueuePositions positions, Offering offering, EventOutbox outbox,
+                         Dispatcher dispatcher) {
         this.config = config;
         this.positions = positions;
         this.offering = offering;
         this.outbox = outbox;
+        this.dispatcher = dispatcher;
     }
 
     /** A new chat enters its queue, once per chat id however often the event is delivered. */
@@ -62,7 +65,8 @@ public class RequestIntake {
         String reason = queue.name.equals(event.queue()) ? null : blank(event.queue())
                 ? "No queue was named; routed to " + queue.name + "."
                 : "Queue '" + event.queue() + "' does not exist; routed to " + queue.name + ".";
-        return request.persist().chain(() -> positions.announce(request, reason));
+        return request.persist().chain(() -> positions.announce(request, reason))
+                .chain(() -> dispatcher.offerNow(request, queue)).replaceWithVoid();
     }
 
     /** chat.ended overtook chat.requested: record the chat as abandoned, never queue it. */
