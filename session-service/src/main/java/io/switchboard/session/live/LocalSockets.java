@@ -92,10 +92,6 @@ public class LocalSockets {
         return participantId != null && byParticipant.containsKey(participantId);
     }
 
-    public boolean isEmpty() {
-        return byConnection.isEmpty();
-    }
-
     private static void index(Map<String, Set<SocketSession>> index, String key, SocketSession session) {
         index.compute(key, (k, set) -> {
             Set<SocketSession> sessions = set == null ? ConcurrentHashMap.newKeySet() : set;
