@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

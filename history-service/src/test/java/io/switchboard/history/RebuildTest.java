@@ -12,6 +12,7 @@ import io.switchboard.history.rebuild.StoreSchema;
 import io.switchboard.history.view.InteractionReader;
 import io.switchboard.history.view.InteractionView;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.Tokens;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;

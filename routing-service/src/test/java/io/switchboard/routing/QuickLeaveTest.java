@@ -12,7 +12,7 @@ import io.switchboard.events.EndReason;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.routing.support.RoutedRecords;
 import io.switchboard.routing.support.SessionEvents;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.stack.test.Tokens;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,19 +107,19 @@ class QuickLeaveTest extends RoutingTestBase {
         // Every slot taken is a normal chat's; nobody missed an offer.
         int load = 0;
         for (String agent : agents) {
-            Map<String, Object> view = api.as(Tokens.supervisor()).get("/api/routing/agents/" + agent).then()
+            Map<String, Object> view = api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/agents/" + agent).then()
                     .statusCode(200).extract().as(new TypeRef<>() { });
             assertThat(view.get("state")).as(agent).isEqualTo("READY");
             load += (Integer) view.get("load");
         }
         assertThat(load).isEqualTo(normal.size());
-        List<Map<String, Object>> figures = api.as(Tokens.supervisor()).get("/api/routing/stats").then()
+        List<Map<String, Object>> figures = api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/stats").then()
                 .statusCode(200).extract().as(new TypeRef<>() { });
         Map<String, Object> mine = figures.stream().filter(f -> queue.equals(f.get("queue"))).findFirst()
                 .orElseThrow();
         assertThat(mine).containsEntry("waiting", 0).containsEntry("abandoned", LEAVES)
                 .containsEntry("offered", normal.size()).containsEntry("accepted", normal.size());
-        api.as(Tokens.supervisor()).delete("/api/routing/queues/" + queue).then().statusCode(204);
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).delete("/api/routing/queues/" + queue).then().statusCode(204);
     }
 
     /** How many of these chats had a decision of this outcome published. */

@@ -15,7 +15,7 @@ import io.switchboard.events.EndReason;
 import io.switchboard.events.QueueStats;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.routing.support.SessionEvents;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.stack.test.Tokens;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ class RoutingApiTest extends RoutingTestBase {
         api.as(Tokens.agent("agent1")).get("/api/routing/queues").then().statusCode(200)
                 .body("name", hasItems("sales", "support", "billing"))
                 .body("find { it.name == 'billing' }.overflowQueue", equalTo("support"));
-        api.as(Tokens.supervisor()).get("/api/routing/agents").then().statusCode(200)
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/agents").then().statusCode(200)
                 .body("id", hasItems("agent1", "agent2", "agent3", "supervisor1"))
                 .body("find { it.id == 'agent3' }.name", equalTo("Chloé Durand"))
                 .body("find { it.id == 'agent1' }.skills.sales", equalTo(5))
@@ -46,18 +46,18 @@ class RoutingApiTest extends RoutingTestBase {
     @Test
     void badQueuesAreRefusedAndNothingIsCreated() {
         String queue = unique("bad");
-        api.as(Tokens.supervisor()).body(Map.of("name", queue, "requiredSkills", List.of("x"), "priority", 1,
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(Map.of("name", queue, "requiredSkills", List.of("x"), "priority", 1,
                         "maxWaitSeconds", 60, "overflowQueue", unique("missing"), "offerTimeoutSeconds", 10))
                 .post("/api/routing/queues").then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo(PROBLEMS + "bad-request"));
-        api.as(Tokens.supervisor()).body(Map.of("name", queue, "requiredSkills", List.of("x"), "priority", 1,
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(Map.of("name", queue, "requiredSkills", List.of("x"), "priority", 1,
                         "maxWaitSeconds", 0, "offerTimeoutSeconds", 10))
                 .post("/api/routing/queues").then().statusCode(400)
                 .body("type", equalTo(PROBLEMS + "validation"))
                 .body("violations.field", hasItem("maxWaitSeconds"));
-        api.as(Tokens.supervisor()).get("/api/routing/queues/" + queue).then().statusCode(404)
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/queues/" + queue).then().statusCode(404)
                 .contentType(PROBLEM);
-        api.as(Tokens.supervisor()).body(Map.of("name", queue, "requiredSkills", List.of("x"), "priority", 1,
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(Map.of("name", queue, "requiredSkills", List.of("x"), "priority", 1,
                         "maxWaitSeconds", 60, "offerTimeoutSeconds", 10))
                 .put("/api/routing/queues/" + queue).then().statusCode(404);
     }
@@ -70,21 +70,21 @@ class RoutingApiTest extends RoutingTestBase {
         session.send(SessionEvents.request(chat, queue));
         routed.await(chat, RoutingOutcome.QUEUED);
 
-        api.as(Tokens.supervisor()).delete("/api/routing/queues/" + queue).then().statusCode(409)
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).delete("/api/routing/queues/" + queue).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "queue-in-use"));
         session.send(SessionEvents.ended(chat, EndReason.ABANDONED));
         routed.await(chat, RoutingOutcome.ABANDONED);
-        api.as(Tokens.supervisor()).delete("/api/routing/queues/" + queue).then().statusCode(204);
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).delete("/api/routing/queues/" + queue).then().statusCode(204);
     }
 
     @Test
     void badAgentsAndStateChangesAreRefusedAndChangeNothing() {
         String agent = unique("agent");
-        api.as(Tokens.supervisor()).body(Map.of("id", agent, "name", "Zero", "skills", Map.of("x", 1),
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(Map.of("id", agent, "name", "Zero", "skills", Map.of("x", 1),
                 "capacity", 0)).post("/api/routing/agents").then().statusCode(400)
                 .body("violations.field", hasItem("capacity"));
-        api.as(Tokens.supervisor()).get("/api/routing/agents/" + agent).then().statusCode(404);
-        api.as(Tokens.supervisor()).body(Map.of("state", "READY"))
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/agents/" + agent).then().statusCode(404);
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(Map.of("state", "READY"))
                 .put("/api/routing/agents/" + unique("nobody") + "/state").then().statusCode(404)
                 .body("type", equalTo(PROBLEMS + "not-found"));
 
@@ -164,7 +164,7 @@ class RoutingApiTest extends RoutingTestBase {
 
     @Test
     void onlyAgentsOnTheRosterHaveOffers() {
-        api.as(Tokens.contact(unique("chat"))).get("/api/routing/agents/me/offers").then().statusCode(403)
+        api.as(Tokens.signed(Tokens.AUDIENCE, "contact-" + unique("chat"), "Contact", "contact")).get("/api/routing/agents/me/offers").then().statusCode(403)
                 .contentType(PROBLEM);
         given().get("/api/routing/agents/me/offers").then().statusCode(401).contentType(PROBLEM);
         api.as(Tokens.agent(unique("stranger"))).get("/api/routing/agents/me/offers").then().statusCode(404)
@@ -196,7 +196,7 @@ class RoutingApiTest extends RoutingTestBase {
         session.send(SessionEvents.request(waiting, queue));
         routed.await(waiting, RoutingOutcome.QUEUED);
 
-        api.as(Tokens.supervisor()).get("/api/routing/stats").then().statusCode(200)
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/stats").then().statusCode(200)
                 .body("find { it.queue == '" + queue + "' }.waiting", equalTo(1))
                 .body("find { it.queue == '" + queue + "' }.longestWaitSeconds", notNullValue())
                 .body("find { it.queue == '" + queue + "' }.agentsBusy", equalTo(1))
@@ -212,7 +212,7 @@ class RoutingApiTest extends RoutingTestBase {
 
         session.send(SessionEvents.ended(waiting, EndReason.ABANDONED));
         routed.await(waiting, RoutingOutcome.ABANDONED);
-        api.as(Tokens.supervisor()).get("/api/routing/stats").then().statusCode(200)
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).get("/api/routing/stats").then().statusCode(200)
                 .body("find { it.queue == '" + queue + "' }.abandoned", equalTo(1))
                 .body("find { it.queue == '" + queue + "' }.waiting", equalTo(0))
                 .body("find { it.queue == '" + queue + "' }.serviceLevel", equalTo(0.5f));

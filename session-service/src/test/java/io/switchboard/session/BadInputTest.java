@@ -10,7 +10,8 @@ import io.switchboard.session.support.Broker;
 import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.Routing;
 import io.switchboard.session.support.Socket;
-import io.switchboard.session.support.Tokens;
+import io.switchboard.session.support.ContactTokens;
+import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,12 +114,12 @@ class BadInputTest {
         try (Socket contactOnAgentSocket = Socket.open(base, "/ws/agent", chat.contactToken())) {
             assertThat(contactOnAgentSocket.awaitCloseCode()).isEqualTo(4403);
         }
-        String forMissingChat = Tokens.contactOf("missing-chat");
+        String forMissingChat = ContactTokens.contactOf("missing-chat");
         try (Socket unknown = Socket.open(base, "/ws/contact/missing-chat", forMissingChat)) {
             assertThat(unknown.awaitCloseCode()).isEqualTo(4404);
         }
         // Contact tokens are this service's own: one signed with the identity provider's key is no token at all.
-        try (Socket forged = Socket.open(base, "/ws/contact/" + chat.chatId(), Tokens.forgedContact(chat.chatId()))) {
+        try (Socket forged = Socket.open(base, "/ws/contact/" + chat.chatId(), ContactTokens.forgedContact(chat.chatId()))) {
             assertThat(forged.awaitCloseCode()).isEqualTo(4401);
         }
         try (Socket brunoDesk = Socket.open(base, "/ws/agent", bruno)) {

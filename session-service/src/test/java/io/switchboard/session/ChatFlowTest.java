@@ -13,7 +13,7 @@ import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.PublishedEvents;
 import io.switchboard.session.support.Routing;
 import io.switchboard.session.support.Socket;
-import io.switchboard.session.support.Tokens;
+import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import org.junit.jupiter.api.BeforeEach;

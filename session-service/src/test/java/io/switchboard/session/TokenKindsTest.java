@@ -4,7 +4,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.session.support.Chats;
-import io.switchboard.session.support.Tokens;
+import io.switchboard.session.support.ContactTokens;
+import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import org.jose4j.jwt.JwtClaims;
@@ -43,15 +44,15 @@ class TokenKindsTest {
         // Checked with the contact key and issuer, never the identity provider's.
         JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipDefaultAudienceValidation()
                 .build().processToClaims(chat.contactToken());
-        assertThat(claims.getIssuer()).isEqualTo(Tokens.CONTACT_ISSUER);
+        assertThat(claims.getIssuer()).isEqualTo(ContactTokens.CONTACT_ISSUER);
         assertThat(claims.getAudience()).containsExactly("switchboard-contact");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly("contact");
 
         as(chat.contactToken()).get("/api/chats/{id}", chat.chatId()).then().statusCode(200);
         // Not an agent anywhere, whatever it claims.
         as(chat.contactToken()).get("/api/chats").then().statusCode(403);
-        as(Tokens.contactPosingAsAgent("agent1")).get("/api/chats").then().statusCode(401);
+        as(ContactTokens.contactPosingAsAgent("agent1")).get("/api/chats").then().statusCode(401);
         // And the identity provider's key cannot make contact tokens.
-        as(Tokens.forgedContact(chat.chatId())).get("/api/chats/{id}", chat.chatId()).then().statusCode(401);
+        as(ContactTokens.forgedContact(chat.chatId())).get("/api/chats/{id}", chat.chatId()).then().statusCode(401);
     }
 }

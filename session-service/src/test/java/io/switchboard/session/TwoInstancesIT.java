@@ -5,7 +5,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.session.support.Routing;
-import io.switchboard.session.support.Tokens;
+import io.switchboard.stack.test.Tokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -17,7 +17,7 @@ import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.transcript.support.EventLog;
 import io.switchboard.transcript.support.SmtpOutage;
 import io.switchboard.transcript.support.TestChats;
-import io.switchboard.transcript.support.Tokens;
+import io.switchboard.stack.test.Tokens;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;

@@ -23,7 +23,7 @@ import io.switchboard.transcript.support.EventLog;
 import io.switchboard.transcript.support.Mailboxes;
 import io.switchboard.transcript.support.Mailboxes.ReceivedMail;
 import io.switchboard.transcript.support.TestChats;
-import io.switchboard.transcript.support.Tokens;
+import io.switchboard.stack.test.Tokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

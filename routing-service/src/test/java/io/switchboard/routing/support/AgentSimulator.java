@@ -2,6 +2,7 @@ package io.switchboard.routing.support;
 
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.stack.test.Tokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

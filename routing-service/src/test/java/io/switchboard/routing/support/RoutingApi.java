@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.switchboard.stack.test.Tokens;
 
 /** The routing REST API as a test drives it, against the app under test or any base URL. */
 public class RoutingApi {
@@ -37,11 +38,11 @@ public class RoutingApi {
         queue.put("maxWaitSeconds", maxWaitSeconds);
         queue.put("overflowQueue", overflow);
         queue.put("offerTimeoutSeconds", offerTimeoutSeconds);
-        as(Tokens.supervisor()).body(queue).post("/api/routing/queues").then().statusCode(201);
+        as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(queue).post("/api/routing/queues").then().statusCode(201);
     }
 
     public void createAgent(String id, Map<String, Integer> skills, int capacity, String role) {
-        as(Tokens.supervisor())
+        as(Tokens.supervisor("supervisor1", "Sam Taylor"))
                 .body(Map.of("id", id, "name", "Agent " + id, "skills", skills, "capacity", capacity, "role", role))
                 .post("/api/routing/agents").then().statusCode(201);
     }

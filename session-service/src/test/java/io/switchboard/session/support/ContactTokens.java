@@ -4,22 +4,19 @@ import io.smallrye.jwt.build.Jwt;
 
 import java.util.Set;
 
-/** Short names for this module's tests; the tokens come from local-stack's {@link io.switchboard.stack.test.Tokens}. */
-public final class Tokens {
+/**
+ * Contact tokens as session-service mints them, and forgeries of them, for the tests that prove which are refused.
+ * Agent and supervisor tokens come from local-stack's {@link io.switchboard.stack.test.Tokens}.
+ */
+public final class ContactTokens {
 
     /** session-service's own issuer of contact tokens (switchboard.contact-token.issuer). */
     public static final String CONTACT_ISSUER = "https://switchboard.dev/session-service";
 
-    private Tokens() {
+    private ContactTokens() {
     }
 
-    public static String agent(String id, String name) {
-        return io.switchboard.stack.test.Tokens.agent(id, name);
-    }
 
-    public static String supervisor(String id, String name) {
-        return io.switchboard.stack.test.Tokens.supervisor(id, name);
-    }
 
     /** A contact token as this service mints it (its development contact key), e.g. for a chat that does not exist. */
     public static String contactOf(String chatId) {
