@@ -20,6 +20,7 @@ final class AgentDesk implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration OWNED_POLL = Duration.ofMillis(300);
 
     final String id;
     final String token;
@@ -86,6 +87,7 @@ final class AgentDesk implements AutoCloseable {
                     }
                 }
             }
+            case "error" -> ledger.count("ws error without a message (agent): " + frame.path("code").asText());
             default -> { }
         }
     }
@@ -93,9 +95,30 @@ final class AgentDesk implements AutoCloseable {
     private void accept(String offerId, String chatId) {
         Api.Reply reply = api.post("/api/routing/offers/" + offerId + "/accept", token, null, PATIENCE);
         if (reply.ok()) {
-            join(chatId);
+            awaitOwned(chatId);
         } else {
             ledger.count("offer not accepted: " + reply.status() + " " + reply.problem());
+        }
+    }
+
+    /**
+     * routing answers the accept at once, but session-service learns that the agent joined from {@code chat.routed}
+     * a moment later, and refuses a resume or a message before that ({@code forbidden}): the window opens once the
+     * chat is among the agent's chats.
+     */
+    private void awaitOwned(String chatId) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline && !open.containsKey(chatId)) {
+            Api.Reply mine = api.get("/api/chats?mine=true", token, Duration.ZERO);
+            if (mine.ok()) {
+                for (JsonNode chat : mine.json()) {
+                    if (chatId.equals(chat.path("chatId").asText())) {
+                        join(chatId);
+                        return;
+                    }
+                }
+            }
+            Pause.of(OWNED_POLL);
         }
     }
 

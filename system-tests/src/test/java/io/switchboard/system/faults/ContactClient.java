@@ -37,7 +37,13 @@ final class ContactClient implements AutoCloseable {
     }
 
     private void onFrame(JsonNode frame) {
-        if (acks.onFrame(frame) || !"item".equals(frame.path("type").asText())) {
+        if (acks.onFrame(frame)) {
+            return;
+        }
+        if ("error".equals(frame.path("type").asText())) {
+            ledger.count("ws error without a message (contact): " + frame.path("code").asText());
+        }
+        if (!"item".equals(frame.path("type").asText())) {
             return;
         }
         String fromAgent = timeline.accept(frame.path("item"));
