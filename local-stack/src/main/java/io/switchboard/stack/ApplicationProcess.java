@@ -36,7 +36,7 @@ public final class ApplicationProcess {
     }
 
     static ApplicationProcess start(ServiceApp app, Path jar, int port, List<String> jvmOptions,
-                                    Map<String, String> environment, Path logFile) {
+                                    Map<String, String> environment, Path logFile, boolean appendLog) {
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.java());
         command.addAll(jvmOptions);
@@ -47,7 +47,9 @@ public final class ApplicationProcess {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+                    // a restarted application (fault tests) keeps the log of its earlier life
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                            : ProcessBuilder.Redirect.to(logFile.toFile()));
             builder.environment().putAll(environment);
             return new ApplicationProcess(app, "http://127.0.0.1:" + port, builder.start(), logFile);
         } catch (IOException e) {
@@ -81,7 +83,7 @@ public final class ApplicationProcess {
     }
 
     /** Waits until GET /q/health/ready answers 200; fails with the log tail when it exits or the time is up. */
-    void awaitReady(long deadlineNanos) {
+    public void awaitReady(long deadlineNanos) {
         URI readiness = URI.create(baseUrl + READINESS_PATH);
         while (System.nanoTime() < deadlineNanos) {
             if (!process.isAlive()) {
@@ -114,6 +116,16 @@ public final class ApplicationProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** SIGKILL ({@code kill -9}): no shutdown hook runs, as in a crash; returns once the process is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + app.module(), e);
         }
     }
 

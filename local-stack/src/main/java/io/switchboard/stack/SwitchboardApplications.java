@@ -36,9 +36,16 @@ public final class SwitchboardApplications implements AutoCloseable {
     private final Map<ServiceApp, ApplicationProcess> running;
     /** Further instances of a service (e.g. a second session-service for the benchmark), stopped first. */
     private final List<ApplicationProcess> additional = new ArrayList<>();
+    private final Infrastructure infrastructure;
+    private final ApplicationSettings settings;
+    private final Duration readyTimeout;
 
-    private SwitchboardApplications(Map<ServiceApp, ApplicationProcess> running) {
+    private SwitchboardApplications(Map<ServiceApp, ApplicationProcess> running, Infrastructure infrastructure,
+                                    ApplicationSettings settings, Duration readyTimeout) {
         this.running = running;
+        this.infrastructure = infrastructure;
+        this.settings = settings;
+        this.readyTimeout = readyTimeout;
     }
 
     /**
@@ -61,13 +68,10 @@ public final class SwitchboardApplications implements AutoCloseable {
         KafkaTopics.createAll(infrastructure.kafkaBootstrapServers(), settings.topicPrefix(), List.of());
 
         Map<ServiceApp, ApplicationProcess> running = new EnumMap<>(ServiceApp.class);
-        SwitchboardApplications apps = new SwitchboardApplications(running);
+        SwitchboardApplications apps = new SwitchboardApplications(running, infrastructure, settings, readyTimeout);
         try {
             for (ServiceApp app : ServiceApp.values()) {
-                int port = settings.ports().portFor(app);
-                running.put(app, ApplicationProcess.start(app, app.runnableJar(settings.repoRoot()), port,
-                        settings.jvmOptions(), environment(app, port, infrastructure, settings),
-                        settings.logDirectory().resolve(app.module() + ".log")));
+                running.put(app, apps.launch(app, false));
             }
             long deadline = System.nanoTime() + readyTimeout.toNanos();
             for (ApplicationProcess process : running.values()) {
@@ -78,6 +82,41 @@ public final class SwitchboardApplications implements AutoCloseable {
             apps.close();
             throw e;
         }
+    }
+
+    private ApplicationProcess launch(ServiceApp app, boolean appendLog) {
+        int port = settings.ports().portFor(app);
+        return ApplicationProcess.start(app, app.runnableJar(settings.repoRoot()), port, settings.jvmOptions(),
+                environment(app, port, infrastructure, settings),
+                settings.logDirectory().resolve(app.module() + ".log"), appendLog);
+    }
+
+    /** {@code kill -9} of one application (fault tests): it gets no chance to finish anything. */
+    public void kill(ServiceApp app) {
+        ApplicationProcess process = running.get(app);
+        if (process == null) {
+            throw new IllegalStateException(app.module() + " is not running");
+        }
+        process.kill();
+    }
+
+    /**
+     * Starts one application again on its port, database and topics (after {@link #kill}, or after it died), and
+     * waits until it is ready. Its log goes on in the same file.
+     */
+    public ApplicationProcess restart(ServiceApp app) {
+        ApplicationProcess old = running.get(app);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(app.module() + " is still running (pid " + old.pid() + ")");
+        }
+        ApplicationProcess process = launch(app, true);
+        running.put(app, process);
+        process.awaitReady(System.nanoTime() + readyTimeout.toNanos());
+        return process;
+    }
+
+    public ApplicationProcess process(ServiceApp app) {
+        return running.get(app);
     }
 
     /** The environment of one application: infrastructure, database, port, and the other applications' URLs. */
