@@ -1,12 +1,14 @@
 package io.switchboard.routing.routing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -66,6 +68,7 @@ public class Dispatcher {
     private final Offering offering;
     private final Background background;
     private final int batchSize;
+    private final Duration dispatchTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -73,6 +76,7 @@ public class Dispatcher {
         this.offering = offering;
         this.background = background;
         this.batchSize = config.batchSize();
+        this.dispatchTimeout = config.dispatchTimeout();
     }
 
     @Scheduled(every = "${switchboard.routing.dispatch-interval}", delayed = "${switchboard.routing.dispatch-interval}",
@@ -119,6 +123,11 @@ public class Dispatcher {
         }
         again.set(false);
         return dispatchBatch()
+                .ifNoItem().after(dispatchTimeout).failWith(() -> new IllegalStateException(
+                        "routing round unanswered for " + dispatchTimeout + "; the next round takes over"))
+                .onFailure().invoke(failure -> Log.warnf("routing round failed, the next one retries: %s",
+                        failure.getMessage()))
+                .onFailure().recoverWithItem(0)
                 .eventually(() -> running.set(false))
                 .chain(offered -> offered > 0 || again.get() ? dispatchAll() : Uni.createFrom().voidItem());
     }

@@ -30,6 +30,12 @@ public interface RoutingConfig {
 
     Duration dispatchInterval();
 
+    /**
+     * Longest a routing round may take. A round the database never answers (a connection lost mid-query) is given
+     * up after this, so the next scheduled round runs instead of waiting behind it forever.
+     */
+    Duration dispatchTimeout();
+
     Duration timerInterval();
 
     Duration positionInterval();

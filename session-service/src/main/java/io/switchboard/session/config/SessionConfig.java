@@ -31,6 +31,9 @@ public interface SessionConfig {
      */
     long socketMaxQueuedBytes();
 
+    /** Most sockets one participant (an agent's desktops, a contact's tabs) may hold open on one instance. */
+    int maxSocketsPerParticipant();
+
     /** Queue of a chat request that names none. */
     String defaultQueue();
 }

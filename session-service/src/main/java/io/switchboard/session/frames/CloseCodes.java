@@ -10,6 +10,10 @@ public final class CloseCodes {
     public static final CloseReason UNKNOWN_CHAT = new CloseReason(4404, "unknown chat");
     /** The client reads too slowly: more than the bound of frames waits for it. It reconnects and resumes. */
     public static final CloseReason TOO_SLOW = new CloseReason(4408, "too slow to read; reconnect and resume");
+    /** The token's lifetime ended while the socket was open: renew the token, reconnect and resume. */
+    public static final CloseReason TOKEN_EXPIRED = new CloseReason(4401, "token expired");
+    /** RFC 6455 1008 "policy violation": more sockets than one participant may hold. */
+    public static final CloseReason TOO_MANY_SOCKETS = new CloseReason(1008, "too many sockets for this participant");
     /** RFC 6455 1009 "message too big". */
     public static final CloseReason TOO_LARGE = new CloseReason(1009, "message too large");
 

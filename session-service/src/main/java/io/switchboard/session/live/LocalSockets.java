@@ -58,6 +58,11 @@ public class LocalSockets {
         session.followedChats().forEach(chatId -> unindex(byChat, chatId, session));
     }
 
+    /** How many sockets the participant holds open on this instance. */
+    public int countOf(String participantId) {
+        return ofParticipant(participantId).size();
+    }
+
     public SocketSession get(String connectionId) {
         return byConnection.get(connectionId);
     }

@@ -24,8 +24,11 @@ public class AgentSocket {
     private final LocalSockets sockets;
     private final FrameHandler frames;
     private final Offers offers;
+    private final SocketAdmission admission;
 
-    public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames, Offers offers) {
+    public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames, Offers offers,
+                       SocketAdmission admission) {
+        this.admission = admission;
         this.offers = offers;
         this.authenticator = authenticator;
         this.sockets = sockets;
@@ -34,14 +37,19 @@ public class AgentSocket {
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
-        Optional<Caller> caller = authenticator.authenticate(connection);
-        if (caller.isEmpty()) {
+        Optional<SocketAuthenticator.Authenticated> authenticated = authenticator.authenticate(connection);
+        if (authenticated.isEmpty()) {
             return connection.close(CloseCodes.UNAUTHORIZED);
         }
-        if (!caller.get().isAgent()) {
+        Caller caller = authenticated.get().caller();
+        if (!caller.isAgent()) {
             return connection.close(CloseCodes.FORBIDDEN);
         }
-        return offers.replay(sockets.open(connection, caller.get()));
+        if (admission.full(caller)) {
+            return connection.close(CloseCodes.TOO_MANY_SOCKETS);
+        }
+        admission.closeAtExpiry(connection, authenticated.get().expiresAt());
+        return offers.replay(sockets.open(connection, caller));
     }
 
     @OnTextMessage
@@ -58,6 +66,7 @@ public class AgentSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
+        admission.closed(connection.id());
         sockets.remove(connection.id());
     }
 }

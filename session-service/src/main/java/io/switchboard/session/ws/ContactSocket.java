@@ -25,9 +25,11 @@ public class ContactSocket {
     private final LocalSockets sockets;
     private final FrameHandler frames;
     private final Transactions tx;
+    private final SocketAdmission admission;
 
     public ContactSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames,
-                         Transactions tx) {
+                         Transactions tx, SocketAdmission admission) {
+        this.admission = admission;
         this.authenticator = authenticator;
         this.sockets = sockets;
         this.frames = frames;
@@ -37,18 +39,23 @@ public class ContactSocket {
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
         String chatId = connection.pathParam("chatId");
-        Optional<Caller> caller = authenticator.authenticate(connection);
-        if (caller.isEmpty()) {
+        Optional<SocketAuthenticator.Authenticated> authenticated = authenticator.authenticate(connection);
+        if (authenticated.isEmpty()) {
             return connection.close(CloseCodes.UNAUTHORIZED);
         }
-        if (!caller.get().isContact() || !chatId.equals(caller.get().chatId())) {
+        Caller caller = authenticated.get().caller();
+        if (!caller.isContact() || !chatId.equals(caller.chatId())) {
             return connection.close(CloseCodes.FORBIDDEN);
+        }
+        if (admission.full(caller)) {
+            return connection.close(CloseCodes.TOO_MANY_SOCKETS);
         }
         return tx.read(() -> Chat.<Chat>findById(chatId)).chain(chat -> {
             if (chat == null) {
                 return connection.close(CloseCodes.UNKNOWN_CHAT);
             }
-            sockets.open(connection, caller.get());
+            admission.closeAtExpiry(connection, authenticated.get().expiresAt());
+            sockets.open(connection, caller);
             return Uni.createFrom().voidItem();
         });
     }
@@ -68,6 +75,7 @@ public class ContactSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
+        admission.closed(connection.id());
         sockets.remove(connection.id());
     }
 }

@@ -6,7 +6,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,13 +27,18 @@ public class SocketAuthenticator {
         this.verifier = verifier;
     }
 
-    public Optional<Caller> authenticate(WebSocketConnection connection) {
+    /** @param expiresAt when the token stops being valid: the socket is closed then (CloseCodes.TOKEN_EXPIRED) */
+    public record Authenticated(Caller caller, Instant expiresAt) {
+    }
+
+    public Optional<Authenticated> authenticate(WebSocketConnection connection) {
         String header = connection.handshakeRequest().header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Caller.of(verifier.verify(header.substring(BEARER.length()).strip())));
+            JsonWebToken jwt = verifier.verify(header.substring(BEARER.length()).strip());
+            return Optional.of(new Authenticated(Caller.of(jwt), Instant.ofEpochSecond(jwt.getExpirationTime())));
         } catch (ParseException e) {
             Log.debugf("socket token refused: %s", e.getMessage());
             return Optional.empty();
