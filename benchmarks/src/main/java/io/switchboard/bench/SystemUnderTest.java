@@ -71,7 +71,10 @@ final class SystemUnderTest implements AutoCloseable {
                 InfrastructureSettings.freePorts(work.resolve("data"), logs), System.getenv());
         SwitchboardApplications apps = null;
         try {
-            ApplicationSettings settings = ApplicationSettings.isolatedRun(repoRoot, logs, runId);
+            // One generator plays every visitor and sends faster than a person: the per-address and per-participant
+            // limits would otherwise refuse the load the benchmark offers.
+            ApplicationSettings settings = ApplicationSettings.isolatedRun(repoRoot, logs, runId)
+                    .withExtraEnvironment(ApplicationSettings.LOAD_GENERATOR_LIMITS);
             apps = SwitchboardApplications.start(infrastructure, settings, readyTimeout);
             List<String> sessions = new ArrayList<>();
             sessions.add(apps.baseUrl(ServiceApp.SESSION));

@@ -21,6 +21,17 @@ public record ApplicationSettings(Path repoRoot, Path logDirectory, PortAssignme
 
     /** The profile whose configuration reads KAFKA_BOOTSTRAP_SERVERS, DB_HOST, ... from the environment. */
     public static final String PROFILE = "local";
+    /**
+     * For tests that play many visitors from one machine: session-service's chat request limit per client address
+     * (docs/api.md, "Limits") is raised; the per-participant limits stay.
+     */
+    public static final Map<String, String> ONE_ADDRESS_MANY_VISITORS = Map.of(
+            "LIMIT_CHAT_REQUESTS_BURST", "1000", "LIMIT_CHAT_REQUESTS_PER_MINUTE", "60000");
+    /** For a load generator: every limit raised far above what it offers, so that the system, not a limit, is measured. */
+    public static final Map<String, String> LOAD_GENERATOR_LIMITS = Map.of(
+            "LIMIT_CHAT_REQUESTS_BURST", "100000", "LIMIT_CHAT_REQUESTS_PER_MINUTE", "6000000",
+            "LIMIT_MESSAGES_BURST", "100000", "LIMIT_MESSAGES_PER_SECOND", "100000",
+            "LIMIT_TYPING_BURST", "100000", "LIMIT_TYPING_PER_SECOND", "100000");
     /** Six JVMs share a small machine. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m");
 

@@ -82,7 +82,9 @@ public final class RunningSystem implements ParameterResolver {
             Infrastructure infrastructure = Infrastructure.start(
                     InfrastructureSettings.freePorts(work.resolve("data"), logs), System.getenv());
             try {
-                ApplicationSettings settings = ApplicationSettings.isolatedRun(root, logs, runId);
+                // The tests are many visitors from one address: the per-address chat request limit is raised.
+                ApplicationSettings settings = ApplicationSettings.isolatedRun(root, logs, runId)
+                        .withExtraEnvironment(ApplicationSettings.ONE_ADDRESS_MANY_VISITORS);
                 SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings);
                 return new RunningSystem(infrastructure, apps, settings.topicPrefix(), logs);
             } catch (RuntimeException e) {

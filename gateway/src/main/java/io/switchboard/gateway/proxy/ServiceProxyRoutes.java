@@ -87,6 +87,7 @@ public class ServiceProxyRoutes {
         // Upgrades never reach this proxy (they are tunnelled), so it is told not to handle them either.
         return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(port(url), url.getHost())
+                .addInterceptor(new ForwardedForInterceptor())
                 .addInterceptor(new OriginUnavailableInterceptor(service));
     }
 
