@@ -177,7 +177,7 @@ public final class SwitchboardApplications implements AutoCloseable {
         int port = FreePorts.next();
         ApplicationProcess process = ApplicationProcess.start(app, app.runnableJar(settings.repoRoot()), port,
                 settings.jvmOptions(), environment(app, port, infrastructure, settings),
-                settings.logDirectory().resolve(app.module() + "-" + instance + ".log"));
+                settings.logDirectory().resolve(app.module() + "-" + instance + ".log"), false);
         additional.add(process);
         process.awaitReady(System.nanoTime() + readyTimeout.toNanos());
         return process;
