@@ -38,8 +38,10 @@ class LimitsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("switchboard.limits.rules.chat-requests.capacity", String.valueOf(BURST),
+                    "switchboard.limits.rules.chat-requests.refill-tokens", "1",
                     "switchboard.limits.rules.chat-requests.refill-period", "1h",
                     "switchboard.limits.rules.messages.capacity", String.valueOf(BURST),
+                    "switchboard.limits.rules.messages.refill-tokens", "1",
                     "switchboard.limits.rules.messages.refill-period", "1h");
         }
     }
