@@ -25,6 +25,8 @@ final class DevTokens {
 
     static final String DEV_KEY = "service-kit/src/main/resources/dev-keys/private.pem";
     private static final Duration LIFETIME = Duration.ofHours(12);
+    /** The audience the services require (mp.jwt.verify.audiences), as they read it: JWT_AUDIENCE or switchboard. */
+    private static final String AUDIENCE = System.getenv().getOrDefault("JWT_AUDIENCE", "switchboard");
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String issuer;
@@ -52,7 +54,7 @@ final class DevTokens {
 
     private String sign(String subject, String name, List<String> groups) {
         Instant now = Instant.now();
-        JsonObject claims = new JsonObject().put("iss", issuer).put("sub", subject).put("upn", subject)
+        JsonObject claims = new JsonObject().put("iss", issuer).put("aud", AUDIENCE).put("sub", subject).put("upn", subject)
                 .put("name", name).put("groups", new JsonArray(groups)).put("iat", now.getEpochSecond())
                 .put("exp", now.plus(LIFETIME).getEpochSecond());
         String unsigned = encode(new JsonObject().put("alg", "RS256").put("typ", "JWT")) + "." + encode(claims);
