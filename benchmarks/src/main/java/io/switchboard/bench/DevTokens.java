@@ -54,7 +54,8 @@ final class DevTokens {
 
     private String sign(String subject, String name, List<String> groups) {
         Instant now = Instant.now();
-        JsonObject claims = new JsonObject().put("iss", issuer).put("aud", AUDIENCE).put("sub", subject).put("upn", subject)
+        JsonObject claims = new JsonObject().put("iss", issuer).put("aud", AUDIENCE).put("sub", subject)
+                .put("upn", subject)
                 .put("name", name).put("groups", new JsonArray(groups)).put("iat", now.getEpochSecond())
                 .put("exp", now.plus(LIFETIME).getEpochSecond());
         String unsigned = encode(new JsonObject().put("alg", "RS256").put("typ", "JWT")) + "." + encode(claims);
