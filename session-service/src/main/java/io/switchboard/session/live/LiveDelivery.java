@@ -3,7 +3,6 @@ package io.switchboard.session.live;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.chat.TimelineItem;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;
@@ -22,12 +21,12 @@ import java.util.List;
 public class LiveDelivery {
 
     private final LocalSockets sockets;
-    private final Transactions tx;
+    private final LiveReads reads;
     private final int pageMax;
 
-    public LiveDelivery(LocalSockets sockets, Transactions tx, SessionConfig config) {
+    public LiveDelivery(LocalSockets sockets, LiveReads reads, SessionConfig config) {
         this.sockets = sockets;
-        this.tx = tx;
+        this.reads = reads;
         this.pageMax = config.timelinePageMax();
     }
 
@@ -112,7 +111,7 @@ public class LiveDelivery {
 
     private Uni<Void> catchUp(String chatId, SocketSession session, ChatFeed feed) {
         long from = feed.lastSent();
-        return tx.read(() -> TimelineEntry.after(chatId, from, pageMax)).chain(entries -> {
+        return reads.read(() -> TimelineEntry.after(chatId, from, pageMax)).chain(entries -> {
             List<TimelineItem> run = entries.stream().map(TimelineItem::of).toList();
             feed.offer(run, item -> session.sendPaced(SocketSession.json(new Frames.Item(chatId, item))));
             return entries.size() == pageMax || feed.readAgain()

@@ -3,7 +3,6 @@ package io.switchboard.session.live;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.session.chat.Caller;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.frames.Frames;
 import io.switchboard.events.OfferKind;
@@ -23,11 +22,11 @@ import java.util.stream.Collectors;
 public class Offers {
 
     private final LiveDelivery delivery;
-    private final Transactions tx;
+    private final LiveReads reads;
 
-    public Offers(LiveDelivery delivery, Transactions tx) {
+    public Offers(LiveDelivery delivery, LiveReads reads) {
         this.delivery = delivery;
-        this.tx = tx;
+        this.reads = reads;
     }
 
     /**
@@ -36,7 +35,7 @@ public class Offers {
      */
     public Uni<Void> replay(SocketSession session) {
         String agentId = session.caller().id();
-        return tx.read(() -> OpenOffer.of(agentId, Instant.now()).chain(open -> open.isEmpty()
+        return reads.read(() -> OpenOffer.of(agentId, Instant.now()).chain(open -> open.isEmpty()
                 ? Uni.createFrom().item(List.<Frames.Offer>of())
                 : Chat.<Chat>list("id in ?1", open.stream().map(o -> o.chatId).distinct().toList())
                         .map(chats -> frames(open, chats))))
@@ -63,7 +62,7 @@ public class Offers {
                 if (!delivery.connected(r.agentId())) {
                     return Uni.createFrom().voidItem();
                 }
-                return tx.read(() -> Chat.<Chat>findById(r.chatId())).invoke(chat -> {
+                return reads.read(() -> Chat.<Chat>findById(r.chatId())).invoke(chat -> {
                     if (chat != null) {
                         delivery.toParticipant(r.agentId(), offer(r.offerId(), r.chatId(), r.queue(), r.offerKind(),
                                 chat, r.expiresAt(), r.requestedBy()));
