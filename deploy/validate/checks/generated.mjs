@@ -14,6 +14,8 @@ function normalize(docs) {
     if (node && typeof node === "object") {
       const out = {};
       for (const [k, v] of Object.entries(node)) {
+        // The build names its git commit when it runs in a clone; that is not a difference in what is deployed.
+        if (k === "app.quarkus.io/commit-id") continue;
         if (k === "env") out[k] = sortBy(v, (e) => e.name).map(walk);
         else if (k === "envFrom") out[k] = sortBy(v, (e) => JSON.stringify(e));
         else out[k] = walk(v);
