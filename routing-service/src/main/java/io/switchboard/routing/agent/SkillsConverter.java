@@ -1,7 +1,7 @@
 package io.switchboard.routing.agent;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.switchboard.routing.routing.JsonColumns;
+import io.switchboard.routing.dispatch.JsonColumns;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Map;

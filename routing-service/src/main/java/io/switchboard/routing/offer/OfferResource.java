@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.routing.routing.Dispatcher;
+import io.switchboard.routing.dispatch.Dispatcher;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

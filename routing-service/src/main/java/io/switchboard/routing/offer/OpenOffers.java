@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.routing.agent.Agent;
-import io.switchboard.routing.routing.RoutingRequest;
+import io.switchboard.routing.dispatch.RoutingRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.routing.routing.RoutingConfig;
+import io.switchboard.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 

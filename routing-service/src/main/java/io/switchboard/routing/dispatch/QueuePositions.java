@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,11 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 /** Where a routing request stands. */
 public enum RequestStatus {

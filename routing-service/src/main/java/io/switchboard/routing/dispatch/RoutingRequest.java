@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.switchboard.events.OfferKind;

@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

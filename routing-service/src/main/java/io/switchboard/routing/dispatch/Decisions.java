@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.OfferKind;

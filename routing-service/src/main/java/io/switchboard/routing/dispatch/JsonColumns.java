@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

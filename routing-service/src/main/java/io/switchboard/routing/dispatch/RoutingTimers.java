@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -8,6 +8,7 @@ import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.offer.OfferAnswers;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -10,6 +10,7 @@ import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentState;
 import io.switchboard.routing.offer.OfferStatus;

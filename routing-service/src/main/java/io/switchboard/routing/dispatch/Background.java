@@ -1,4 +1,4 @@
-package io.switchboard.routing.routing;
+package io.switchboard.routing.dispatch;
 
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
