@@ -4,10 +4,11 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.routing.DispatchWanted;
 import io.switchboard.routing.RoutingConfig;
-import io.switchboard.routing.dispatch.Dispatcher;
 import io.switchboard.routing.dispatch.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,13 @@ import java.util.Map;
 @ApplicationScoped
 public class AgentDirectory {
 
-    private final Dispatcher dispatcher;
+    private final Event<DispatchWanted> dispatchWanted;
     private final int defaultCapacity;
     private final Transactions tx;
 
-    public AgentDirectory(Dispatcher dispatcher, RoutingConfig config, Transactions tx) {
+    public AgentDirectory(Event<DispatchWanted> dispatchWanted, RoutingConfig config, Transactions tx) {
         this.tx = tx;
-        this.dispatcher = dispatcher;
+        this.dispatchWanted = dispatchWanted;
         this.defaultCapacity = config.defaultCapacity();
     }
 
@@ -60,7 +61,7 @@ public class AgentDirectory {
         return tx.commit(() -> Rows.lockAgent(id).map(agent -> {
             apply(definition, existing(agent, id));
             return AgentView.of(agent);
-        })).invoke(dispatcher::kick);
+        })).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 
     public Uni<AgentView> changeState(String id, StateChange change) {
@@ -69,7 +70,7 @@ public class AgentDirectory {
             AgentStates.check(existing(agent, id), target, change.reason());
             agent.changeState(target, target == AgentState.NOT_READY ? change.reason() : null, Instant.now());
             return AgentView.of(agent);
-        })).invoke(dispatcher::kick);
+        })).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 
     private void apply(AgentDefinition definition, Agent agent) {

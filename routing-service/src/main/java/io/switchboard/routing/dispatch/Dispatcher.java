@@ -5,10 +5,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.DispatchWanted;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +22,8 @@ import java.util.stream.Collectors;
  * {@code FOR UPDATE SKIP LOCKED}, and the agent's workload is re-checked on the locked row, so replicas running this
  * at the same time never offer one chat twice nor fill an agent past capacity.
  *
- * <p>It runs after every change that can make a match possible (kick) and on a schedule, so nothing waits forever
- * because a trigger was missed.
+ * <p>It runs after every change that can make a match possible (a {@link DispatchWanted} event, or {@link #kick()}
+ * within this package) and on a schedule, so nothing waits forever because a trigger was missed.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -87,8 +89,13 @@ public class Dispatcher {
         return dispatchAll();
     }
 
+    /** Features outside this package signal routing with a {@link DispatchWanted} event instead of calling it. */
+    void dispatchWanted(@Observes DispatchWanted wanted) {
+        kick();
+    }
+
     /** Routes now, in the background; call after every commit that may allow an offer. Cheap to call often. */
-    public void kick() {
+    void kick() {
         background.run("routing", this::dispatchAll);
     }
 

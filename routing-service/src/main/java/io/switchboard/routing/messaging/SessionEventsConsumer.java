@@ -9,11 +9,12 @@ import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.kit.inbox.ProcessedEvents;
+import io.switchboard.routing.DispatchWanted;
 import io.switchboard.routing.dispatch.ChatClosing;
-import io.switchboard.routing.dispatch.Dispatcher;
 import io.switchboard.routing.dispatch.Escalation;
 import io.switchboard.routing.dispatch.RequestIntake;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,14 +29,14 @@ public class SessionEventsConsumer {
     private final ProcessedEvents processedEvents;
     private final RequestIntake intake;
     private final ChatClosing closing;
-    private final Dispatcher dispatcher;
+    private final Event<DispatchWanted> dispatchWanted;
 
     public SessionEventsConsumer(ProcessedEvents processedEvents, RequestIntake intake, ChatClosing closing,
-                                 Dispatcher dispatcher) {
+                                 Event<DispatchWanted> dispatchWanted) {
         this.processedEvents = processedEvents;
         this.intake = intake;
         this.closing = closing;
-        this.dispatcher = dispatcher;
+        this.dispatchWanted = dispatchWanted;
     }
 
     @Incoming("chat-requested")
@@ -74,6 +75,6 @@ public class SessionEventsConsumer {
 
     private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,
                             Function<EventEnvelope, Uni<?>> effect) {
-        return processedEvents.batch(consumer, records, effect).invoke(dispatcher::kick);
+        return processedEvents.batch(consumer, records, effect).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 }

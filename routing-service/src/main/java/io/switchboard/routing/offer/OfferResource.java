@@ -4,8 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.routing.dispatch.Dispatcher;
+import io.switchboard.routing.DispatchWanted;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,14 +26,14 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class OfferResource {
 
     private final OfferAnswers answers;
-    private final Dispatcher dispatcher;
+    private final Event<DispatchWanted> dispatchWanted;
     private final JsonWebToken jwt;
     private final Transactions tx;
 
-    public OfferResource(OfferAnswers answers, Dispatcher dispatcher, JsonWebToken jwt, Transactions tx) {
+    public OfferResource(OfferAnswers answers, Event<DispatchWanted> dispatchWanted, JsonWebToken jwt, Transactions tx) {
         this.tx = tx;
         this.answers = answers;
-        this.dispatcher = dispatcher;
+        this.dispatchWanted = dispatchWanted;
         this.jwt = jwt;
     }
 
@@ -41,7 +42,7 @@ public class OfferResource {
     @Operation(summary = "Accept an offer made to you; 409 offer-expired once its time ran out")
     public Uni<ChatRouted> accept(@PathParam("offerId") UUID offerId) {
         return tx.commit(() -> answers.accept(offerId, jwt.getSubject()))
-                .invoke(dispatcher::kick);
+                .invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 
     @POST
@@ -50,6 +51,6 @@ public class OfferResource {
     @Operation(summary = "Reject an offer made to you; the chat goes to the next agent")
     public Uni<Void> reject(@PathParam("offerId") UUID offerId) {
         return tx.commit(() -> answers.reject(offerId, jwt.getSubject()))
-                .invoke(dispatcher::kick);
+                .invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 }

@@ -5,10 +5,11 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.routing.dispatch.Dispatcher;
+import io.switchboard.routing.DispatchWanted;
 import io.switchboard.routing.dispatch.RequestStatus;
 import io.switchboard.routing.dispatch.RoutingRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -30,12 +31,12 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
 
-    private final Dispatcher dispatcher;
+    private final Event<DispatchWanted> dispatchWanted;
     private final Transactions tx;
 
-    public QueueResource(Dispatcher dispatcher, Transactions tx) {
+    public QueueResource(Event<DispatchWanted> dispatchWanted, Transactions tx) {
         this.tx = tx;
-        this.dispatcher = dispatcher;
+        this.dispatchWanted = dispatchWanted;
     }
 
     @GET
@@ -90,7 +91,7 @@ public class QueueResource {
                             definition.applyTo(existing(queue, name));
                             return QueueDefinition.of(queue);
                         })))
-                .invoke(dispatcher::kick);
+                .invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 
     @DELETE
