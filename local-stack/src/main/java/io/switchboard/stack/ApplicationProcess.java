@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One application running as {@code java -jar quarkus-run.jar} in its own process. */
+/**
+ * One application running as {@code java -jar quarkus-run.jar} in its own process: the one launcher of Switchboard's
+ * processes ({@code ./switchboard start}, the system tests, the benchmark, and through
+ * {@link io.switchboard.stack.test.PackagedService} every multi-instance test of a service).
+ */
 public final class ApplicationProcess {
 
     private static final String READINESS_PATH = "/q/health/ready";
@@ -35,7 +39,7 @@ public final class ApplicationProcess {
         this.logFile = logFile;
     }
 
-    static ApplicationProcess start(ServiceApp app, Path jar, int port, List<String> jvmOptions,
+    public static ApplicationProcess start(ServiceApp app, Path jar, int port, List<String> jvmOptions,
                                     Map<String, String> environment, Path logFile, boolean appendLog) {
         List<String> command = new ArrayList<>();
         command.add(KafkaBroker.java());
@@ -130,12 +134,12 @@ public final class ApplicationProcess {
     }
 
     /** SIGTERM, so Quarkus shuts down gracefully. */
-    void requestStop() {
+    public void requestStop() {
         process.destroy();
     }
 
     /** Waits for the exit after {@link #requestStop()}, and kills the process when the grace period is over. */
-    void awaitStop(Duration grace) {
+    public void awaitStop(Duration grace) {
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();

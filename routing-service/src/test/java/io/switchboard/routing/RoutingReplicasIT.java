@@ -8,8 +8,9 @@ import io.switchboard.events.RoutingOutcome;
 import io.switchboard.routing.support.AgentSimulator;
 import io.switchboard.routing.support.RoutedRecords;
 import io.switchboard.routing.support.RoutingApi;
-import io.switchboard.routing.support.ServiceProcess;
 import io.switchboard.routing.support.SessionEvents;
+import io.switchboard.stack.ServiceApp;
+import io.switchboard.stack.test.PackagedService;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import java.net.URI;
 import java.nio.file.Files;
@@ -44,11 +45,13 @@ class RoutingReplicasIT {
     private static final String QUEUE = "replicas";
     private static final String SKILL = "replicas";
     private static final Duration ALL_ACCEPTED = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final List<String> HEAP = List.of("-Xmx384m");
 
     @Test
     void twoInstancesRouteEveryChatOnceWithinCapacityEvenWhenOneCrashes() throws Exception {
-        Path jar = Path.of(System.getProperty("routing.jar", "target/quarkus-app/quarkus-run.jar"));
-        Assumptions.assumeTrue(Files.exists(jar), "no packaged routing-service at " + jar + "; run mvn verify");
+        Assumptions.assumeTrue(PackagedService.packaged(),
+                "no packaged routing-service at " + PackagedService.jar() + "; run mvn verify");
 
         SwitchboardInfrastructure infrastructure = new SwitchboardInfrastructure();
         infrastructure.init(Map.of(SwitchboardInfrastructure.DATABASE_ARG, "routing_it"));
@@ -67,11 +70,13 @@ class RoutingReplicasIT {
                 "DB_PASSWORD", config.get(SwitchboardInfrastructure.DB_PASSWORD));
 
         Path logs = Files.createDirectories(Path.of("target", "replicas-it"));
-        try (ServiceProcess one = ServiceProcess.start(jar, env, logs.resolve("instance-1.log"));
-             ServiceProcess two = ServiceProcess.start(jar, env, logs.resolve("instance-2.log"));
+        try (PackagedService one = PackagedService.start(ServiceApp.ROUTING, env, logs.resolve("instance-1.log"),
+                HEAP).awaitReady(START_TIMEOUT);
+             PackagedService two = PackagedService.start(ServiceApp.ROUTING, env, logs.resolve("instance-2.log"),
+                     HEAP).awaitReady(START_TIMEOUT);
              SessionEvents session = new SessionEvents(bootstrap, prefix);
              RoutedRecords routed = new RoutedRecords(bootstrap, prefix)) {
-            List<RoutingApi> instances = List.of(new RoutingApi(one.baseUri()), new RoutingApi(two.baseUri()));
+            List<RoutingApi> instances = List.of(new RoutingApi(one.baseUrl()), new RoutingApi(two.baseUrl()));
             Set<String> roster = prepareQueueAndAgents(instances);
             List<String> chats = IntStream.range(0, CHATS).mapToObj(i -> "it-" + UUID.randomUUID()).toList();
 

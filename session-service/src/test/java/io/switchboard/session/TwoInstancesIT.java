@@ -5,6 +5,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.session.support.Routing;
+import io.switchboard.stack.ServiceApp;
+import io.switchboard.stack.test.PackagedService;
 import io.switchboard.stack.test.Tokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -14,15 +16,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -46,10 +45,9 @@ class TwoInstancesIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int MESSAGES_EACH = 10;
 
-    private static final List<Process> processes = new ArrayList<>();
+    private static final List<PackagedService> instances = new ArrayList<>();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static String prefix;
     private static KafkaCompanion companion;
@@ -58,8 +56,8 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        File jar = new File(System.getProperty("session.jar", "target/quarkus-app/quarkus-run.jar"));
-        Assumptions.assumeTrue(jar.isFile(), "TwoInstancesIT skipped: " + jar + " is missing (run mvn verify)");
+        Assumptions.assumeTrue(PackagedService.packaged(),
+                "TwoInstancesIT skipped: " + PackagedService.jar() + " is missing (run mvn verify)");
         String kafka = env("KAFKA_BOOTSTRAP_SERVERS");
         String dbHost = env("DB_HOST");
         Assumptions.assumeTrue(kafka != null && dbHost != null,
@@ -85,21 +83,17 @@ class TwoInstancesIT {
 
         Map<String, String> common = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "KAFKA_TOPIC_PREFIX", prefix, "DB_HOST", dbHost, "DB_PORT", dbPort, "DB_NAME", database,
-                "DB_USER", dbUser, "DB_PASSWORD", dbPassword, "QUARKUS_PROFILE", "local"));
-        first = start(jar, common, 1);
-        second = start(jar, common, 2);
-        awaitReady(first);
-        awaitReady(second);
+                "DB_USER", dbUser, "DB_PASSWORD", dbPassword));
+        first = start(common, 1);
+        second = start(common, 2);
+        for (PackagedService instance : instances) {
+            instance.awaitReady(START_TIMEOUT);
+        }
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+    static void stop() {
+        instances.forEach(PackagedService::close);
         if (companion != null) {
             companion.close();
         }
@@ -216,32 +210,11 @@ class TwoInstancesIT {
         }
     }
 
-    private static URI start(File jar, Map<String, String> common, int n) throws IOException {
-        int port = freePort();
-        Path log = Path.of("target", "it-logs", "session-" + n + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(common);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        processes.add(builder.start());
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private static void awaitReady(URI base) {
-        Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static URI start(Map<String, String> common, int n) {
+        PackagedService instance = PackagedService.start(ServiceApp.SESSION, common,
+                Path.of("target", "it-logs", "session-" + n + ".log"));
+        instances.add(instance);
+        return instance.baseUri();
     }
 
     private static String env(String name) {

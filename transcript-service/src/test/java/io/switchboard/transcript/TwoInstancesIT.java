@@ -10,19 +10,13 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TranscriptSent;
+import io.switchboard.stack.ServiceApp;
+import io.switchboard.stack.test.PackagedService;
 import io.switchboard.transcript.delivery.MessageIds;
 import io.switchboard.transcript.domain.TranscriptRequests;
 import io.switchboard.transcript.support.Mailboxes;
 import io.switchboard.transcript.support.Mailboxes.ReceivedMail;
 import io.switchboard.transcript.support.TestChats;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -67,14 +60,12 @@ class TwoInstancesIT {
     private static final Duration DELIVERY = Duration.ofSeconds(90);
     /** Long enough for a second copy to have arrived, were one on its way (many sender polls, a lease expiry). */
     private static final Duration NO_SECOND_COPY = Duration.ofSeconds(12);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     /** Short lease, so that the survivor takes over the killed instance's in-flight send within the test. */
     private static final String LEASE = "8s";
     /** Must stay below the lease: an SMTP attempt ends before another instance may look at the row. */
     private static final String SMTP_TIMEOUT = "4s";
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private static final List<Process> processes = new ArrayList<>();
+    private static final List<PackagedService> instances = new ArrayList<>();
     private static KafkaCompanion kafka;
     private static String prefix;
     private static String jdbcServer;
@@ -87,8 +78,8 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        File jar = new File(System.getProperty("transcript.jar", "target/quarkus-app/quarkus-run.jar"));
-        Assumptions.assumeTrue(jar.isFile(), "TwoInstancesIT skipped: " + jar + " is missing (run mvn verify)");
+        Assumptions.assumeTrue(PackagedService.packaged(),
+                "TwoInstancesIT skipped: " + PackagedService.jar() + " is missing (run mvn verify)");
         String bootstrap = env("KAFKA_BOOTSTRAP_SERVERS");
         String dbHost = env("DB_HOST");
         mailHost = env("SMTP_HOST");
@@ -119,7 +110,7 @@ class TwoInstancesIT {
         Map<String, String> common = new HashMap<>();
         common.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "KAFKA_TOPIC_PREFIX", prefix,
                 "DB_HOST", dbHost, "DB_PORT", dbPort, "DB_NAME", database, "DB_USER", dbUser,
-                "DB_PASSWORD", dbPassword, "QUARKUS_PROFILE", "local"));
+                "DB_PASSWORD", dbPassword));
         common.putAll(Map.of("SMTP_HOST", mailHost, "SMTP_PORT", envOr("SMTP_PORT", "3025"),
                 "IMAP_PORT", Integer.toString(imapPort), "SMTP_TIMEOUT", SMTP_TIMEOUT,
                 "TRANSCRIPT_AUDIT_ADDRESS", auditAddress, "MESSAGE_ID_DOMAIN", MESSAGE_ID_DOMAIN,
@@ -127,20 +118,18 @@ class TwoInstancesIT {
                 "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", "transcript-it-" + random,
                 "SWITCHBOARD_TRANSCRIPT_DELIVERY_LEASE", LEASE,
                 "SWITCHBOARD_TRANSCRIPT_DELIVERY_POLL_INTERVAL", "0.2s"));
-        URI first = start(jar, common, 1);
-        URI second = start(jar, common, 2);
-        awaitReady(first);
-        awaitReady(second);
+        for (int n = 1; n <= 2; n++) {
+            instances.add(PackagedService.start(ServiceApp.TRANSCRIPT, common,
+                    Path.of("target", "it-logs", "transcript-" + n + ".log")));
+        }
+        for (PackagedService instance : instances) {
+            instance.awaitReady(START_TIMEOUT);
+        }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        instances.forEach(PackagedService::close);
         if (kafka != null) {
             kafka.close();
         }
@@ -171,7 +160,7 @@ class TwoInstancesIT {
         // Kill one instance as soon as transcripts start going out: whatever it had consumed, claimed or begun
         // sending must still reach each contact once.
         await().atMost(DELIVERY).until(() -> sentCount() > 0);
-        processes.get(1).destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        instances.get(1).kill();
 
         // Redeliveries of the very same envelopes, and new requests repeating a request id already used.
         for (ChatRun run : runs) {
@@ -262,34 +251,6 @@ class TwoInstancesIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static URI start(File jar, Map<String, String> common, int n) throws IOException {
-        int port = freePort();
-        Path log = Path.of("target", "it-logs", "transcript-" + n + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(common);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        processes.add(builder.start());
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private static void awaitReady(URI base) {
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String env(String name) {

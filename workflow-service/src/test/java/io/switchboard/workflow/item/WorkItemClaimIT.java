@@ -14,10 +14,11 @@ import io.switchboard.stack.DatabaseServer;
 import io.switchboard.stack.Infrastructure;
 import io.switchboard.stack.InfrastructureSettings;
 import io.switchboard.stack.KafkaTopics;
+import io.switchboard.stack.ServiceApp;
+import io.switchboard.stack.test.PackagedService;
 import io.switchboard.stack.test.Tokens;
 import io.switchboard.workflow.Actors;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +65,7 @@ class WorkItemClaimIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<Process> processes = new ArrayList<>();
+    private static final List<PackagedService> instances = new ArrayList<>();
     private static final List<String> baseUrls = new ArrayList<>();
     private static Infrastructure infrastructure;
     private static DatabaseServer database;
@@ -73,8 +74,8 @@ class WorkItemClaimIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        Path jar = Path.of(System.getProperty("workflow.jar", "target/quarkus-app/quarkus-run.jar"));
-        assumeTrue(Files.exists(jar), "skipped: " + jar + " is missing (run mvn verify, which packages it first)");
+        assumeTrue(PackagedService.packaged(),
+                "skipped: " + PackagedService.jar() + " is missing (run mvn verify, which packages it first)");
 
         Path work = Files.createDirectories(Path.of("target", "it"));
         infrastructure = Infrastructure.start(
@@ -87,11 +88,7 @@ class WorkItemClaimIT {
         KafkaTopics.createAll(infrastructure.kafkaBootstrapServers(), prefix, List.of("dlq.workflow-service"));
 
         for (int i = 0; i < INSTANCES; i++) {
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("instance-" + i + ".log").toFile());
-            Map<String, String> env = builder.environment();
+            Map<String, String> env = new HashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
             env.put("KAFKA_TOPIC_PREFIX", prefix);
             env.put("DB_HOST", database.host());
@@ -99,29 +96,19 @@ class WorkItemClaimIT {
             env.put("DB_NAME", databaseName);
             env.put("DB_USER", database.user());
             env.put("DB_PASSWORD", database.password());
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_PROFILE", "local");
-            processes.add(builder.start());
-            baseUrls.add("http://127.0.0.1:" + port);
+            PackagedService instance = PackagedService.start(ServiceApp.WORKFLOW, env,
+                    work.resolve("instance-" + i + ".log"));
+            instances.add(instance);
+            baseUrls.add(instance.baseUrl());
         }
-        for (String base : baseUrls) {
-            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> get(base + "/q/health/ready", null).statusCode() == 200);
+        for (PackagedService instance : instances) {
+            instance.awaitReady(START_TIMEOUT);
         }
     }
 
     @AfterAll
     static void stopInstances() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        instances.forEach(PackagedService::close);
         if (infrastructure != null) {
             infrastructure.close();
         }
@@ -229,15 +216,5 @@ class WorkItemClaimIT {
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return Events.json().readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
