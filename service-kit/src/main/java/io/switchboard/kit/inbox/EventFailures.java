@@ -26,7 +26,11 @@ public final class EventFailures {
         return false;
     }
 
-    public static boolean isTemporary(Throwable failure) {
+    /**
+     * Whatever is not permanent: the inbox retries it until it succeeds. Broader than
+     * {@link io.switchboard.kit.TemporaryFailures#isTemporary}, which recognises an outage (connection lost, deadlock).
+     */
+    public static boolean isRetryable(Throwable failure) {
         return !isPermanent(failure);
     }
 

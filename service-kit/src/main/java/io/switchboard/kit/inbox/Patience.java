@@ -31,7 +31,7 @@ public class Patience {
 
     private <T> Uni<T> attempt(String what, Supplier<Uni<T>> work, Context context, int attempt) {
         return Uni.createFrom().deferred(work::get)
-                .onFailure(EventFailures::isTemporary).recoverWithUni(failure -> {
+                .onFailure(EventFailures::isRetryable).recoverWithUni(failure -> {
                     Duration pause = backOff(attempt);
                     LOG.warnf("%s failed (attempt %d), trying again in %d ms: %s", what, attempt, pause.toMillis(),
                             EventFailures.reason(failure));

@@ -1,13 +1,9 @@
 package io.switchboard.session.live;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.OwnContext;
 import io.switchboard.kit.tx.Transactions;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.function.Supplier;
 
 /**
@@ -19,19 +15,15 @@ import java.util.function.Supplier;
 @ApplicationScoped
 class LiveReads {
 
-    private final Vertx vertx;
+    private final OwnContext ownContext;
     private final Transactions tx;
 
-    LiveReads(Vertx vertx, Transactions tx) {
-        this.vertx = vertx;
+    LiveReads(OwnContext ownContext, Transactions tx) {
+        this.ownContext = ownContext;
         this.tx = tx;
     }
 
     <T> Uni<T> read(Supplier<Uni<T>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> tx.read(work).subscribe().with(emitter::complete, emitter::fail));
-        });
+        return ownContext.run(() -> tx.read(work));
     }
 }
