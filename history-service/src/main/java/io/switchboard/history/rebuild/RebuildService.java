@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.events.InvalidEventException;
-import io.switchboard.history.projection.HistoryEventsConsumer;
+import io.switchboard.history.messaging.HistoryEventsConsumer;
 import io.switchboard.history.projection.InteractionProjection;
 import io.switchboard.history.store.InteractionRow;
 import io.switchboard.history.view.InteractionReader;

@@ -1,13 +1,6 @@
-package io.switchboard.history.rest;
+package io.switchboard.history.search;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.history.search.InteractionCriteria;
-import io.switchboard.history.search.InteractionSearch;
-import io.switchboard.history.search.Page;
-import io.switchboard.history.search.PageRequest;
-import io.switchboard.history.search.SortOrder;
-import io.switchboard.history.search.TimeRange;
-import io.switchboard.history.search.Viewer;
 import io.switchboard.history.view.InteractionReader;
 import io.switchboard.history.view.InteractionSummary;
 import io.switchboard.history.view.InteractionView;

@@ -1,4 +1,4 @@
-package io.switchboard.transcript.rest;
+package io.switchboard.transcript.domain;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
@@ -6,12 +6,6 @@ import io.switchboard.kit.security.Roles;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.transcript.delivery.Recipient;
 import io.switchboard.transcript.delivery.TranscriptDispatcher;
-import io.switchboard.transcript.domain.RequestOrigin;
-import io.switchboard.transcript.domain.Transcript;
-import io.switchboard.transcript.domain.TranscriptLine;
-import io.switchboard.transcript.domain.TranscriptParticipant;
-import io.switchboard.transcript.domain.TranscriptRequest;
-import io.switchboard.transcript.domain.TranscriptRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,7 @@
-package io.switchboard.history.projection;
+package io.switchboard.history.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.history.projection.InteractionProjection;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -1,8 +1,6 @@
-package io.switchboard.history.rest;
+package io.switchboard.history.figures;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.history.figures.FiguresReport;
-import io.switchboard.history.figures.FiguresService;
 import io.switchboard.history.search.TimeRange;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.kit.tx.Transactions;

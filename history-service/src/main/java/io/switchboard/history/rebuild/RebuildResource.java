@@ -1,8 +1,6 @@
-package io.switchboard.history.rest;
+package io.switchboard.history.rebuild;
 
 import io.smallrye.common.annotation.Blocking;
-import io.switchboard.history.rebuild.RebuildReport;
-import io.switchboard.history.rebuild.RebuildService;
 import io.switchboard.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;

@@ -1,8 +1,5 @@
-package io.switchboard.transcript.rest;
+package io.switchboard.transcript.domain;
 
-import io.switchboard.transcript.domain.Transcript;
-import io.switchboard.transcript.domain.TranscriptLine;
-import io.switchboard.transcript.domain.TranscriptRequest;
 import java.time.Instant;
 import java.util.List;
 

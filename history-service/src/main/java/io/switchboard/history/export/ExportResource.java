@@ -1,8 +1,6 @@
-package io.switchboard.history.rest;
+package io.switchboard.history.export;
 
 import io.smallrye.mutiny.Multi;
-import io.switchboard.history.export.ExportFormat;
-import io.switchboard.history.export.InteractionExport;
 import io.switchboard.history.figures.FiguresService;
 import io.switchboard.history.search.TimeRange;
 import io.switchboard.kit.problem.Problems;
