@@ -7,7 +7,7 @@ import io.switchboard.events.TranscriptFailed;
 import io.switchboard.events.TranscriptSent;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.transcript.TranscriptSettings;
+import io.switchboard.transcript.TranscriptConfig;
 import io.switchboard.transcript.domain.RequestStatus;
 import io.switchboard.transcript.domain.Transcript;
 import io.switchboard.transcript.domain.TranscriptLine;
@@ -36,13 +36,13 @@ public class DeliveryLedger {
             order by lease_until limit ?2 for update skip locked""";
 
     private final EventOutbox outbox;
-    private final TranscriptSettings.Delivery delivery;
+    private final TranscriptConfig.Delivery delivery;
     private final String messageIdDomain;
     private final RetryPolicy retryPolicy;
     private final SentMailAudit audit;
     private final Transactions tx;
 
-    public DeliveryLedger(EventOutbox outbox, TranscriptSettings settings, SentMailAudit audit, Transactions tx) {
+    public DeliveryLedger(EventOutbox outbox, TranscriptConfig settings, SentMailAudit audit, Transactions tx) {
         this.tx = tx;
         this.outbox = outbox;
         this.delivery = settings.delivery();

@@ -1,6 +1,6 @@
 package io.switchboard.transcript.delivery;
 
-import io.switchboard.transcript.TranscriptSettings;
+import io.switchboard.transcript.TranscriptConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -19,9 +19,9 @@ public class SentMailAudit {
 
     private static final String MESSAGE_ID = "Message-ID";
 
-    private final TranscriptSettings.Audit audit;
+    private final TranscriptConfig.Audit audit;
 
-    public SentMailAudit(TranscriptSettings settings) {
+    public SentMailAudit(TranscriptConfig settings) {
         this.audit = settings.audit();
     }
 

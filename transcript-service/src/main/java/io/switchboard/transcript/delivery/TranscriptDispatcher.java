@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.switchboard.transcript.TranscriptSettings;
+import io.switchboard.transcript.TranscriptConfig;
 import io.switchboard.transcript.mail.RenderedMail;
 import io.switchboard.transcript.mail.TranscriptMailer;
 import io.switchboard.transcript.mail.TranscriptRenderer;
@@ -31,7 +31,7 @@ public class TranscriptDispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
 
     public TranscriptDispatcher(DeliveryLedger ledger, TranscriptRenderer renderer, TranscriptMailer mailer,
-                                SentMailAudit audit, TranscriptSettings settings) {
+                                SentMailAudit audit, TranscriptConfig settings) {
         this.ledger = ledger;
         this.renderer = renderer;
         this.mailer = mailer;

@@ -2,7 +2,7 @@ package io.switchboard.transcript.mail;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.switchboard.transcript.TranscriptSettings;
+import io.switchboard.transcript.TranscriptConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,7 @@ public class TranscriptMailer {
     private final Mailer mailer;
     private final Optional<String> auditAddress;
 
-    public TranscriptMailer(Mailer mailer, TranscriptSettings settings) {
+    public TranscriptMailer(Mailer mailer, TranscriptConfig settings) {
         this.mailer = mailer;
         this.auditAddress = settings.audit().address();
     }

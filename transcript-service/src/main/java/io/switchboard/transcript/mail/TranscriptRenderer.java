@@ -4,7 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.switchboard.transcript.TranscriptSettings;
+import io.switchboard.transcript.TranscriptConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,10 +32,10 @@ public class TranscriptRenderer {
         static native TemplateInstance text(TranscriptView transcript);
     }
 
-    private final TranscriptSettings settings;
+    private final TranscriptConfig settings;
     private final ZoneId zone;
 
-    public TranscriptRenderer(TranscriptSettings settings) {
+    public TranscriptRenderer(TranscriptConfig settings) {
         this.settings = settings;
         this.zone = settings.rendering().timeZone();
     }
@@ -43,7 +43,7 @@ public class TranscriptRenderer {
     public RenderedMail render(TranscriptContent content) {
         Locale locale = locale(content.language());
         TranscriptMessages words = words(locale);
-        TranscriptSettings.Brand brand = settings.brand();
+        TranscriptConfig.Brand brand = settings.brand();
         String date = content.startedAt() == null ? ""
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                         .format(content.startedAt().atZone(zone));

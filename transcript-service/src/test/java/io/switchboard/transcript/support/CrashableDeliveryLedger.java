@@ -3,7 +3,7 @@ package io.switchboard.transcript.support;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.transcript.TranscriptSettings;
+import io.switchboard.transcript.TranscriptConfig;
 import io.switchboard.transcript.delivery.DeliveryLedger;
 import io.switchboard.transcript.delivery.SentMailAudit;
 import jakarta.annotation.Priority;
@@ -26,7 +26,7 @@ public class CrashableDeliveryLedger extends DeliveryLedger {
     private static final Set<String> CRASH_AFTER_SEND = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public CrashableDeliveryLedger(EventOutbox outbox, TranscriptSettings settings, SentMailAudit audit,
+    public CrashableDeliveryLedger(EventOutbox outbox, TranscriptConfig settings, SentMailAudit audit,
                                    Transactions tx) {
         super(outbox, settings, audit, tx);
     }

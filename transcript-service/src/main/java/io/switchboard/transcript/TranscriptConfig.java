@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Everything about the transcript e-mail that an operator configures: branding, timing, the audit mailbox. */
 @ConfigMapping(prefix = "switchboard.transcript")
-public interface TranscriptSettings {
+public interface TranscriptConfig {
 
     /** One line of text: no CR or LF, so that nothing configured can add a header. */
     String SINGLE_LINE = "[^\\r\\n]+";
