@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.history.HistoryConfig;
 import io.switchboard.history.search.TimeRange;
 import io.switchboard.history.store.InteractionRow;
 import io.switchboard.history.view.InteractionReader;
@@ -12,7 +13,6 @@ import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Streams the interactions requested in a time range, oldest first, a batch at a time (keyset paging on request
@@ -27,12 +27,12 @@ public class InteractionExport {
     private final Transactions tx;
 
     public InteractionExport(InteractionReader reader, ObjectMapper json,
-                             @ConfigProperty(name = "switchboard.history.export.batch-size") int batchSize,
+                             HistoryConfig config,
                              Transactions tx) {
         this.tx = tx;
         this.reader = reader;
         this.json = json;
-        this.batchSize = batchSize;
+        this.batchSize = config.export().batchSize();
     }
 
     public Multi<String> export(TimeRange range, ExportFormat format) {

@@ -2,6 +2,7 @@ package io.switchboard.history.figures;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.history.HistoryConfig;
 import io.switchboard.history.search.TimeRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Counts and averages per queue (the queue that served the chat, else the one asked for) and day of request. */
@@ -27,8 +27,8 @@ public class FiguresService {
 
     private final ZoneId zone;
 
-    public FiguresService(@ConfigProperty(name = "switchboard.history.figures.zone") ZoneId zone) {
-        this.zone = zone;
+    public FiguresService(HistoryConfig config) {
+        this.zone = config.figures().zone();
     }
 
     public ZoneId zone() {

@@ -1,5 +1,6 @@
 package io.switchboard.history.rebuild;
 
+import io.switchboard.history.HistoryConfig;
 import io.switchboard.history.projection.InteractionProjection;
 import io.switchboard.kit.KafkaTopics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +32,13 @@ public class EventLogReader {
     private final Duration pollTimeout;
     private final int maxPollRecords;
 
+    /** The broker address is Kafka's own setting, not history-service's, so it comes as a single property. */
     public EventLogReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                          KafkaTopics topics,
-                          @ConfigProperty(name = "switchboard.history.rebuild.poll-timeout") Duration pollTimeout,
-                          @ConfigProperty(name = "switchboard.history.rebuild.max-poll-records") int maxPollRecords) {
+                          KafkaTopics topics, HistoryConfig config) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
-        this.pollTimeout = pollTimeout;
-        this.maxPollRecords = maxPollRecords;
+        this.pollTimeout = config.rebuild().pollTimeout();
+        this.maxPollRecords = config.rebuild().maxPollRecords();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.events.InvalidEventException;
+import io.switchboard.history.HistoryConfig;
 import io.switchboard.history.messaging.HistoryEventsConsumer;
 import io.switchboard.history.projection.InteractionProjection;
 import io.switchboard.history.store.InteractionRow;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rebuilds the whole history from the Kafka topics into a fresh schema with the same projection code and the same
@@ -46,17 +46,14 @@ public class RebuildService {
     private final AtomicBoolean running = new AtomicBoolean();
 
     public RebuildService(EventLogReader log, InteractionProjection projection, ProcessedEvents processedEvents,
-                          InteractionReader reader,
-                          @ConfigProperty(name = "switchboard.history.rebuild.compare-batch-size") int compareBatchSize,
-                          @ConfigProperty(name = "switchboard.history.rebuild.max-reported-differences")
-                          int maxReportedDifferences, Transactions tx) {
+                          InteractionReader reader, HistoryConfig config, Transactions tx) {
         this.tx = tx;
         this.log = log;
         this.projection = projection;
         this.processedEvents = processedEvents;
         this.reader = reader;
-        this.compareBatchSize = compareBatchSize;
-        this.maxReportedDifferences = maxReportedDifferences;
+        this.compareBatchSize = config.rebuild().compareBatchSize();
+        this.maxReportedDifferences = config.rebuild().maxReportedDifferences();
     }
 
     /** @param keep keep the rebuilt schema for inspection; otherwise it is dropped after the comparison */

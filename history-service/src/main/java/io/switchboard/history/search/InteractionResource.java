@@ -1,6 +1,7 @@
 package io.switchboard.history.search;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.history.HistoryConfig;
 import io.switchboard.history.view.InteractionReader;
 import io.switchboard.history.view.InteractionSummary;
 import io.switchboard.history.view.InteractionView;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,14 +35,14 @@ public class InteractionResource {
     private final Transactions tx;
 
     public InteractionResource(InteractionSearch search, InteractionReader reader, PageRequest pages,
-                               JsonWebToken jwt, @ConfigProperty(name = "switchboard.history.figures.zone") ZoneId zone,
+                               JsonWebToken jwt, HistoryConfig config,
                                Transactions tx) {
         this.tx = tx;
         this.search = search;
         this.reader = reader;
         this.pages = pages;
         this.jwt = jwt;
-        this.zone = zone;
+        this.zone = config.figures().zone();
     }
 
     @GET

@@ -1,8 +1,8 @@
 package io.switchboard.history.search;
 
+import io.switchboard.history.HistoryConfig;
 import io.switchboard.kit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Checks page parameters against the configured default and cap. */
 @ApplicationScoped
@@ -11,10 +11,9 @@ public class PageRequest {
     private final int defaultSize;
     private final int maxSize;
 
-    public PageRequest(@ConfigProperty(name = "switchboard.history.page.default-size") int defaultSize,
-                       @ConfigProperty(name = "switchboard.history.page.max-size") int maxSize) {
-        this.defaultSize = defaultSize;
-        this.maxSize = maxSize;
+    public PageRequest(HistoryConfig config) {
+        this.defaultSize = config.page().defaultSize();
+        this.maxSize = config.page().maxSize();
     }
 
     public int page(Integer page) {

@@ -7,12 +7,12 @@ import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.EventType;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.kit.inbox.PermanentEventFailure;
+import io.switchboard.workflow.WorkflowConfig;
 import io.switchboard.workflow.strategy.WorkflowQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies the agent's workflow decision from Mark Done. Runs inside the consumer's transaction. A chat enters the
@@ -24,9 +24,9 @@ public class Parking {
     private final ItemEvents events;
     private final String fallbackQueue;
 
-    public Parking(ItemEvents events, @ConfigProperty(name = "switchboard.workflow.fallback-queue") String fallbackQueue) {
+    public Parking(ItemEvents events, WorkflowConfig config) {
         this.events = events;
-        this.fallbackQueue = fallbackQueue;
+        this.fallbackQueue = config.fallbackQueue();
     }
 
     public Uni<Void> apply(ChatCompleted chat) {

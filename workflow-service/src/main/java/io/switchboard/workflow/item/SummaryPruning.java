@@ -3,9 +3,9 @@ package io.switchboard.workflow.item;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.workflow.WorkflowConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Summaries are built for every chat (the decision comes last); those that never entered the workflow go. */
 @ApplicationScoped
@@ -14,9 +14,8 @@ public class SummaryPruning {
     private final Duration retention;
     private final Transactions tx;
 
-    public SummaryPruning(@ConfigProperty(name = "switchboard.workflow.summary-retention") Duration retention,
-                          Transactions tx) {
-        this.retention = retention;
+    public SummaryPruning(WorkflowConfig config, Transactions tx) {
+        this.retention = config.summaryRetention();
         this.tx = tx;
     }
 

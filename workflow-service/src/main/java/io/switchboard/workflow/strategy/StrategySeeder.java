@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.switchboard.workflow.WorkflowConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seeds the strategy from a JSON file (same shape as {@code PUT /api/workflow/strategy}) into an empty database at
@@ -33,12 +33,11 @@ public class StrategySeeder {
     private final Validator validator;
     private final Optional<Path> file;
 
-    public StrategySeeder(StrategyStore store, ObjectMapper json, Validator validator,
-                          @ConfigProperty(name = "switchboard.workflow.strategy-file") Optional<Path> file) {
+    public StrategySeeder(StrategyStore store, ObjectMapper json, Validator validator, WorkflowConfig config) {
         this.store = store;
         this.json = json;
         this.validator = validator;
-        this.file = file;
+        this.file = config.strategyFile();
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
