@@ -7,9 +7,9 @@ import io.switchboard.transcript.TranscriptConfig;
 import io.switchboard.transcript.delivery.DeliveryLedger;
 import io.switchboard.transcript.delivery.SentMailAudit;
 import jakarta.annotation.Priority;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
