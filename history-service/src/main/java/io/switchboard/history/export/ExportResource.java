@@ -1,6 +1,5 @@
 package io.switchboard.history.export;
 
-import io.smallrye.mutiny.Multi;
 import io.switchboard.history.figures.FiguresService;
 import io.switchboard.history.search.TimeRange;
 import io.switchboard.kit.problem.Problems;
