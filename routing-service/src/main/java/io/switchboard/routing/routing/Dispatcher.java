@@ -93,7 +93,7 @@ public class Dispatcher {
      * Only agents with a desktop connected are offered chats (an offer nobody sees only makes the contact wait for
      * its timeout); unless presence is not required, where every READY agent is.
      */
-    public static String desktop(RoutingConfig config) {
+    private static String desktop(RoutingConfig config) {
         return config.presence().required() ? "a.desktop_connected" : "true";
     }
 
