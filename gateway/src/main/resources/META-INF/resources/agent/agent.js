@@ -17,8 +17,10 @@ let session;
 
 // ---- availability ------------------------------------------------------------------------------------------
 
-function showState(state) {
-  $('#agent-state').textContent = STATE_LABELS[state] || state || '';
+function showState(state, reason) {
+  const label = STATE_LABELS[state] || state || '';
+  // The reason says why, e.g. "disconnected" when routing set the agent Not Ready while this desktop was away.
+  $('#agent-state').textContent = state === 'NOT_READY' && reason ? `${label} (${reason})` : label;
   $('#state-ready').setAttribute('aria-pressed', String(state === 'READY'));
   $('#state-not-ready').setAttribute('aria-pressed', String(state === 'NOT_READY'));
 }
@@ -26,7 +28,7 @@ function showState(state) {
 async function setState(state) {
   try {
     const me = await api.put('/api/routing/agents/me/state', { state });
-    showState(me?.state || state);
+    showState(me?.state || state, me?.reason);
   } catch (error) {
     toast(`Could not change your state: ${error.message}`);
   }
@@ -34,7 +36,8 @@ async function setState(state) {
 
 async function loadState() {
   try {
-    showState((await api.get('/api/routing/agents/me'))?.state);
+    const me = await api.get('/api/routing/agents/me');
+    showState(me?.state, me?.reason);
   } catch (error) {
     $('#agent-state').textContent = 'State unavailable';
   }
@@ -116,7 +119,8 @@ async function start() {
   show($('#desk'), true);
   $('#agent-name').textContent = user.name;
   socket = new ResilientSocket('/ws/agent', signIn.token, {
-    onOpen: () => session.resumeAll(),
+    // After a reconnect the state may have changed meanwhile (Not Ready "disconnected" after a long absence).
+    onOpen: () => { session.resumeAll(); loadState(); },
     onFrame: handleFrame,
     onStatus: showConnection,
     onFinalClose: (code) => {

@@ -33,12 +33,18 @@ async function refreshQueues() {
   }
 }
 
+// Not Ready shows why: a break, a missed offer, or "disconnected" (the agent's desktop was away past the grace).
+function stateText(agent) {
+  const label = STATE_LABELS[agent.state] || agent.state;
+  return agent.state === 'NOT_READY' && agent.reason ? `${label} (${agent.reason})` : label;
+}
+
 async function refreshAgents() {
   try {
     const agents = listOf(await api.get('/api/routing/agents'), 'agents');
     $('#agent-rows').replaceChildren(...agents.map((a) => el('tr', { dataset: { agent: a.id } },
       el('th', { scope: 'row' }, a.name || a.id),
-      cell(STATE_LABELS[a.state] || a.state),
+      cell(stateText(a)),
       cell(a.activeChats ?? a.load ?? a.chats),
       cell(Object.entries(a.skills || {}).map(([skill, level]) => `${skill} ${level}`).join(', ')))));
     $('#agents-error').textContent = '';

@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.events.EventEnvelope;
-import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
+import io.switchboard.history.projection.InteractionProjection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +53,7 @@ final class EventLog {
         var config = ConfigProvider.getConfig();
         String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
         String group = config.getValue("mp.messaging.incoming.history-events.group.id", String.class);
-        List<String> topics = EventType.topics().stream().filter(t -> !t.equals(EventType.ROUTING_STATS.topic()))
-                .map(t -> prefix() + t).toList();
+        List<String> topics = InteractionProjection.TYPES.stream().map(t -> prefix() + t.topic()).toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             await().atMost(CONSUMED_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)

@@ -42,6 +42,21 @@ public interface RoutingConfig {
 
     Stats stats();
 
+    Presence presence();
+
+    /** Desktop presence ({@code agent.presence} from session-service). */
+    interface Presence {
+
+        /** Offer chats only to agents with a desktop connected, and set agents whose desktop is gone NOT_READY. */
+        boolean required();
+
+        /**
+         * How long after an agent's last desktop closed their state and open offers are kept (a reload or a network
+         * blip reconnects within it); no new offers meanwhile. After it: NOT_READY "disconnected", offers withdrawn.
+         */
+        Duration grace();
+    }
+
     Seed seed();
 
     interface Stats {

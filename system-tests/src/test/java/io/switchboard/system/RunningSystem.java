@@ -8,6 +8,7 @@ import io.switchboard.stack.SwitchboardApplications;
 import io.switchboard.stack.ApplicationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Test classes get it as a parameter: {@code @ExtendWith(RunningSystem.class)}.
  */
 public final class RunningSystem implements ParameterResolver {
+
+    /** Six JVMs starting at once on a busy 2-core machine (other builds beside) can need more than the usual 120 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
 
@@ -85,7 +89,7 @@ public final class RunningSystem implements ParameterResolver {
                 // The tests are many visitors from one address: the per-address chat request limit is raised.
                 ApplicationSettings settings = ApplicationSettings.isolatedRun(root, logs, runId)
                         .withExtraEnvironment(ApplicationSettings.ONE_ADDRESS_MANY_VISITORS);
-                SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings);
+                SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings, READY_TIMEOUT);
                 return new RunningSystem(infrastructure, apps, settings.topicPrefix(), logs);
             } catch (RuntimeException e) {
                 infrastructure.close();

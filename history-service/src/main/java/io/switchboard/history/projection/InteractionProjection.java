@@ -34,9 +34,9 @@ import java.util.List;
 @ApplicationScoped
 public class InteractionProjection {
 
-    /** The topics this projection reads; routing.stats is about queues, not interactions. */
+    /** The topics this projection reads; routing.stats (queues) and agent.presence (agents) are not interactions. */
     public static final List<EventType> TYPES = List.of(EventType.values()).stream()
-            .filter(type -> type != EventType.ROUTING_STATS).toList();
+            .filter(type -> type != EventType.ROUTING_STATS && type != EventType.AGENT_PRESENCE).toList();
 
     public Uni<Void> apply(EventEnvelope envelope) {
         EventType type = EventType.of(envelope.type());
@@ -70,7 +70,7 @@ public class InteractionProjection {
             case WORKFLOW_QUEUED, WORKFLOW_STOPPED, WORKFLOW_CLAIMED, WORKFLOW_RELEASED, WORKFLOW_MOVED,
                     WORKFLOW_COMPLETED, WORKFLOW_OVERDUE ->
                     record(ActivityEntry.workflow(envelope, envelope.payload(WorkflowItemEvent.class)));
-            case ROUTING_STATS -> Uni.createFrom().voidItem();
+            case ROUTING_STATS, AGENT_PRESENCE -> Uni.createFrom().voidItem();
         };
     }
 

@@ -46,6 +46,17 @@ public class Agent extends PanacheEntityBase {
     /** Open offers plus chats held. */
     public int workload;
 
+    /** Some session-service instance holds a desktop (agent socket) of this agent ({@code agent.presence}). */
+    @Column(name = "desktop_connected")
+    public boolean desktopConnected;
+
+    @Column(name = "presence_version")
+    public long presenceVersion;
+
+    /** When the last desktop closed, while the grace period runs. */
+    @Column(name = "desktop_lost_at")
+    public Instant desktopLostAt;
+
     public boolean hasRoom() {
         return workload < capacity;
     }

@@ -33,9 +33,12 @@ public class Dispatcher {
             not exists (select 1 from jsonb_array_elements_text(cast(q.required_skills as jsonb)) need(skill)
                         where not jsonb_exists(cast(a.skills as jsonb), need.skill))""";
 
+    /** Stands for "agent {@code a} has a desktop connected" in the statements below (see {@link #desktop}). */
+    private static final String DESKTOP = "{desktop}";
+
     /** Agent {@code a} may be offered request {@code r} of queue {@code q}. */
     static final String ELIGIBLE = """
-            a.state = 'READY' and a.workload < a.capacity and %s
+            a.state = 'READY' and {desktop} and a.workload < a.capacity and %s
             and a.id <> coalesce(r.requested_by, '')
             and not exists (select 1 from offer o where o.routing_request_id = r.id and o.agent_id = a.id)
             and not exists (select 1 from assignment s
@@ -68,6 +71,9 @@ public class Dispatcher {
                    and (r.waiting_since < :since or r.waiting_since = :since and r.id < :request))
               and %s""".formatted(ELIGIBLE);
 
+    private final String nextRequests;
+    private final String idlestAgent;
+    private final String earlierForAgent;
     private final Offering offering;
     private final Background background;
     private final int batchSize;
@@ -80,6 +86,18 @@ public class Dispatcher {
         this.background = background;
         this.batchSize = config.batchSize();
         this.dispatchTimeout = config.dispatchTimeout();
+        String desktop = desktop(config);
+        this.nextRequests = NEXT_REQUESTS.replace(DESKTOP, desktop);
+        this.idlestAgent = IDLEST_AGENT.replace(DESKTOP, desktop);
+        this.earlierForAgent = EARLIER_FOR_AGENT.replace(DESKTOP, desktop);
+    }
+
+    /**
+     * Only agents with a desktop connected are offered chats (an offer nobody sees only makes the contact wait for
+     * its timeout); unless presence is not required, where every READY agent is.
+     */
+    private static String desktop(RoutingConfig config) {
+        return config.presence().required() ? "a.desktop_connected" : "true";
     }
 
     @Scheduled(every = "${switchboard.routing.dispatch-interval}", delayed = "${switchboard.routing.dispatch-interval}",
@@ -108,11 +126,11 @@ public class Dispatcher {
     public Uni<Boolean> offerNow(RoutingRequest request, RoutingQueue queue) {
         return Panache.flush()
                 .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(IDLEST_AGENT, Agent.class)
+                .chain(session -> session.createNativeQuery(idlestAgent, Agent.class)
                         .setParameter("request", request.id)
                         .getResultList()
                         .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(false)
-                                : session.createNativeQuery(EARLIER_FOR_AGENT, Long.class)
+                                : session.createNativeQuery(earlierForAgent, Long.class)
                                 .setParameter("agent", agents.get(0).id)
                                 .setParameter("request", request.id)
                                 .setParameter("priority", queue.priority)
@@ -142,7 +160,7 @@ public class Dispatcher {
 
     private Uni<Integer> dispatchBatch() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(NEXT_REQUESTS, RoutingRequest.class)
+                .chain(session -> session.createNativeQuery(nextRequests, RoutingRequest.class)
                         .setParameter("batch", batchSize)
                         .getResultList())
                 .chain(this::offerEach));
@@ -159,7 +177,7 @@ public class Dispatcher {
 
     private Uni<Integer> offerToIdlestAgent(RoutingRequest request) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(IDLEST_AGENT, Agent.class)
+                .chain(session -> session.createNativeQuery(idlestAgent, Agent.class)
                         .setParameter("request", request.id)
                         .getResultList())
                 .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(0)

@@ -132,7 +132,8 @@ public class RequestIntake {
             if (asked.targetType() == TargetType.SUPERVISOR && agent.role != AgentRole.SUPERVISOR) {
                 return refuse(asked, agent.name + " is not a supervisor.");
             }
-            if (agent.state != AgentState.READY || !agent.hasRoom()) {
+            if (agent.state != AgentState.READY || !agent.hasRoom()
+                    || config.presence().required() && !agent.desktopConnected) {
                 return refuse(asked, agent.name + " is not available.");
             }
             return Assignment.count("chatId = ?1 and agentId = ?2 and releasedAt is null", asked.chatId(), agent.id)

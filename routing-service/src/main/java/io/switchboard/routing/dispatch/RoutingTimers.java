@@ -9,9 +9,11 @@ import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.RoutingConfig;
+import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.OfferAnswers;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -34,12 +36,28 @@ public class RoutingTimers {
             order by deadline limit :batch
             for update skip locked""";
 
+    /** Open offers to agents whose desktop has been gone longer than the grace period. */
+    private static final String OFFERS_TO_ABSENT = """
+            select r.* from routing_request r join offer o on o.routing_request_id = r.id join agent a on a.id = o.agent_id
+            where o.status = 'OPEN' and not a.desktop_connected and a.desktop_lost_at <= :lostBefore
+            order by a.desktop_lost_at limit :batch
+            for update of r skip locked""";
+
+    /** Agents whose desktop has been gone longer than the grace period (their offers were withdrawn first). */
+    private static final String ABSENT_AGENTS = """
+            select * from agent a where not a.desktop_connected and a.desktop_lost_at <= :lostBefore
+              and not exists (select 1 from offer o where o.agent_id = a.id and o.status = 'OPEN')
+            order by a.desktop_lost_at limit :batch
+            for update skip locked""";
+
     private final OfferAnswers answers;
     private final QueuePositions positions;
     private final EventOutbox outbox;
     private final Dispatcher dispatcher;
     private final int batchSize;
     private final Transactions tx;
+    private final boolean presenceRequired;
+    private final Duration presenceGrace;
 
     public RoutingTimers(OfferAnswers answers, QueuePositions positions, EventOutbox outbox, Dispatcher dispatcher,
                          RoutingConfig config, Transactions tx) {
@@ -49,6 +67,8 @@ public class RoutingTimers {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.batchSize = config.batchSize();
+        this.presenceRequired = config.presence().required();
+        this.presenceGrace = config.presence().grace();
     }
 
     @Scheduled(every = "${switchboard.routing.timer-interval}", delayed = "${switchboard.routing.timer-interval}",
@@ -57,6 +77,7 @@ public class RoutingTimers {
     Uni<Void> tick() {
         return expireOffers()
                 .chain(expired -> overflowOrGiveUp().map(moved -> expired + moved))
+                .chain(changed -> desktopsGone().map(withdrawn -> changed + withdrawn))
                 .invoke(changed -> {
                     if (changed > 0) {
                         dispatcher.kick();
@@ -69,6 +90,30 @@ public class RoutingTimers {
         return tx.commit(() -> due(EXPIRED_OFFERS).chain(requests -> each(requests,
                 request -> Rows.lockOpenOffer(request.id)
                         .chain(offer -> offer == null ? Uni.createFrom().voidItem() : answers.expire(request, offer)))));
+    }
+
+    /**
+     * Agents whose last desktop closed more than the grace period ago: their open offers go back to the queue, then
+     * they go NOT_READY "disconnected" (if they were READY or in after-chat work) and the grace is over.
+     */
+    Uni<Integer> desktopsGone() {
+        if (!presenceRequired) {
+            return Uni.createFrom().item(0);
+        }
+        return tx.commit(() -> due(OFFERS_TO_ABSENT, "lostBefore", Instant.now().minus(presenceGrace))
+                        .chain(requests -> each(requests, request -> Rows.lockOpenOffer(request.id)
+                                .chain(offer -> offer == null ? Uni.createFrom().voidItem()
+                                        : answers.withdrawFromAbsent(request, offer)))))
+                .chain(withdrawn -> tx.commit(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(ABSENT_AGENTS, Agent.class)
+                                .setParameter("lostBefore", Instant.now().minus(presenceGrace))
+                                .setParameter("batch", batchSize)
+                                .getResultList())
+                        .invoke(agents -> agents.forEach(agent -> {
+                            OfferAnswers.leftDesk(agent, Instant.now());
+                            agent.desktopLostAt = null;
+                        }))
+                        .map(agents -> withdrawn)));
     }
 
     Uni<Integer> overflowOrGiveUp() {
@@ -104,8 +149,12 @@ public class RoutingTimers {
     }
 
     private Uni<List<RoutingRequest>> due(String sql) {
+        return due(sql, "now", Instant.now());
+    }
+
+    private Uni<List<RoutingRequest>> due(String sql, String timeParameter, Instant time) {
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, RoutingRequest.class)
-                .setParameter("now", Instant.now())
+                .setParameter(timeParameter, time)
                 .setParameter("batch", batchSize)
                 .getResultList());
     }

@@ -1,6 +1,7 @@
 package io.switchboard.routing.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.AgentPresence;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatParticipant;
@@ -10,6 +11,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import io.switchboard.routing.DispatchWanted;
+import io.switchboard.routing.agent.Desktops;
 import io.switchboard.routing.dispatch.ChatClosing;
 import io.switchboard.routing.dispatch.Escalation;
 import io.switchboard.routing.dispatch.RequestIntake;
@@ -30,9 +32,11 @@ public class SessionEventsConsumer {
     private final RequestIntake intake;
     private final ChatClosing closing;
     private final Event<DispatchWanted> dispatchWanted;
+    private final Desktops desktops;
 
     public SessionEventsConsumer(ProcessedEvents processedEvents, RequestIntake intake, ChatClosing closing,
-                                 Event<DispatchWanted> dispatchWanted) {
+                                 Event<DispatchWanted> dispatchWanted, Desktops desktops) {
+        this.desktops = desktops;
         this.processedEvents = processedEvents;
         this.intake = intake;
         this.closing = closing;
@@ -71,6 +75,12 @@ public class SessionEventsConsumer {
     public Uni<Void> conferenceRequested(ConsumerRecords<String, String> records) {
         return apply("routing.conference-requested", records,
                 env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class))));
+    }
+
+    @Incoming("agent-presence")
+    public Uni<Void> agentPresence(ConsumerRecords<String, String> records) {
+        return apply("routing.agent-presence", records,
+                env -> desktops.presenceChanged(env.payload(AgentPresence.class)));
     }
 
     private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,

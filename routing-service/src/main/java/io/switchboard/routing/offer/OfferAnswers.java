@@ -26,6 +26,8 @@ import java.util.UUID;
 public class OfferAnswers {
 
     static final String MISSED_OFFER = "missed offer";
+    /** The state reason of an agent whose desktop stayed away past the grace period. */
+    public static final String DISCONNECTED = "disconnected";
 
     private static final String REQUEST_OF_OFFER = "select cast(routing_request_id as varchar) from offer where id = :id";
 
@@ -61,6 +63,29 @@ public class OfferAnswers {
             return unanswered(new Locked(request, offer, agent), RoutingOutcome.TIMED_OUT,
                     agent.name + " did not answer in time");
         });
+    }
+
+    /**
+     * An open offer to an agent whose desktop stayed away past the grace period: nobody will answer it, so the chat
+     * goes to the next agent now instead of at the offer's expiry, and the agent is set NOT_READY "disconnected".
+     * The caller holds the request and offer locks; nothing happens if the desktop came back meanwhile.
+     */
+    public Uni<Void> withdrawFromAbsent(RoutingRequest request, Offer offer) {
+        return Rows.lockAgent(offer.agentId).chain(agent -> {
+            if (agent.desktopConnected) {
+                return Uni.createFrom().voidItem();
+            }
+            leftDesk(agent, Instant.now());
+            return unanswered(new Locked(request, offer, agent), RoutingOutcome.TIMED_OUT,
+                    agent.name + " disconnected");
+        });
+    }
+
+    /** A READY (or after-chat work) agent whose desktop is gone for good goes NOT_READY "disconnected". */
+    public static void leftDesk(Agent agent, Instant now) {
+        if (agent.state == AgentState.READY || agent.state == AgentState.AFTER_CHAT_WORK) {
+            agent.changeState(AgentState.NOT_READY, DISCONNECTED, now);
+        }
     }
 
     private Uni<Void> unanswered(Locked locked, RoutingOutcome outcome, String reason) {

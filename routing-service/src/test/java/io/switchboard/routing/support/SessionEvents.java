@@ -1,5 +1,6 @@
 package io.switchboard.routing.support;
 
+import io.switchboard.events.AgentPresence;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatEvent;
@@ -7,6 +8,7 @@ import io.switchboard.events.ChatRequested;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
+import io.switchboard.events.PresenceStatus;
 import io.switchboard.events.WorkflowDecision;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,14 @@ public class SessionEvents implements AutoCloseable {
         return new ChatCompleted(chatId, agentId, "", null, false, WorkflowDecision.NONE, null, Instant.now());
     }
 
+    /** An agent.presence change, as session-service publishes it (keyed by agent id). */
+    public EventEnvelope presence(String agentId, PresenceStatus status, long version) {
+        EventEnvelope envelope = Events.envelope(new AgentPresence(agentId, status, version, Instant.now()),
+                "session-service");
+        send(envelope);
+        return envelope;
+    }
+
     public EventEnvelope send(ChatEvent body) {
         EventEnvelope envelope = Events.envelope(body, "session-service");
         send(envelope);
@@ -57,7 +67,8 @@ public class SessionEvents implements AutoCloseable {
     /** Sends an envelope as it is, e.g. once more to play a redelivery. */
     public void send(EventEnvelope envelope) {
         try {
-            producer.send(new ProducerRecord<>(prefix + envelope.type(), envelope.interactionId(),
+            String key = envelope.interactionId() != null ? envelope.interactionId() : envelope.payload().key();
+            producer.send(new ProducerRecord<>(prefix + envelope.type(), key,
                     Events.write(envelope))).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce " + envelope.type(), e);

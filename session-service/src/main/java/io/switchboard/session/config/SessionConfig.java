@@ -36,4 +36,22 @@ public interface SessionConfig {
 
     /** Queue of a chat request that names none. */
     String defaultQueue();
+
+    /** Desktop presence: which agents have an agent socket open on some instance ({@code agent.presence}). */
+    Presence presence();
+
+    interface Presence {
+
+        /** How often each instance tells the others it is alive (and retries presence changes that failed). */
+        Duration heartbeatInterval();
+
+        /**
+         * An instance whose heartbeat is older than this is dead: its sockets stop counting and the agents who had no
+         * other desktop become DISCONNECTED. Several heartbeat intervals, so that a slow moment is not a death.
+         */
+        Duration instanceTimeout();
+
+        /** Most agents one transaction lets go of when a dead instance is cleared. */
+        int sweepBatchSize();
+    }
 }

@@ -13,6 +13,7 @@ import io.switchboard.session.live.LocalSockets;
 import io.switchboard.session.live.Offers;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.frames.CloseCodes;
+import io.switchboard.session.presence.DesktopPresence;
 
 import java.util.Optional;
 
@@ -25,9 +26,11 @@ public class AgentSocket {
     private final FrameHandler frames;
     private final Offers offers;
     private final SocketAdmission admission;
+    private final DesktopPresence presence;
 
     public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames, Offers offers,
-                       SocketAdmission admission) {
+                       SocketAdmission admission, DesktopPresence presence) {
+        this.presence = presence;
         this.admission = admission;
         this.offers = offers;
         this.authenticator = authenticator;
@@ -49,7 +52,9 @@ public class AgentSocket {
             return connection.close(CloseCodes.TOO_MANY_SOCKETS);
         }
         admission.closeAtExpiry(connection, authenticated.get().expiresAt());
-        return offers.replay(sockets.open(connection, caller));
+        SocketSession session = sockets.open(connection, caller);
+        presence.opened(caller.id());
+        return offers.replay(session);
     }
 
     @OnTextMessage
@@ -67,6 +72,11 @@ public class AgentSocket {
     @OnClose
     public void close(WebSocketConnection connection) {
         admission.closed(connection.id());
+        SocketSession session = sockets.get(connection.id());
         sockets.remove(connection.id());
+        if (session != null) {
+            // Only sockets that were admitted counted towards the agent's presence.
+            presence.closed(session.caller().id());
+        }
     }
 }

@@ -1,0 +1,6 @@
+package io.switchboard.events;
+
+/** An agent's desktop presence ({@link AgentPresence}). */
+public enum PresenceStatus {
+    CONNECTED, DISCONNECTED
+}
