@@ -193,6 +193,23 @@ class AgentActionsTest {
     }
 
     @Test
+    void aTransferToAnotherQueueMakesItTheChatsQueue() {
+        var chat = activeChat("Queue Transfer", List.of());
+        as(alice).get("/api/chats/{id}", chat.chatId()).then().body("queue", equalTo("general"));
+        String requestId = as(alice).body(Map.of("targetType", "QUEUE", "targetId", "sales"))
+                .post("/api/chats/{id}/transfer", chat.chatId()).then().statusCode(202).extract().path("requestId");
+        String offerId = routing.offered(chat.chatId(), "agent2", "Bruno Costa", OfferKind.TRANSFER, requestId,
+                "agent1");
+        routing.accepted(chat.chatId(), "sales", offerId, "agent2", "Bruno Costa", OfferKind.TRANSFER, requestId,
+                "agent1");
+        Chats.awaitPresent(bruno, chat.chatId(), "agent2");
+        as(bruno).get("/api/chats/{id}", chat.chatId()).then().statusCode(200)
+                .body("queue", equalTo("sales")).body("ownerAgentId", equalTo("agent2"));
+        as(bruno).get("/api/chats").then().statusCode(200)
+                .body("find { it.chatId == '" + chat.chatId() + "' }.queue", equalTo("sales"));
+    }
+
+    @Test
     void aFailedTransferIsReportedToTheRequester() {
         var chat = activeChat("Failing Transfer", List.of());
         String requestId = as(alice).body(Map.of("targetType", "QUEUE", "targetId", "nowhere"))
