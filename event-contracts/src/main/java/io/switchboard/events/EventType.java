@@ -28,7 +28,8 @@ public enum EventType {
     WORKFLOW_MOVED("workflow.moved", 1, WorkflowItemEvent.class, "workflow-service"),
     WORKFLOW_COMPLETED("workflow.completed", 1, WorkflowItemEvent.class, "workflow-service"),
     WORKFLOW_OVERDUE("workflow.overdue", 1, WorkflowItemEvent.class, "workflow-service"),
-    ROUTING_STATS("routing.stats", 1, QueueStats.class, "routing-service");
+    ROUTING_STATS("routing.stats", 1, QueueStats.class, "routing-service"),
+    CHAT_DATA_CHANGED("chat.data.changed", 1, ChatDataChanged.class, "session-service");
 
     private final String topic;
     private final int version;

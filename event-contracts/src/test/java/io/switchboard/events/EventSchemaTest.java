@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,15 @@ class EventSchemaTest {
                         MessageKind.TEXT, "Hello <b>Ann</b>", null, List.of(), now),
                 new ChatEnded("c1", 9, EndReason.AGENT_FINISHED, "agent1", now),
                 new ChatCompleted("c1", "agent1", "notes", "SALE", true, WorkflowDecision.PARK, "follow-up", now),
+                new ChatCompleted("c1", "agent1", null, null, false, WorkflowDecision.NONE, null, now,
+                        Map.of("orderNumber", "A-1001", "tier", "gold")),
+                new ChatRequested("c1", "k1", "Ann", "ann@example.com", List.of(), "sales", "Order", "en", now,
+                        false, Map.of("orderNumber", "A-1001", "vip", true, "basket", 129.5)),
+                new ChatDataChanged("c1", Map.of("orderNumber", "A-1002", "vip", true),
+                        List.of(new ChatDataChanged.Change("orderNumber", "A-1002", "A-1001"),
+                                new ChatDataChanged.Change("vip", true, null),
+                                new ChatDataChanged.Change("basket", null, 129.5)),
+                        "agent1", DataOrigin.AGENT, now),
                 new QueueStats("sales", 2, 40, 1, 2, 0, 10, 8, 1, 0.9, 900, now));
         for (SwitchboardEvent sample : samples) {
             String json = Events.write(Events.envelope(sample, "test"));

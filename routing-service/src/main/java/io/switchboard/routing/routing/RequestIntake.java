@@ -10,6 +10,7 @@ import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentRole;
 import io.switchboard.routing.agent.AgentState;
+import io.switchboard.routing.queue.DataRules;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public class RequestIntake {
     private final Offering offering;
     private final EventOutbox outbox;
     private final Dispatcher dispatcher;
+    private final DataRules dataRules;
 
     public RequestIntake(RoutingConfig config, QueuePositions positions, Offering offering, EventOutbox outbox,
                          Dispatcher dispatcher) {
@@ -35,6 +37,8 @@ public class RequestIntake {
         this.offering = offering;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.dataRules = new DataRules(config.dataRules().values().stream().map(r -> new DataRules.Rule(r.queue(),
+                r.key(), r.value(), r.priority(), r.skill())).toList());
     }
 
     /** A new chat enters its queue, once per chat id however often the event is delivered. */
@@ -62,6 +66,9 @@ public class RequestIntake {
         }
         RoutingRequest request = RoutingRequest.waiting(event.chatId(), OfferKind.CHAT, queue.name,
                 waitingSince(event, now), now, now.plus(queue.maxWait()));
+        DataRules.Effect effect = dataRules.effect(queue.name, event.data());
+        request.priorityBoost = effect.priorityBoost();
+        request.extraSkills = JsonColumns.write(effect.skills());
         String reason = queue.name.equals(event.queue()) ? null : blank(event.queue())
                 ? "No queue was named; routed to " + queue.name + "."
                 : "Queue '" + event.queue() + "' does not exist; routed to " + queue.name + ".";
