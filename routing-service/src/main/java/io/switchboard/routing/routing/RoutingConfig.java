@@ -40,6 +40,12 @@ public interface RoutingConfig {
 
     Duration positionInterval();
 
+    /**
+     * How many eligible agents an OFFERED decision lists as its candidates (the chosen one first), so analysts can see
+     * why that agent got the chat; 0 lists none and spares the query.
+     */
+    int explainCandidates();
+
     Stats stats();
 
     Seed seed();
