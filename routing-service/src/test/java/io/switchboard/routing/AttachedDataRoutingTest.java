@@ -1,15 +1,20 @@
 package io.switchboard.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatRouted;
+import io.switchboard.events.DataOrigin;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.routing.support.RoutedRecords;
 import io.switchboard.routing.support.SessionEvents;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,30 @@ class AttachedDataRoutingTest extends RoutingTestBase {
         String agent = readyAgent("only", skill, 1);
         ChatRouted offered = routed.await(gold, RoutingOutcome.OFFERED);
         assertThat(offered.agentId()).isEqualTo(agent);
+        Thread.sleep(Duration.ofSeconds(1).toMillis());
+        assertThat(routed.of(ordinary, RoutingOutcome.OFFERED)).isEmpty();
+    }
+
+    @Test
+    void dataChangedWhileWaitingCountsToo() throws InterruptedException {
+        String queue = unique("later");
+        String skill = queueWithSkill(queue, LONG_WAIT, null, LONG_OFFER);
+        String ordinary = unique("ordinary");
+        String upgraded = unique("upgraded");
+        session.send(SessionEvents.request(ordinary, queue));
+        routed.await(ordinary, RoutingOutcome.QUEUED);
+        session.send(SessionEvents.request(upgraded, queue));
+        routed.await(upgraded, RoutingOutcome.QUEUED);
+        // An integration marks the later chat gold while both wait.
+        session.send(new ChatDataChanged(upgraded, Map.of("tier", "gold"),
+                List.of(new ChatDataChanged.Change("tier", "gold", null)), "crm", DataOrigin.INTEGRATION,
+                Instant.now()));
+        // Its new place is announced to the contact: first.
+        await().atMost(RoutedRecords.PATIENCE).until(() -> routed.of(upgraded, RoutingOutcome.QUEUED).stream()
+                .anyMatch(q -> Integer.valueOf(1).equals(q.position())));
+
+        String agent = readyAgent("only", skill, 1);
+        assertThat(routed.await(upgraded, RoutingOutcome.OFFERED).agentId()).isEqualTo(agent);
         Thread.sleep(Duration.ofSeconds(1).toMillis());
         assertThat(routed.of(ordinary, RoutingOutcome.OFFERED)).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.switchboard.routing.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
@@ -70,6 +71,12 @@ public class SessionEventsConsumer {
     public Uni<Void> conferenceRequested(ConsumerRecords<String, String> records) {
         return apply("routing.conference-requested", records,
                 env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class))));
+    }
+
+    @Incoming("chat-data-changed")
+    public Uni<Void> dataChanged(ConsumerRecords<String, String> records) {
+        return apply("routing.chat-data-changed", records,
+                env -> intake.dataChanged(env.payload(ChatDataChanged.class)));
     }
 
     private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,

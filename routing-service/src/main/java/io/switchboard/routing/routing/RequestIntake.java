@@ -2,6 +2,7 @@ package io.switchboard.routing.routing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
@@ -74,6 +75,22 @@ public class RequestIntake {
                 : "Queue '" + event.queue() + "' does not exist; routed to " + queue.name + ".";
         return request.persist().chain(() -> positions.announce(request, reason))
                 .chain(() -> dispatcher.offerNow(request, queue)).replaceWithVoid();
+    }
+
+    /**
+     * The chat's attached data changed while it may still wait: its waiting chat request takes the rules' new effect
+     * (an open offer is left as it is; a transfer routes by its own queue). Nothing to do once it was answered.
+     */
+    public Uni<Void> dataChanged(ChatDataChanged event) {
+        return Rows.lockChat(event.chatId()).chain(() -> RoutingRequest.<RoutingRequest>list(
+                        "chatId = ?1 and kind = ?2 and status = ?3 and targetAgentId is null", event.chatId(),
+                        OfferKind.CHAT, RequestStatus.WAITING))
+                .invoke(waiting -> waiting.forEach(request -> {
+                    DataRules.Effect effect = dataRules.effect(request.queue, event.data());
+                    request.priorityBoost = effect.priorityBoost();
+                    request.extraSkills = JsonColumns.write(effect.skills());
+                }))
+                .replaceWithVoid();
     }
 
     /** chat.ended overtook chat.requested: record the chat as abandoned, never queue it. */
