@@ -2,6 +2,7 @@ package io.switchboard.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A contact asked for a chat ({@code chat.requested}, published by session-service).
@@ -13,10 +14,20 @@ import java.util.List;
  * @param language        BCP 47 language tag of the contact (e.g. {@code en}, {@code fr}), used for the transcript
  * @param contactVerified true when the company's site vouched for the contact with a signed identity token; only
  *                        then are the contact's earlier interactions shown to the agents who serve it
+ * @param data            the attached data given with the request (string, number or boolean values), read by
+ *                        routing's queue rules; absent when none was given
  */
 public record ChatRequested(String chatId, String contactId, String contactName, String email,
                             List<String> phoneNumbers, String queue, String subject, String language,
-                            Instant requestedAt, boolean contactVerified) implements ChatEvent {
+                            Instant requestedAt, boolean contactVerified, Map<String, Object> data)
+        implements ChatEvent {
+
+    public ChatRequested(String chatId, String contactId, String contactName, String email,
+                         List<String> phoneNumbers, String queue, String subject, String language,
+                         Instant requestedAt, boolean contactVerified) {
+        this(chatId, contactId, contactName, email, phoneNumbers, queue, subject, language, requestedAt,
+                contactVerified, null);
+    }
 
     /** A request from a visitor the company's site did not identify. */
     public ChatRequested(String chatId, String contactId, String contactName, String email,

@@ -29,7 +29,8 @@ public enum EventType {
     WORKFLOW_COMPLETED("workflow.completed", 1, WorkflowItemEvent.class, "workflow-service"),
     WORKFLOW_OVERDUE("workflow.overdue", 1, WorkflowItemEvent.class, "workflow-service"),
     ROUTING_STATS("routing.stats", 1, QueueStats.class, "routing-service"),
-    AGENT_PRESENCE("agent.presence", 1, AgentPresence.class, "session-service");
+    AGENT_PRESENCE("agent.presence", 1, AgentPresence.class, "session-service"),
+    CHAT_DATA_CHANGED("chat.data.changed", 1, ChatDataChanged.class, "session-service");
 
     private final String topic;
     private final int version;

@@ -10,6 +10,7 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds {@code docs/events.schema.json} from {@link EventType} and the event records. */
@@ -32,6 +33,16 @@ final class EventSchemaGenerator {
             if (erased == UUID.class) {
                 return new CustomDefinition(string(context.getGeneratorConfig().createObjectNode(), "uuid"));
             }
+            // Attached data: string keys, each value a string, a number or a boolean.
+            if (erased == Object.class) {
+                return new CustomDefinition(dataValue(context.getGeneratorConfig().createObjectNode()));
+            }
+            if (Map.class.isAssignableFrom(erased)) {
+                ObjectNode map = context.getGeneratorConfig().createObjectNode();
+                map.put("type", "object");
+                dataValue(map.putObject("additionalProperties"));
+                return new CustomDefinition(map);
+            }
             return null;
         });
         SchemaGenerator generator = new SchemaGenerator(config.build());
@@ -52,6 +63,11 @@ final class EventSchemaGenerator {
             oneOf.add(envelope(type, dataDef));
         }
         return root;
+    }
+
+    private static ObjectNode dataValue(ObjectNode node) {
+        node.putArray("type").add("string").add("number").add("boolean");
+        return node;
     }
 
     private static ObjectNode envelope(EventType type, String dataDef) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +42,23 @@ class EventSchemaTest {
                         "fr", now),
                 new ChatRouted("c1", RoutingOutcome.OFFERED, "sales", "o1", "agent1", "Bob", OfferKind.CHAT,
                         now, null, null, null, null, null, now),
+                new ChatRouted("c1", RoutingOutcome.OFFERED, "sales", "o1", "agent1", "Bob", OfferKind.CHAT,
+                        now, null, null, null, null, "idle longest of 2: 42 s idle, skill 5, load 0/3", now,
+                        List.of(new RoutingCandidate("agent1", 42, 5, 0, 3, true),
+                                new RoutingCandidate("agent2", 7, 3, 1, 3, false))),
                 new ChatMessage("c1", 3, UUID.randomUUID(), "m-1", "agent1", "Bob", ParticipantRole.AGENT,
                         MessageKind.TEXT, "Hello <b>Ann</b>", null, List.of(), now),
                 new ChatEnded("c1", 9, EndReason.AGENT_FINISHED, "agent1", now),
                 new ChatCompleted("c1", "agent1", "notes", "SALE", true, WorkflowDecision.PARK, "follow-up", now),
+                new ChatCompleted("c1", "agent1", null, null, false, WorkflowDecision.NONE, null, now,
+                        Map.of("orderNumber", "A-1001", "tier", "gold")),
+                new ChatRequested("c1", "k1", "Ann", "ann@example.com", List.of(), "sales", "Order", "en", now,
+                        false, Map.of("orderNumber", "A-1001", "vip", true, "basket", 129.5)),
+                new ChatDataChanged("c1", Map.of("orderNumber", "A-1002", "vip", true),
+                        List.of(new ChatDataChanged.Change("orderNumber", "A-1002", "A-1001"),
+                                new ChatDataChanged.Change("vip", true, null),
+                                new ChatDataChanged.Change("basket", null, 129.5)),
+                        "agent1", DataOrigin.AGENT, now),
                 new QueueStats("sales", 2, 40, 1, 2, 0, 10, 8, 1, 0.9, 900, now));
         for (SwitchboardEvent sample : samples) {
             String json = Events.write(Events.envelope(sample, "test"));

@@ -2,12 +2,14 @@ package io.switchboard.history;
 
 import io.switchboard.events.CallRequested;
 import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.ConferenceRequested;
+import io.switchboard.events.DataOrigin;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
@@ -26,7 +28,9 @@ import io.switchboard.events.WorkflowItemEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -58,6 +62,9 @@ public final class ChatScenario {
     public String disposition = "RESOLVED";
     public String notes = "Refund issued";
     public Instant start = Instant.parse("2031-03-04T09:00:00Z");
+    /** Attached data given with the request (null: none); the second agent later changes the order number. */
+    public Map<String, Object> data = new LinkedHashMap<>(Map.of("orderNumber", "A-1001"));
+    public static final String NEW_ORDER_NUMBER = "A-1002";
 
     public ChatScenario with(java.util.function.Consumer<ChatScenario> change) {
         change.accept(this);
@@ -72,7 +79,12 @@ public final class ChatScenario {
     public List<EventEnvelope> envelopes() {
         List<EventEnvelope> events = new ArrayList<>();
         events.add(session(new ChatRequested(chatId, contactId, contactName, "dana@example.com", List.of(PHONE),
-                queue, "Parcel", "en", at(0), contactVerified)));
+                queue, "Parcel", "en", at(0), contactVerified, data)));
+        if (data != null) {
+            events.add(session(new ChatDataChanged(chatId, data, data.entrySet().stream()
+                    .map(e -> new ChatDataChanged.Change(e.getKey(), e.getValue(), null)).toList(),
+                    "contact:" + chatId, DataOrigin.REQUEST, at(0))));
+        }
         events.add(session(participant(1, true, ParticipantChange.CONTACT_JOINED, "contact:" + chatId, contactName,
                 ParticipantRole.CONTACT, 0)));
         events.add(routing(routed(RoutingOutcome.QUEUED, queue, null, null, null, 1)));
@@ -107,9 +119,19 @@ public final class ChatScenario {
         events.add(session(new CallRequested(chatId, id("call"), secondAgent, PHONE, at(80))));
         events.add(session(message(10, secondAgent, "Bruno Costa", ParticipantRole.AGENT, MessageKind.TEXT,
                 "Your refund is on its way", null, 90)));
+        Map<String, Object> finalData = data;
+        if (data != null) {
+            finalData = new LinkedHashMap<>(data);
+            finalData.put("orderNumber", NEW_ORDER_NUMBER);
+            finalData.put("callback", true);
+            events.add(session(new ChatDataChanged(chatId, finalData,
+                    List.of(new ChatDataChanged.Change("orderNumber", NEW_ORDER_NUMBER, data.get("orderNumber")),
+                            new ChatDataChanged.Change("callback", true, null)),
+                    secondAgent, DataOrigin.AGENT, at(95))));
+        }
         events.add(session(new ChatEnded(chatId, 11, EndReason.AGENT_FINISHED, secondAgent, at(100))));
         events.add(session(new ChatCompleted(chatId, secondAgent, notes, disposition, true, WorkflowDecision.PARK,
-                "follow-up", at(WAIT_SECONDS + HANDLE_SECONDS))));
+                "follow-up", at(WAIT_SECONDS + HANDLE_SECONDS), finalData)));
         events.add(Events.envelope(new TranscriptSent(chatId, id("transcript"), "dana@example.com",
                 "<" + id("transcript") + "@switchboard>", 1, at(135)), "transcript-service"));
         events.add(Events.envelope(new WorkflowItemEvent(chatId, id("item"), "follow-up", null, "system", null,

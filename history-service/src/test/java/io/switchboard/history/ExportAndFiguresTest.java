@@ -63,7 +63,8 @@ class ExportAndFiguresTest {
                 .contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().filter(line -> line.startsWith("chatId") || line.contains(queue)).toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("chatId,state,contactId,contactName");
+        assertThat(lines.get(0)).startsWith("chatId,state,contactId,contactName").endsWith(",data");
+        assertThat(lines.get(2)).endsWith(",orderNumber=" + ChatScenario.NEW_ORDER_NUMBER + "|callback=true");
         assertThat(lines.get(1)).startsWith(risky.chatId + ",DONE,")
                 .contains(",\"'+Mallory, Jr.\",")
                 .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",")

@@ -74,6 +74,16 @@ class InteractionHistoryTest {
         assertThat(v.at("/workflow/status").asText()).isEqualTo("QUEUED");
         assertThat(v.at("/workflow/queue").asText()).isEqualTo("follow-up");
         assertThat(v.at("/lastSeq").asLong()).isEqualTo(11);
+
+        // Attached data: the final values, and every change with who made it.
+        assertThat(v.at("/data/orderNumber").asText()).isEqualTo(ChatScenario.NEW_ORDER_NUMBER);
+        assertThat(v.at("/data/callback").asBoolean()).isTrue();
+        JsonNode changes = v.at("/dataChanges");
+        assertThat(texts(changes, "key")).containsExactly("orderNumber", "orderNumber", "callback");
+        assertThat(texts(changes, "origin")).containsExactly("REQUEST", "AGENT", "AGENT");
+        assertThat(changes.get(1).path("previous").asText()).isEqualTo("A-1001");
+        assertThat(changes.get(1).path("changedBy").asText()).isEqualTo("agent2");
+        assertThat(changes.get(1).path("at").asText()).isEqualTo("2031-03-04T09:01:35Z");
     }
 
     @Test

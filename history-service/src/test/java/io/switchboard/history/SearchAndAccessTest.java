@@ -39,6 +39,7 @@ class SearchAndAccessTest {
         c.firstWords = "Please send the invoice with my discount";
         c.disposition = "SALE-" + run;
         c.start = Instant.parse("2032-05-01T10:00:00Z");
+        c.data = new java.util.LinkedHashMap<>(java.util.Map.of("orderNumber", "A-" + run, "tier", "gold"));
     });
     private final ChatScenario second = new ChatScenario().with(c -> {
         c.contactId = "contact-b-" + run;
@@ -53,6 +54,7 @@ class SearchAndAccessTest {
         c.firstWords = "What does the warranty cover?";
         c.disposition = "SALE-" + run;
         c.start = Instant.parse("2032-05-03T10:00:00Z");
+        c.data = new java.util.LinkedHashMap<>(java.util.Map.of("vip-" + run, true));
     });
 
     /**
@@ -101,6 +103,27 @@ class SearchAndAccessTest {
                 .queryParam("to", "2032-05-31"))).containsExactly(second.chatId);
         assertThat(search(supervisor().queryParam("q", "\"warranty cover\"").queryParam("agentId", agentS2)))
                 .containsExactly(third.chatId);
+    }
+
+    @Test
+    void searchByAttachedDataKeyAndValue() {
+        // The order number as the agent changed it is found; the one given with the request is no longer current.
+        assertThat(search(supervisor().queryParam("dataKey", "orderNumber")
+                .queryParam("dataValue", ChatScenario.NEW_ORDER_NUMBER).queryParam("from", "2032-05-01")
+                .queryParam("to", "2032-05-31"))).containsExactly(third.chatId, second.chatId, first.chatId);
+        assertThat(search(supervisor().queryParam("dataKey", "orderNumber").queryParam("dataValue", "A-" + run)))
+                .isEmpty();
+        assertThat(search(supervisor().queryParam("dataKey", "tier").queryParam("dataValue", "gold")
+                .queryParam("from", "2032-05-01").queryParam("to", "2032-05-31"))).containsExactly(first.chatId);
+        assertThat(search(supervisor().queryParam("dataKey", "vip-" + run))).containsExactly(third.chatId);
+        assertThat(search(supervisor().queryParam("dataKey", "vip-" + run).queryParam("dataValue", "true")))
+                .containsExactly(third.chatId);
+        assertThat(search(supervisor().queryParam("dataKey", "vip-" + run).queryParam("dataValue", "false")))
+                .isEmpty();
+        // Agents find only what they may see.
+        assertThat(search(agent(agentS3).queryParam("dataKey", "vip-" + run))).isEmpty();
+        supervisor().queryParam("dataValue", "gold").get("/api/history/interactions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("dataKey"));
     }
 
     @Test

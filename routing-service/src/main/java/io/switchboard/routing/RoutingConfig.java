@@ -40,6 +40,12 @@ public interface RoutingConfig {
 
     Duration positionInterval();
 
+    /**
+     * How many eligible agents an OFFERED decision lists as its candidates (the chosen one first), so analysts can see
+     * why that agent got the chat; 0 lists none and spares the query.
+     */
+    int explainCandidates();
+
     Stats stats();
 
     Presence presence();
@@ -58,6 +64,29 @@ public interface RoutingConfig {
     }
 
     Seed seed();
+
+    /**
+     * Rules that route by a chat's attached data, by rule name (docs/routing-service.md, "Attached data rules"),
+     * e.g. {@code tier=gold} raises the priority, {@code vip=true} requires the skill {@code vip}.
+     */
+    Map<String, DataRule> dataRules();
+
+    interface DataRule {
+        /** Only chats of this queue; every queue when absent. */
+        Optional<String> queue();
+
+        String key();
+
+        /** The value that matches, as text ({@code gold}, {@code 2}, {@code true}). */
+        String value();
+
+        /** Added to the queue's priority for a matching chat (higher first). */
+        @WithDefault("0")
+        int priority();
+
+        /** A skill the agent must have, on top of the queue's, for a matching chat. */
+        Optional<String> skill();
+    }
 
     interface Stats {
         Duration window();

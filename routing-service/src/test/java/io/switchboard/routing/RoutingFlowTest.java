@@ -15,6 +15,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
+import io.switchboard.events.RoutingCandidate;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.events.TargetType;
 import io.switchboard.events.TransferRequested;
@@ -60,6 +61,40 @@ class RoutingFlowTest extends RoutingTestBase {
         assertThat(accepted.agentId()).isEqualTo(first);
         api.me(first).body("load", equalTo(1));
         api.accept(first, offered.offerId()).statusCode(409);
+    }
+
+    @Test
+    void anOfferListsTheAgentsConsideredAndWhyThisOne() {
+        String queue = unique("explained");
+        String skill = queueWithSkill(queue, LONG_WAIT, null, LONG_OFFER);
+        readyAgent("unskilled", "other-" + id, 3);
+        String first = readyAgent("first", skill, 3);
+        String second = unique("second");
+        api.createAgent(second, Map.of(skill, 5), 2, "agent");
+        api.ready(second);
+        String chat = unique("chat");
+
+        session.send(SessionEvents.request(chat, queue));
+
+        ChatRouted offered = routed.await(chat, RoutingOutcome.OFFERED);
+        assertThat(offered.agentId()).isEqualTo(first);
+        // The chosen agent first, then the other eligible one; the agent without the skill was not a candidate.
+        assertThat(offered.candidates()).extracting(RoutingCandidate::agentId).containsExactly(first, second);
+        RoutingCandidate chosen = offered.candidates().get(0);
+        assertThat(chosen.chosen()).isTrue();
+        assertThat(chosen.skillLevel()).isEqualTo(3);
+        assertThat(chosen.load()).isZero();
+        assertThat(chosen.capacity()).isEqualTo(3);
+        assertThat(chosen.idleSeconds()).isGreaterThanOrEqualTo(offered.candidates().get(1).idleSeconds());
+        assertThat(offered.candidates().get(1)).satisfies(c -> {
+            assertThat(c.chosen()).isFalse();
+            assertThat(c.skillLevel()).isEqualTo(5);
+            assertThat(c.capacity()).isEqualTo(2);
+        });
+        assertThat(offered.reason()).startsWith("idle longest of 2 eligible").contains("skill 3", "load 0/3");
+        // Accepting is not explained again: only the offer carries the candidates.
+        api.accept(first, offered.offerId()).statusCode(200);
+        assertThat(routed.await(chat, RoutingOutcome.ACCEPTED).candidates()).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.events.EventSchema;
 import io.switchboard.events.OfferKind;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static io.switchboard.session.support.Chats.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -110,6 +112,39 @@ class AgentActionsTest {
     }
 
     @Test
+    void numbersWithoutCountryCodeAreReadInTheChatsCountry() {
+        try (PublishedEvents events = new PublishedEvents(companion)) {
+            var created = given().contentType(ContentType.JSON)
+                    .body(Map.of("name", "Léa Petit", "email", "lea.petit@example.com", "queue", "general",
+                            "subject", "Facture", "language", "fr"))
+                    .post("/api/chats").then().statusCode(201).extract().jsonPath();
+            String chatId = created.getString("chatId");
+            routing.assign(chatId, "agent1", "Alice Martin");
+            Chats.awaitState(alice, chatId, "ACTIVE");
+            var item = Chats.say(created.getString("contactToken"), chatId, "appelez-moi au 06 12 34 56 78")
+                    .statusCode(201).extract().jsonPath();
+            assertThat(item.getList("phoneNumbers", String.class)).containsExactly("+33612345678");
+
+            as(alice).get("/api/chats/{id}/phone-numbers", chatId).then().statusCode(200)
+                    .body("numbers", equalTo(List.of("+33612345678")));
+            // The agent may dial it as written in the chat.
+            as(alice).body(Map.of("phoneNumber", "06 12 34 56 78"))
+                    .post("/api/chats/{id}/calls", chatId).then().statusCode(202);
+            assertThat(events.awaitData(chatId, "chat.call.requested").path("phoneNumber").asText())
+                    .isEqualTo("+33612345678");
+        }
+        // A number given with the request without a country code is read in the country of the contact's others.
+        String chatId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Jean Roux", "email", "jean.roux@example.com", "language", "en",
+                        "phoneNumbers", List.of("+33 1 42 68 53 00", "06 12 34 56 78")))
+                .post("/api/chats").then().statusCode(201).extract().path("chatId");
+        routing.assign(chatId, "agent1", "Alice Martin");
+        Chats.awaitState(alice, chatId, "ACTIVE");
+        as(alice).get("/api/chats/{id}", chatId).then()
+                .body("contact.phoneNumbers", equalTo(List.of("+33142685300", "+33612345678")));
+    }
+
+    @Test
     void standardResponsesAreManagedBySupervisorsAndFilledOnUse() {
         var created = as(sam).body(Map.of("category", "Billing", "title", "Refund " + UUID.randomUUID(),
                         "texts", Map.of("en", "Dear {contact.name}, {agent.name} has issued your refund.",
@@ -190,6 +225,23 @@ class AgentActionsTest {
                     .isEqualTo("TRANSFERRED_AWAY"));
             participantEvents.forEach(v -> assertThat(EventSchema.violations(v)).isEmpty());
         }
+    }
+
+    @Test
+    void aTransferToAnotherQueueMakesItTheChatsQueue() {
+        var chat = activeChat("Queue Transfer", List.of());
+        as(alice).get("/api/chats/{id}", chat.chatId()).then().body("queue", equalTo("general"));
+        String requestId = as(alice).body(Map.of("targetType", "QUEUE", "targetId", "sales"))
+                .post("/api/chats/{id}/transfer", chat.chatId()).then().statusCode(202).extract().path("requestId");
+        String offerId = routing.offered(chat.chatId(), "agent2", "Bruno Costa", OfferKind.TRANSFER, requestId,
+                "agent1");
+        routing.accepted(chat.chatId(), "sales", offerId, "agent2", "Bruno Costa", OfferKind.TRANSFER, requestId,
+                "agent1");
+        Chats.awaitPresent(bruno, chat.chatId(), "agent2");
+        as(bruno).get("/api/chats/{id}", chat.chatId()).then().statusCode(200)
+                .body("queue", equalTo("sales")).body("ownerAgentId", equalTo("agent2"));
+        as(bruno).get("/api/chats").then().statusCode(200)
+                .body("find { it.chatId == '" + chat.chatId() + "' }.queue", equalTo("sales"));
     }
 
     @Test

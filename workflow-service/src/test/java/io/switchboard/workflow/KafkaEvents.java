@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,7 +63,7 @@ public final class KafkaEvents implements AutoCloseable {
 
     public EventEnvelope completed(String chatId, WorkflowDecision decision, String workflowQueue) {
         return publish(new ChatCompleted(chatId, Actors.ALICE.id, "Call back about the refund", "REFUND", false,
-                decision, workflowQueue, Instant.now()));
+                decision, workflowQueue, Instant.now(), Map.of("orderNumber", "A-" + chatId)));
     }
 
     /** The record values read so far on one topic about one chat. */

@@ -15,7 +15,7 @@ final class CsvInteraction {
     static final String HEADER = CsvCells.line(List.of("chatId", "state", "contactId", "contactName", "email",
             "queue", "queues", "requestedAt", "firstOfferedAt", "acceptedAt", "endedAt", "doneAt", "waitSeconds",
             "handleSeconds", "agents", "endReason", "dispositionCode", "notes", "messages", "pushedPages",
-            "transfers", "conferences", "calls", "transcriptStatus", "workflowStatus", "workflowOutcome"));
+            "transfers", "conferences", "calls", "transcriptStatus", "workflowStatus", "workflowOutcome", "data"));
     private static final String LIST_SEPARATOR = "|";
     private static final Set<String> STAFF = Set.of("AGENT", "SUPERVISOR");
 
@@ -38,6 +38,13 @@ final class CsvInteraction {
                 text(v.wrapUp() == null ? null : v.wrapUp().notes()),
                 value(v.messages().size()), value(v.pushedPages().size()), value(v.transfers().size()),
                 value(v.conferences().size()), value(v.calls().size()),
-                text(v.transcript().status()), text(v.workflow().status()), text(v.workflow().outcome())));
+                text(v.transcript().status()), text(v.workflow().status()), text(v.workflow().outcome()),
+                text(data(v.data()))));
+    }
+
+    /** The attached data as {@code key=value} pairs joined with {@value #LIST_SEPARATOR}, in the chat's key order. */
+    private static String data(java.util.Map<String, Object> data) {
+        return data.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(LIST_SEPARATOR));
     }
 }

@@ -1,9 +1,12 @@
 package io.switchboard.history.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.events.CallRequested;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.Events;
 import io.switchboard.events.TranscriptFailed;
 import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TranscriptSent;
@@ -59,6 +62,20 @@ record ActivityEntry(UUID eventId, String chatId, String type, Instant at, Strin
     static ActivityEntry workflow(EventEnvelope envelope, WorkflowItemEvent e) {
         return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.at(), e.outcome(), e.queue(),
                 e.fromQueue(), e.actor(), null, null, null, null, null, e.itemId(), null, null);
+    }
+
+    /** The origin (REQUEST, AGENT, INTEGRATION) is the outcome; the key-by-key changes are the detail, as JSON. */
+    static ActivityEntry dataChanged(EventEnvelope envelope, ChatDataChanged e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.changedAt(), name(e.origin()), null,
+                null, e.changedBy(), null, null, null, null, null, null, json(e.changes()), null);
+    }
+
+    static String json(Object value) {
+        try {
+            return Events.json().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as JSON", e);
+        }
     }
 
     private static String name(Enum<?> value) {

@@ -5,6 +5,7 @@ import static io.switchboard.history.projection.NativeStatements.execute;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.CallRequested;
 import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatParticipant;
@@ -24,6 +25,7 @@ import io.switchboard.events.WorkflowItemEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies one event to the interaction tables, in the caller's transaction. Every write commutes with the others:
@@ -70,6 +72,7 @@ public class InteractionProjection {
             case WORKFLOW_QUEUED, WORKFLOW_STOPPED, WORKFLOW_CLAIMED, WORKFLOW_RELEASED, WORKFLOW_MOVED,
                     WORKFLOW_COMPLETED, WORKFLOW_OVERDUE ->
                     record(ActivityEntry.workflow(envelope, envelope.payload(WorkflowItemEvent.class)));
+            case CHAT_DATA_CHANGED -> dataChanged(envelope, envelope.payload(ChatDataChanged.class));
             case ROUTING_STATS, AGENT_PRESENCE -> Uni.createFrom().voidItem();
         };
     }
@@ -83,7 +86,8 @@ public class InteractionProjection {
                 e.chatId(), e.contactId(), e.contactName(), e.email(),
                 e.phoneNumbers() == null ? null : String.join(",", e.phoneNumbers()),
                 e.queue(), e.subject(), e.language(), e.requestedAt(), e.contactVerified())
-                .chain(() -> visitQueue(e.chatId(), e.queue(), e.requestedAt()));
+                .chain(() -> visitQueue(e.chatId(), e.queue(), e.requestedAt()))
+                .chain(() -> data(e.chatId(), e.data(), e.requestedAt()));
     }
 
     private Uni<?> routed(EventEnvelope envelope, ChatRouted e) {
@@ -139,7 +143,23 @@ public class InteractionProjection {
                             send_transcript = ?6, workflow_decision = ?7, workflow_queue = ?8
                         where chat_id = ?1 and (completed_at is null or completed_at <= ?2)""",
                 e.chatId(), e.completedAt(), e.agentId(), e.notes(), e.dispositionCode(), e.sendTranscript(),
-                e.workflowDecision(), e.workflowQueue());
+                e.workflowDecision(), e.workflowQueue())
+                .chain(() -> data(e.chatId(), e.data(), e.completedAt()));
+    }
+
+    private Uni<?> dataChanged(EventEnvelope envelope, ChatDataChanged e) {
+        return record(ActivityEntry.dataChanged(envelope, e)).chain(() -> data(e.chatId(), e.data(), e.changedAt()));
+    }
+
+    /** The latest values win whatever order they arrive in: the request's, each change's, Mark Done's. */
+    private Uni<?> data(String chatId, Map<String, Object> data, Instant at) {
+        if (data == null || at == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute("""
+                update interaction set attached_data = ?2, attached_data_at = ?3
+                where chat_id = ?1 and (attached_data_at is null or attached_data_at <= ?3)""",
+                chatId, ActivityEntry.json(data), at);
     }
 
     private Uni<?> accepted(String chatId, Instant at) {

@@ -54,11 +54,17 @@ public class InteractionResource {
                                                 @QueryParam("disposition") String disposition,
                                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                                 @QueryParam("q") String words,
+                                                @QueryParam("dataKey") String dataKey,
+                                                @QueryParam("dataValue") String dataValue,
                                                 @QueryParam("sort") String sort,
                                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         TimeRange range = TimeRange.parse(from, to, zone);
+        if (blankToNull(dataValue) != null && blankToNull(dataKey) == null) {
+            throw Problems.invalidField("dataKey", "dataValue needs the key it is the value of");
+        }
         InteractionCriteria criteria = new InteractionCriteria(blankToNull(contactId), blankToNull(agentId),
-                blankToNull(queue), blankToNull(disposition), range.from(), range.to(), blankToNull(words));
+                blankToNull(queue), blankToNull(disposition), range.from(), range.to(), blankToNull(words),
+                blankToNull(dataKey), blankToNull(dataValue));
         return tx.read(() -> summaries(criteria, SortOrder.parse(sort), pages.page(page), pages.size(size)));
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Finds interactions by contact, agent, queue, disposition, date range and words in their messages (PostgreSQL
- * full-text search on the messages' GIN-indexed tsvector), limited to what the viewer may see.
+ * Finds interactions by contact, agent, queue, disposition, date range, attached data (key, or key and value) and
+ * words in their messages (PostgreSQL full-text search on the messages' GIN-indexed tsvector), limited to what the
+ * viewer may see.
  */
 @ApplicationScoped
 public class InteractionSearch {
@@ -92,6 +93,12 @@ public class InteractionSearch {
         if (c.words() != null && !c.words().isBlank()) {
             filter.add("exists (select 1 from interaction_message m where m.chat_id = i.chat_id and m.search @@ "
                     + "websearch_to_tsquery(" + TEXT_SEARCH_CONFIG + ", ?))", c.words());
+        }
+        // The stored object is text: cast once per row; ->> gives every value as text ("gold", "129.5", "true").
+        if (c.dataKey() != null && c.dataValue() != null) {
+            filter.add("cast(i.attached_data as jsonb) ->> ? = ?", c.dataKey(), c.dataValue());
+        } else if (c.dataKey() != null) {
+            filter.add("jsonb_exists(cast(i.attached_data as jsonb), ?)", c.dataKey());
         }
         filter.visibleTo(viewer);
         return filter;

@@ -59,6 +59,12 @@ public class InteractionRow extends PanacheEntityBase {
     public String workflowDecision;
     @Column(name = "workflow_queue")
     public String workflowQueue;
+    /** The chat's attached data (latest values) as a JSON object; null when it never had any. */
+    @Column(name = "attached_data")
+    public String attachedData;
+    /** When those values were set (an older copy never overwrites them); mapped because searches read {@code i.*}. */
+    @Column(name = "attached_data_at")
+    public Instant attachedDataAt;
 
     /** The queue the chat was last routed in, or the one it asked for. */
     public String currentQueue() {

@@ -1,6 +1,10 @@
 package io.switchboard.history.view;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.EventType;
+import io.switchboard.events.Events;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.history.store.ActivityRow;
@@ -11,6 +15,7 @@ import io.switchboard.history.store.QueueVisitRow;
 import io.switchboard.history.view.InteractionView.Call;
 import io.switchboard.history.view.InteractionView.ConferenceJoin;
 import io.switchboard.history.view.InteractionView.Contact;
+import io.switchboard.history.view.InteractionView.DataChange;
 import io.switchboard.history.view.InteractionView.Ending;
 import io.switchboard.history.view.InteractionView.Message;
 import io.switchboard.history.view.InteractionView.Participant;
@@ -43,6 +48,10 @@ final class InteractionAssembler {
     private static final String TRANSCRIPT_SENT = "SENT";
     private static final String TRANSCRIPT_FAILED = "FAILED";
     private static final String TRANSCRIPT_REQUESTED = "REQUESTED";
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ChatDataChanged.Change>> CHANGES = new TypeReference<>() {
+    };
 
     private InteractionAssembler() {
     }
@@ -79,7 +88,31 @@ final class InteractionAssembler {
                 wrapUp,
                 transcript(row, activity),
                 workflow(activity),
-                row.lastSeq);
+                row.lastSeq,
+                data(row.attachedData),
+                dataChanges(activity));
+    }
+
+    private static Map<String, Object> data(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return Events.json().readValue(json, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attached data is not a JSON object", e);
+        }
+    }
+
+    private static List<DataChange> dataChanges(List<ActivityRow> activity) {
+        return ofType(activity, EventType.CHAT_DATA_CHANGED).stream().flatMap(a -> {
+            try {
+                return Events.json().readValue(a.detail, CHANGES).stream().map(c -> new DataChange(a.at, a.actorId,
+                        a.outcome, c.key(), c.value(), c.previous()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored data change is not JSON", e);
+            }
+        }).toList();
     }
 
     /** Agents and supervisors who joined, in order of first joining. */

@@ -2,6 +2,7 @@ package io.switchboard.history.view;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** An interaction in full, as agents, supervisors and exports see it. */
@@ -10,7 +11,17 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                               Ending ending, List<Participant> participants, List<ConferenceJoin> conferenceJoins,
                               List<Message> messages, List<PushedPage> pushedPages, List<RoutingStep> routing,
                               List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
-                              Transcript transcript, Workflow workflow, Long lastSeq) {
+                              Transcript transcript, Workflow workflow, Long lastSeq, Map<String, Object> data,
+                              List<DataChange> dataChanges) {
+
+    /**
+     * One key's change of the attached data ({@code chat.data.changed}).
+     *
+     * @param origin REQUEST, AGENT or INTEGRATION
+     * @param value  absent when the key was removed
+     */
+    public record DataChange(Instant at, String changedBy, String origin, String key, Object value, Object previous) {
+    }
 
     /** @param verified the company's site vouched for the contact (docs/api.md, verified contacts) */
     public record Contact(String contactId, String name, String email, List<String> phoneNumbers, boolean verified) {

@@ -2,10 +2,12 @@ package io.switchboard.routing.dispatch;
 
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.OfferKind;
+import io.switchboard.events.RoutingCandidate;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.Offer;
 import java.time.Instant;
+import java.util.List;
 
 /** The {@code chat.routed} events routing publishes, one factory per kind of decision. */
 public final class Decisions {
@@ -22,8 +24,15 @@ public final class Decisions {
     /** OFFERED, ACCEPTED, REJECTED, TIMED_OUT: about one offer to one agent. */
     public static ChatRouted aboutOffer(RoutingOutcome outcome, RoutingRequest request, Offer offer, Agent agent,
                                         String reason, Instant now) {
+        return offered(outcome, request, offer, agent, reason, null, now);
+    }
+
+    /** OFFERED with the agents considered and why this one (null candidates: not explained). */
+    public static ChatRouted offered(RoutingOutcome outcome, RoutingRequest request, Offer offer, Agent agent,
+                                     String reason, List<RoutingCandidate> candidates, Instant now) {
         return new ChatRouted(request.chatId, outcome, offer.queue, offer.id.toString(), agent.id, agent.name,
-                offer.kind, offer.expiresAt, null, null, request.requestId, request.requestedBy, reason, now);
+                offer.kind, offer.expiresAt, null, null, request.requestId, request.requestedBy, reason, now,
+                candidates);
     }
 
     /** OVERFLOWED, UNANSWERED, ABANDONED, FAILED: about the request as a whole. */

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Matches waiting chats with agents: the next request (queue priority, then longest waiting) goes to the READY agent
- * with the queue's skills and free capacity who has been idle longest. Requests and agents are claimed with
+ * Matches waiting chats with agents: the next request (queue priority plus what the attached-data rules added, then
+ * longest waiting) goes to the READY agent with the queue's skills (and those the rules added) and free capacity who
+ * has been idle longest. Requests and agents are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, and the agent's workload is re-checked on the locked row, so replicas running this
  * at the same time never offer one chat twice nor fill an agent past capacity.
  *
@@ -33,23 +34,28 @@ public class Dispatcher {
             not exists (select 1 from jsonb_array_elements_text(cast(q.required_skills as jsonb)) need(skill)
                         where not jsonb_exists(cast(a.skills as jsonb), need.skill))""";
 
+    /** Agent {@code a} has every skill the attached-data rules added to request {@code r}. */
+    static final String HAS_REQUEST_SKILLS = """
+            not exists (select 1 from jsonb_array_elements_text(cast(r.extra_skills as jsonb)) need(skill)
+                        where not jsonb_exists(cast(a.skills as jsonb), need.skill))""";
+
     /** Stands for "agent {@code a} has a desktop connected" in the statements below (see {@link #desktop}). */
-    private static final String DESKTOP = "{desktop}";
+    static final String DESKTOP = "{desktop}";
 
     /** Agent {@code a} may be offered request {@code r} of queue {@code q}. */
     static final String ELIGIBLE = """
-            a.state = 'READY' and {desktop} and a.workload < a.capacity and %s
+            a.state = 'READY' and {desktop} and a.workload < a.capacity and %s and %s
             and a.id <> coalesce(r.requested_by, '')
             and not exists (select 1 from offer o where o.routing_request_id = r.id and o.agent_id = a.id)
             and not exists (select 1 from assignment s
                             where s.chat_id = r.chat_id and s.agent_id = a.id and s.released_at is null)"""
-            .formatted(HAS_QUEUE_SKILLS);
+            .formatted(HAS_QUEUE_SKILLS, HAS_REQUEST_SKILLS);
 
     private static final String NEXT_REQUESTS = """
             select r.* from routing_request r join routing_queue q on q.name = r.queue
             where r.status = 'WAITING' and r.target_agent_id is null
               and exists (select 1 from agent a where %s)
-            order by q.priority desc, r.waiting_since, r.id
+            order by q.priority + r.priority_boost desc, r.waiting_since, r.id
             limit :batch
             for update of r skip locked""".formatted(ELIGIBLE);
 
@@ -67,7 +73,7 @@ public class Dispatcher {
     private static final String EARLIER_FOR_AGENT = """
             select count(*) from agent a, routing_request r join routing_queue q on q.name = r.queue
             where a.id = :agent and r.status = 'WAITING' and r.target_agent_id is null and r.id <> :request
-              and (q.priority > :priority or q.priority = :priority
+              and (q.priority + r.priority_boost > :priority or q.priority + r.priority_boost = :priority
                    and (r.waiting_since < :since or r.waiting_since = :since and r.id < :request))
               and %s""".formatted(ELIGIBLE);
 
@@ -96,7 +102,7 @@ public class Dispatcher {
      * Only agents with a desktop connected are offered chats (an offer nobody sees only makes the contact wait for
      * its timeout); unless presence is not required, where every READY agent is.
      */
-    private static String desktop(RoutingConfig config) {
+    static String desktop(RoutingConfig config) {
         return config.presence().required() ? "a.desktop_connected" : "true";
     }
 
@@ -133,7 +139,7 @@ public class Dispatcher {
                                 : session.createNativeQuery(earlierForAgent, Long.class)
                                 .setParameter("agent", agents.get(0).id)
                                 .setParameter("request", request.id)
-                                .setParameter("priority", queue.priority)
+                                .setParameter("priority", queue.priority + request.priorityBoost)
                                 .setParameter("since", request.waitingSince)
                                 .getSingleResult()
                                 .chain(earlier -> earlier > 0 ? Uni.createFrom().item(false)

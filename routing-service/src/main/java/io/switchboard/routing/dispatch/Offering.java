@@ -2,44 +2,106 @@ package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.RoutingCandidate;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.Offer;
 import io.switchboard.routing.offer.OfferStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** Offers a request to an agent whose row the caller has locked and checked. */
 @ApplicationScoped
 public class Offering {
 
-    private final EventOutbox outbox;
+    /**
+     * The eligible agents of request {@code r}, ranked as the dispatcher ranks them (idle longest first) with the chosen
+     * one first (another replica may hold an agent idle longer), and each one's level in the skills asked for.
+     */
+    private static final String CANDIDATES = """
+            select a.id, a.idle_since, a.workload, a.capacity,
+                   (select coalesce(sum(cast(cast(a.skills as jsonb) ->> need.skill as integer)), 0)
+                    from jsonb_array_elements_text(cast(q.required_skills as jsonb) || cast(r.extra_skills as jsonb))
+                         need(skill)) as skill_level
+            from agent a, routing_request r join routing_queue q on q.name = r.queue
+            where r.id = :request and (a.id = :chosen or %s)
+            order by a.id = :chosen desc, a.idle_since, a.id
+            limit :limit""".formatted(Dispatcher.ELIGIBLE);
 
-    public Offering(EventOutbox outbox) {
+    private final EventOutbox outbox;
+    private final int explainCandidates;
+    private final String candidatesQuery;
+
+    public Offering(EventOutbox outbox, RoutingConfig config) {
         this.outbox = outbox;
+        this.explainCandidates = config.explainCandidates();
+        this.candidatesQuery = CANDIDATES.replace(Dispatcher.DESKTOP, Dispatcher.desktop(config));
     }
 
     public Uni<Offer> offer(RoutingRequest request, Agent agent, Duration timeout) {
         Instant now = Instant.now();
-        Offer offer = new Offer();
-        offer.id = UUID.randomUUID();
-        offer.routingRequestId = request.id;
-        offer.chatId = request.chatId;
-        offer.agentId = agent.id;
-        offer.kind = request.kind;
-        offer.queue = request.queue;
-        offer.status = OfferStatus.OPEN;
-        offer.offeredAt = now;
-        offer.expiresAt = now.plus(timeout);
-        agent.workload++;
-        agent.idleSince = now;
-        request.status = RequestStatus.OFFERED;
-        return offer.<Offer>persist()
-                // Written now, so that the next candidate query of this transaction sees the agent's new workload.
-                .call(Panache::flush)
-                .call(() -> outbox.publish(Decisions.aboutOffer(RoutingOutcome.OFFERED, request, offer, agent, null, now)));
+        // Read before the offer changes the agent's load and idle time: the figures the choice was made on.
+        return candidates(request, agent, now).chain(candidates -> {
+            Offer offer = new Offer();
+            offer.id = UUID.randomUUID();
+            offer.routingRequestId = request.id;
+            offer.chatId = request.chatId;
+            offer.agentId = agent.id;
+            offer.kind = request.kind;
+            offer.queue = request.queue;
+            offer.status = OfferStatus.OPEN;
+            offer.offeredAt = now;
+            offer.expiresAt = now.plus(timeout);
+            agent.workload++;
+            agent.idleSince = now;
+            request.status = RequestStatus.OFFERED;
+            return offer.<Offer>persist()
+                    // Written now, so that the next candidate query of this transaction sees the agent's new workload.
+                    .call(Panache::flush)
+                    .call(() -> outbox.publish(Decisions.offered(RoutingOutcome.OFFERED, request, offer, agent,
+                            why(candidates), candidates, now)));
+        });
+    }
+
+    /** Null for an offer to a named agent (nobody else was considered) or when explanations are off. */
+    private Uni<List<RoutingCandidate>> candidates(RoutingRequest request, Agent chosen, Instant now) {
+        if (request.directed() || explainCandidates <= 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(candidatesQuery, Object[].class)
+                        .setParameter("request", request.id)
+                        .setParameter("chosen", chosen.id)
+                        .setParameter("limit", explainCandidates)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> new RoutingCandidate((String) row[0],
+                        idleSeconds(row[1], now), ((Number) row[4]).intValue(), ((Number) row[2]).intValue(),
+                        ((Number) row[3]).intValue(), chosen.id.equals(row[0]))).toList());
+    }
+
+    /** For people: why this agent, e.g. "idle longest of 3 eligible (idle 42 s, skill 5, load 0/3)". */
+    static String why(List<RoutingCandidate> candidates) {
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        RoutingCandidate chosen = candidates.get(0);
+        boolean idlest = candidates.stream().allMatch(c -> c.idleSeconds() <= chosen.idleSeconds());
+        return (idlest ? "idle longest" : "first free (an agent idle longer was being offered another chat)")
+                + " of " + candidates.size() + " eligible (idle " + chosen.idleSeconds() + " s, skill "
+                + chosen.skillLevel() + ", load " + chosen.load() + "/" + chosen.capacity() + ")";
+    }
+
+    private static long idleSeconds(Object idleSince, Instant now) {
+        Instant since = idleSince instanceof Instant i ? i
+                : idleSince instanceof OffsetDateTime o ? o.toInstant()
+                : idleSince instanceof java.sql.Timestamp t ? t.toInstant()
+                : idleSince instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC)
+                : null;
+        return since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds());
     }
 }

@@ -25,7 +25,8 @@ public class QueuePositions {
      */
     private static final String REPOSITION = """
             with ranked as (
-                select id, row_number() over (partition by queue order by waiting_since, id) as position
+                select id, row_number() over (partition by queue
+                                              order by priority_boost desc, waiting_since, id) as position
                 from routing_request where status = 'WAITING'),
             changed as (
                 select r.id, ranked.position from routing_request r join ranked on ranked.id = r.id

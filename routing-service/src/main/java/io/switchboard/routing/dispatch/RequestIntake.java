@@ -2,6 +2,7 @@ package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
@@ -11,6 +12,7 @@ import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentRole;
 import io.switchboard.routing.agent.AgentState;
+import io.switchboard.routing.queue.DataRules;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,6 +30,7 @@ public class RequestIntake {
     private final Offering offering;
     private final EventOutbox outbox;
     private final Dispatcher dispatcher;
+    private final DataRules dataRules;
 
     public RequestIntake(RoutingConfig config, QueuePositions positions, Offering offering, EventOutbox outbox,
                          Dispatcher dispatcher) {
@@ -36,6 +39,8 @@ public class RequestIntake {
         this.offering = offering;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
+        this.dataRules = new DataRules(config.dataRules().values().stream().map(r -> new DataRules.Rule(r.queue(),
+                r.key(), r.value(), r.priority(), r.skill())).toList());
     }
 
     /** A new chat enters its queue, once per chat id however often the event is delivered. */
@@ -63,11 +68,30 @@ public class RequestIntake {
         }
         RoutingRequest request = RoutingRequest.waiting(event.chatId(), OfferKind.CHAT, queue.name,
                 waitingSince(event, now), now, now.plus(queue.maxWait()));
+        DataRules.Effect effect = dataRules.effect(queue.name, event.data());
+        request.priorityBoost = effect.priorityBoost();
+        request.extraSkills = JsonColumns.write(effect.skills());
         String reason = queue.name.equals(event.queue()) ? null : blank(event.queue())
                 ? "No queue was named; routed to " + queue.name + "."
                 : "Queue '" + event.queue() + "' does not exist; routed to " + queue.name + ".";
         return request.persist().chain(() -> positions.announce(request, reason))
                 .chain(() -> dispatcher.offerNow(request, queue)).replaceWithVoid();
+    }
+
+    /**
+     * The chat's attached data changed while it may still wait: its waiting chat request takes the rules' new effect
+     * (an open offer is left as it is; a transfer routes by its own queue). Nothing to do once it was answered.
+     */
+    public Uni<Void> dataChanged(ChatDataChanged event) {
+        return Rows.lockChat(event.chatId()).chain(() -> RoutingRequest.<RoutingRequest>list(
+                        "chatId = ?1 and kind = ?2 and status = ?3 and targetAgentId is null", event.chatId(),
+                        OfferKind.CHAT, RequestStatus.WAITING))
+                .invoke(waiting -> waiting.forEach(request -> {
+                    DataRules.Effect effect = dataRules.effect(request.queue, event.data());
+                    request.priorityBoost = effect.priorityBoost();
+                    request.extraSkills = JsonColumns.write(effect.skills());
+                }))
+                .replaceWithVoid();
     }
 
     /** chat.ended overtook chat.requested: record the chat as abandoned, never queue it. */

@@ -73,6 +73,14 @@ public class RoutingRequest extends PanacheEntityBase {
     @Column(name = "answered_at")
     public Instant answeredAt;
 
+    /** Added to the queue's priority by the queue's attached-data rules (DataRules). */
+    @Column(name = "priority_boost")
+    public int priorityBoost;
+
+    /** Skills the agent needs on top of the queue's (attached-data rules), a JSON array. */
+    @Column(name = "extra_skills")
+    public String extraSkills = "[]";
+
     @Column(name = "finished_at")
     public Instant finishedAt;
 

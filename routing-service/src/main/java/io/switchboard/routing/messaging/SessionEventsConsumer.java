@@ -3,6 +3,7 @@ package io.switchboard.routing.messaging;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.AgentPresence;
 import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
@@ -81,6 +82,12 @@ public class SessionEventsConsumer {
     public Uni<Void> agentPresence(ConsumerRecords<String, String> records) {
         return apply("routing.agent-presence", records,
                 env -> desktops.presenceChanged(env.payload(AgentPresence.class)));
+    }
+
+    @Incoming("chat-data-changed")
+    public Uni<Void> dataChanged(ConsumerRecords<String, String> records) {
+        return apply("routing.chat-data-changed", records,
+                env -> intake.dataChanged(env.payload(ChatDataChanged.class)));
     }
 
     private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,

@@ -42,6 +42,12 @@ public class SessionEvents implements AutoCloseable {
                 List.of(), queue, "A question", "en", at);
     }
 
+    /** A request with attached data, read by the queues' attached-data rules. */
+    public static ChatRequested requestWithData(String chatId, String queue, Map<String, Object> data) {
+        return new ChatRequested(chatId, "contact-" + chatId, "Contact " + chatId, chatId + "@example.com",
+                List.of(), queue, "A question", "en", Instant.now(), false, data);
+    }
+
     public static ChatEnded ended(String chatId, EndReason reason) {
         return new ChatEnded(chatId, 2, reason, "contact:" + chatId, Instant.now());
     }

@@ -16,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final Duration retryAfter;
+    private final java.util.List<Problem.Violation> violations;
 
     public ProblemException(Status status, String slug, String title, String detail) {
         this(status, slug, title, detail, null);
@@ -23,11 +24,22 @@ public class ProblemException extends RuntimeException {
 
     /** @param retryAfter when the client may try again (the {@code Retry-After} header); null if it should not */
     public ProblemException(Status status, String slug, String title, String detail, Duration retryAfter) {
+        this(status, slug, title, detail, retryAfter, null);
+    }
+
+    /** @param violations the fields at fault (answered as {@code violations}), for a field checked by the service */
+    public ProblemException(Status status, String slug, String title, String detail, Duration retryAfter,
+                            java.util.List<Problem.Violation> violations) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.retryAfter = retryAfter;
+        this.violations = violations;
+    }
+
+    public java.util.List<Problem.Violation> violations() {
+        return violations;
     }
 
     public Status status() {

@@ -25,7 +25,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status().getStatusCode(),
-                e.getMessage(), uri.getPath(), null));
+                e.getMessage(), uri.getPath(), e.violations()));
         if (e.retryAfter() != null) {
             response.getHeaders().putSingle(RETRY_AFTER, Math.max(1, ceilSeconds(e.retryAfter())));
         }

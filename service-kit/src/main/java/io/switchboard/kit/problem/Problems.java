@@ -19,6 +19,15 @@ public final class Problems {
         return new ProblemException(Status.BAD_REQUEST, "bad-request", "Invalid request", detail);
     }
 
+    /**
+     * A field the service checks itself (beyond bean validation) is invalid: the same answer as a validation error,
+     * {@code violations} naming the field, e.g. {@code data.orderNumber}.
+     */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(Status.BAD_REQUEST, "validation", "Invalid request",
+                field + ": " + message, null, java.util.List.of(new Problem.Violation(field, message)));
+    }
+
     /** The request is well formed but the thing is not in a state that allows it (finished chat, expired offer...). */
     public static ProblemException conflict(String slug, String title, String detail) {
         return new ProblemException(Status.CONFLICT, slug, title, detail);

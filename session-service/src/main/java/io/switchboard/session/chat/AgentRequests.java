@@ -64,8 +64,8 @@ public class AgentRequests {
 
     /** "Make a call": to the contact's numbers, or a number the contact wrote in the chat. */
     public Uni<String> call(String chatId, Caller caller, String rawNumber) {
-        String number = phoneNumbers.normalize(rawNumber);
         return request(chatId, caller, (chat, requestId, now) -> callableNumbers(chat).chain(numbers -> {
+            String number = phoneNumbers.normalize(rawNumber, chat.phoneHints());
             if (!numbers.contains(number)) {
                 throw Problems.badRequest(number + " is not one of the contact's numbers.");
             }

@@ -9,17 +9,20 @@ import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.data.ChatData;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.security.ContactIdentities;
 import io.switchboard.session.security.ContactTokenConfig;
 import io.switchboard.session.text.PhoneNumbers;
+import io.switchboard.session.text.PhoneRegions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,9 +37,12 @@ public class ChatRequests {
     private final SessionConfig config;
     private final ContactIdentities identities;
     private final ContactTokenConfig tokens;
+    private final ChatData chatData;
 
     public ChatRequests(Transactions tx, Timeline timeline, EventOutbox outbox, PhoneNumbers phoneNumbers,
-                        SessionConfig config, ContactIdentities identities, ContactTokenConfig tokens) {
+                        SessionConfig config, ContactIdentities identities, ContactTokenConfig tokens,
+                        ChatData chatData) {
+        this.chatData = chatData;
         this.identities = identities;
         this.tokens = tokens;
         this.tx = tx;
@@ -46,9 +52,12 @@ public class ChatRequests {
         this.config = config;
     }
 
-    /** @param identityToken the company's site's signed word for who the contact is; null for anonymous visitors */
+    /**
+     * @param identityToken the company's site's signed word for who the contact is; null for anonymous visitors
+     * @param data          the attached data given with the request (may be null)
+     */
     public record NewChat(String name, String email, List<String> phoneNumbers, String queue, String subject,
-                          String language, String identityToken) {
+                          String language, String identityToken, Map<String, Object> data) {
     }
 
     public record CreatedChat(String chatId, String contactToken, String contactId, String socket) {
@@ -56,8 +65,13 @@ public class ChatRequests {
 
     public Uni<CreatedChat> request(NewChat request) {
         // Checked before anything is stored: a bad number is a 400 that changes nothing.
-        List<String> numbers = request.phoneNumbers() == null ? List.of()
-                : request.phoneNumbers().stream().map(phoneNumbers::normalize).distinct().toList();
+        // A number given without a country code is read in the country of the others, the language or the queue.
+        String queue = blank(request.queue()) ? config.defaultQueue() : request.queue().strip();
+        String language = blank(request.language()) ? config.defaultLanguage() : request.language().strip();
+        List<String> given = request.phoneNumbers() == null ? List.of() : request.phoneNumbers();
+        PhoneRegions.Hints hints = new PhoneRegions.Hints(given, language, queue);
+        List<String> numbers = given.stream().map(n -> phoneNumbers.normalize(n, hints)).distinct().toList();
+        Map<String, Object> data = chatData.initial(request.data());
         ContactIdentities.Identity identity = identities.of(request.identityToken());
         Chat chat = new Chat();
         chat.id = UUID.randomUUID().toString();
@@ -66,17 +80,19 @@ public class ChatRequests {
         chat.contactName = request.name().strip();
         chat.contactEmail = identity.email().orElse(request.email()).strip();
         chat.phoneNumberList(numbers);
-        chat.queue = blank(request.queue()) ? config.defaultQueue() : request.queue().strip();
+        chat.queue = queue;
         chat.subject = request.subject();
-        chat.language = blank(request.language()) ? config.defaultLanguage() : request.language().strip();
+        chat.language = language;
         chat.requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        chat.data(data);
         Participant contact = Participant.joining(chat.id, Caller.contactId(chat.id), chat.contactName,
                 ParticipantRole.CONTACT, chat.requestedAt);
         return tx.commit(() -> chat.persist()
                         .chain(() -> contact.persist())
                         .chain(() -> outbox.publish(new ChatRequested(chat.id, chat.contactId, chat.contactName,
                                 chat.contactEmail, numbers, chat.queue, chat.subject, chat.language,
-                                chat.requestedAt, identity.verified())))
+                                chat.requestedAt, identity.verified(), data.isEmpty() ? null : data)))
+                        .chain(() -> chatData.requested(chat, data))
                         .chain(() -> timeline.participantChange(chat, contact, ParticipantChange.CONTACT_JOINED,
                                 NoticeTexts.joined(chat.contactName))))
                 .map(ignored -> new CreatedChat(chat.id, contactToken(chat), chat.contactId,

@@ -1,5 +1,6 @@
 package io.switchboard.session.chat;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.MessageKind;
@@ -11,6 +12,7 @@ import io.switchboard.session.domain.TimelineEntry;
 import io.switchboard.session.standard.StandardResponses;
 import io.switchboard.session.text.PageUrls;
 import io.switchboard.session.text.PhoneNumbers;
+import io.switchboard.session.text.PhoneRegions;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +27,7 @@ import java.util.UUID;
 public class Messages {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String PHONE_HINTS = "select phone_numbers, language, queue from chat where id = :chat";
 
     private final Transactions tx;
     private final ChatAccess access;
@@ -66,13 +69,25 @@ public class Messages {
             return tx.commit(() -> withEntities(chatId, caller, draft));
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return tx.commit(() -> MessageInsert.insert(chatId, caller, draft.clientMessageId(), checked.kind(),
-                        checked.text(), checked.url(), phoneNumbers.findIn(checked.text()), at)
+        return tx.commit(() -> numbersIn(chatId, checked.text()).chain(numbers -> MessageInsert.insert(chatId,
+                                caller, draft.clientMessageId(), checked.kind(), checked.text(), checked.url(), numbers,
+                                at))
                         .chain(item -> item == null ? withEntities(chatId, caller, draft)
                                 : timeline.published(chatId, item).replaceWith(new Sent(item, true))))
                 // The same message sent twice at once: the second finds the first's row once it committed.
                 .onFailure(Messages::isDuplicate).recoverWithUni(() -> tx.commit(() ->
                         withEntities(chatId, caller, draft)));
+    }
+
+    /** The numbers in a text, read in the chat's country; the chat is read only when the text has a digit. */
+    private Uni<List<String>> numbersIn(String chatId, String text) {
+        if (!PhoneNumbers.mayHoldNumber(text)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(PHONE_HINTS, Object[].class)
+                        .setParameter("chat", chatId).getSingleResultOrNull())
+                .map(row -> phoneNumbers.findIn(text, row == null ? PhoneRegions.Hints.NONE
+                        : new PhoneRegions.Hints(Chat.numbers((String) row[0]), (String) row[1], (String) row[2])));
     }
 
     /** A typed text or a page that passes the checks; null when not, and the entity path gives the refusal. */
@@ -123,7 +138,8 @@ public class Messages {
         if (draft.standardResponseId() != null) {
             return standardResponses.get(draft.standardResponseId()).chain(r -> checkedAppend(chat, caller, draft,
                     MessageKind.STANDARD_RESPONSE,
-                    standardResponses.fill(r, chat.language, chat.contactName, caller.name()), null));
+                    standardResponses.fill(r, chat.language, chat.contactName, caller.name(),
+                            chat.data()), null));
         }
         return checkedAppend(chat, caller, draft, MessageKind.TEXT, draft.text(), null);
     }
@@ -131,7 +147,7 @@ public class Messages {
     private Uni<TimelineEntry> checkedAppend(Chat chat, Caller caller, Draft draft, MessageKind kind, String text,
                                              String url) {
         checkText(text);
-        List<String> numbers = phoneNumbers.findIn(text);
+        List<String> numbers = phoneNumbers.findIn(text, chat.phoneHints());
         return timeline.message(chat, caller, draft.clientMessageId(), kind, text, url, numbers);
     }
 

@@ -70,6 +70,10 @@ public class Participation {
             if (kind != OfferKind.CONFERENCE) {
                 chat.ownerAgentId = agent.participantId;
                 chat.state = ChatState.ACTIVE;
+                // The chat now belongs to the queue of the offer it was accepted from: a transfer moves it.
+                if (routed.queue() != null) {
+                    chat.queue = routed.queue();
+                }
             }
             Uni<Void> joined = agent.persist().chain(() -> timeline.participantChange(chat, agent, change,
                     NoticeTexts.joined(agent.name))).replaceWithVoid();

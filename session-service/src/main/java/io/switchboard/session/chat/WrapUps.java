@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 
 /** The owner's end of a chat: Finish, the wrap-up form (editable until done) and Mark Done. */
@@ -131,7 +132,13 @@ public class WrapUps {
         chat.workflowDecision = choice.decision();
         chat.workflowQueue = choice.queue();
         return outbox.publish(new ChatCompleted(chat.id, caller.id(), chat.notes, chat.dispositionCode,
-                chat.sendTranscript, choice.decision(), choice.queue(), chat.doneAt)).replaceWith(WrapUp.of(chat));
+                chat.sendTranscript, choice.decision(), choice.queue(), chat.doneAt, finalData(chat)))
+                .replaceWith(WrapUp.of(chat));
+    }
+
+    private static Map<String, Object> finalData(Chat chat) {
+        Map<String, Object> data = chat.data();
+        return data.isEmpty() ? null : data;
     }
 
     private void requireDoneable(Chat chat) {

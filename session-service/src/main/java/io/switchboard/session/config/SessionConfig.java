@@ -3,6 +3,7 @@ package io.switchboard.session.config;
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** The rules of a chat that operators may tune ({@code switchboard.session.*}). */
 @ConfigMapping(prefix = "switchboard.session")
@@ -16,8 +17,17 @@ public interface SessionConfig {
 
     int maxPageUrlLength();
 
-    /** Region for phone numbers written without a country code. */
+    /**
+     * Region for phone numbers written without a country code when nothing about the chat tells its country
+     * (see {@link io.switchboard.session.text.PhoneRegions}).
+     */
     String phoneRegion();
+
+    /** Country (ISO 3166 two letters) of a queue's contacts, by queue name: their numbers are read in it. */
+    Map<String, String> queueCountries();
+
+    /** Usual country of a language written without one ({@code fr} → FR), by ISO 639 language code. */
+    Map<String, String> languageCountries();
 
     /** Language of the standard-response text used when the chat's language has none. */
     String defaultLanguage();
@@ -53,5 +63,20 @@ public interface SessionConfig {
 
         /** Most agents one transaction lets go of when a dead instance is cleared. */
         int sweepBatchSize();
+    }
+
+    /** Limits of a chat's attached data (docs/session-service.md, attached data). */
+    AttachedData attachedData();
+
+    interface AttachedData {
+
+        /** Most keys one chat holds. */
+        int maxKeys();
+
+        /** Longest key, in characters. */
+        int maxKeyLength();
+
+        /** Longest string value, in characters (numbers and booleans are small by nature). */
+        int maxValueLength();
     }
 }

@@ -1,10 +1,14 @@
 package io.switchboard.session.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EndReason;
+import io.switchboard.events.Events;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.session.text.PhoneRegions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +19,9 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One chat (interaction) with its contact, its timeline position and its wrap-up. */
 @Entity
@@ -23,6 +29,9 @@ import java.util.List;
 public class Chat extends PanacheEntityBase {
 
     private static final String NUMBER_SEPARATOR = ",";
+    private static final String EMPTY_DATA = "{}";
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA_TYPE = new TypeReference<>() {
+    };
 
     @Id
     public String id;
@@ -63,14 +72,43 @@ public class Chat extends PanacheEntityBase {
     public String workflowQueue;
     @Column(name = "done_at")
     public Instant doneAt;
+    /** The attached data as a JSON object (see {@link io.switchboard.session.data.AttachedData}). */
+    @Column(name = "attached_data")
+    public String attachedData = EMPTY_DATA;
 
     public List<String> phoneNumberList() {
-        return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()
-                : Arrays.asList(phoneNumbers.split(NUMBER_SEPARATOR));
+        return numbers(phoneNumbers);
+    }
+
+    /** The numbers of a {@code phone_numbers} column. */
+    public static List<String> numbers(String column) {
+        return column == null || column.isEmpty() ? List.of() : Arrays.asList(column.split(NUMBER_SEPARATOR));
     }
 
     public void phoneNumberList(List<String> numbers) {
         phoneNumbers = String.join(NUMBER_SEPARATOR, numbers);
+    }
+
+    /** What tells the country of numbers written in this chat without a country code. */
+    public PhoneRegions.Hints phoneHints() {
+        return new PhoneRegions.Hints(phoneNumberList(), language, queue);
+    }
+
+    /** The attached data, in the order the keys were first given. */
+    public Map<String, Object> data() {
+        try {
+            return attachedData == null ? new LinkedHashMap<>() : Events.json().readValue(attachedData, DATA_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attached data of chat " + id + " is not a JSON object", e);
+        }
+    }
+
+    public void data(Map<String, Object> data) {
+        try {
+            attachedData = Events.json().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attached data cannot be written as JSON", e);
+        }
     }
 
     public boolean isOpen() {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies of the chat API; the limits keep one request small. */
@@ -23,7 +24,8 @@ final class ChatBodies {
                    @Size(max = 100) String queue,
                    @Size(max = 500) String subject,
                    @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") String language,
-                   @Size(max = 8192) String identityToken) {
+                   @Size(max = 8192) String identityToken,
+                   Map<String, Object> data) {
     }
 
     /** The text limit is checked by the service, which answers 413 rather than a validation error. */

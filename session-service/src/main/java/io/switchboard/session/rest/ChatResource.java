@@ -11,6 +11,7 @@ import io.switchboard.session.chat.ChatRequests;
 import io.switchboard.session.chat.Messages;
 import io.switchboard.session.chat.Participation;
 import io.switchboard.session.chat.WrapUps;
+import io.switchboard.session.data.ChatData;
 import io.switchboard.session.workflow.WorkflowOptions;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chat API of docs/api.md. Contacts (token of their chat) and agents (chats they take part in) share the
@@ -53,10 +56,12 @@ public class ChatResource {
     private final AgentRequests agentRequests;
     private final WrapUps wrapUps;
     private final RateLimits limits;
+    private final ChatData chatData;
 
     public ChatResource(JsonWebToken jwt, ChatRequests requests, ChatReads reads,
                         Messages messages, Participation participation, AgentRequests agentRequests,
-                        WrapUps wrapUps, RateLimits limits) {
+                        WrapUps wrapUps, RateLimits limits, ChatData chatData) {
+        this.chatData = chatData;
         this.limits = limits;
         this.jwt = jwt;
         this.requests = requests;
@@ -74,7 +79,7 @@ public class ChatResource {
         limits.check(CHAT_REQUESTS_LIMIT, http.remoteAddress().hostAddress());
         return requests.request(new ChatRequests.NewChat(body.name(), body.email(),
                         body.phoneNumbers(), body.queue(), body.subject(), body.language(),
-                        body.identityToken()))
+                        body.identityToken(), body.data()))
                 .map(c -> Response.status(Response.Status.CREATED)
                         .entity(new ChatViews.Created(c.chatId(), c.contactToken(), c.contactId(), c.socket()))
                         .build());
@@ -96,7 +101,27 @@ public class ChatResource {
     @RolesAllowed({Roles.CONTACT, Roles.AGENT})
     @Operation(summary = "A chat: state, contact, participants, last timeline position")
     public Uni<ChatViews.ChatView> chat(@PathParam("chatId") String chatId) {
-        return reads.chat(chatId, caller()).map(c -> ChatViews.ChatView.of(c.chat(), c.participants()));
+        Caller caller = caller();
+        return reads.chat(chatId, caller).map(c -> ChatViews.ChatView.of(c.chat(), c.participants(),
+                !caller.isContact()));
+    }
+
+    @GET
+    @Path("/{chatId}/data")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.INTEGRATION})
+    @Operation(summary = "The chat's attached data", description = "Agents of the chat, supervisors and integrations.")
+    public Uni<ChatViews.Data> data(@PathParam("chatId") String chatId) {
+        return chatData.read(chatId, caller(), integration()).map(ChatViews.Data::new);
+    }
+
+    @PATCH
+    @Path("/{chatId}/data")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.INTEGRATION})
+    @Operation(summary = "Change the chat's attached data",
+            description = "A key with a value sets it, a key with null removes it; the owning agent until Mark Done "
+                    + "(wrap-up included), supervisors and integrations likewise. Publishes chat.data.changed.")
+    public Uni<ChatViews.Data> changeData(@PathParam("chatId") String chatId, @NotNull Map<String, Object> change) {
+        return chatData.change(chatId, caller(), integration(), change).map(ChatViews.Data::new);
     }
 
     @GET
@@ -218,6 +243,11 @@ public class ChatResource {
 
     private Caller caller() {
         return Caller.of(jwt);
+    }
+
+    /** A company system's token (neither agent nor supervisor): it acts on any chat's data. */
+    private boolean integration() {
+        return jwt.getGroups().contains(Roles.INTEGRATION);
     }
 
     private static Uni<Response> accepted(Uni<String> requestId) {

@@ -7,6 +7,7 @@ import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
 
 import java.util.List;
+import java.util.Map;
 
 /** Response bodies of the chat API. */
 final class ChatViews {
@@ -26,14 +27,22 @@ final class ChatViews {
         }
     }
 
-    /** {@code contactId} lets an agent open the contact's history (history-service). */
+    /**
+     * {@code contactId} lets an agent open the contact's history (history-service). {@code data} is the attached
+     * data, for agents only (null for the contact: it is the company's).
+     */
     record ChatView(String chatId, ChatState state, String queue, String subject, String language, String contactId,
-                    Contact contact, List<ParticipantView> participants, long lastSeq, String ownerAgentId) {
-        static ChatView of(Chat chat, List<Participant> participants) {
+                    Contact contact, List<ParticipantView> participants, long lastSeq, String ownerAgentId,
+                    Map<String, Object> data) {
+        static ChatView of(Chat chat, List<Participant> participants, boolean withData) {
             return new ChatView(chat.id, chat.state, chat.queue, chat.subject, chat.language, chat.contactId,
                     new Contact(chat.contactName, chat.contactEmail, chat.phoneNumberList()),
-                    participants.stream().map(ParticipantView::of).toList(), chat.lastSeq, chat.ownerAgentId);
+                    participants.stream().map(ParticipantView::of).toList(), chat.lastSeq, chat.ownerAgentId,
+                    withData ? chat.data() : null);
         }
+    }
+
+    record Data(Map<String, Object> data) {
     }
 
     record ChatSummary(String chatId, ChatState state, String queue, String subject, String contactName,

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The library of standard responses: search, manage, and fill in on use. */
 @ApplicationScoped
@@ -17,6 +19,8 @@ public class StandardResponses {
 
     public static final String CONTACT_NAME = "{contact.name}";
     public static final String AGENT_NAME = "{agent.name}";
+    /** {@code {data.<key>}}: a value of the chat's attached data (keys as in AttachedData.KEY). */
+    static final Pattern DATA_PLACEHOLDER = Pattern.compile("\\{data\\.([A-Za-z][A-Za-z0-9_.-]*)}");
 
     private final String defaultLanguage;
 
@@ -55,15 +59,32 @@ public class StandardResponses {
         return get(id).chain(StandardResponse::delete);
     }
 
-    /** The text in the chat's language (or the default one), with the names filled in. */
-    public String fill(StandardResponse r, String language, String contactName, String agentName) {
+    /**
+     * The text in the chat's language (or the default one), with the names and the chat's attached data
+     * ({@code {data.orderNumber}}) filled in. A placeholder of data the chat does not have is refused (409
+     * {@code missing-data}) rather than sent to the contact as written.
+     */
+    public String fill(StandardResponse r, String language, String contactName, String agentName,
+                       Map<String, Object> data) {
         Map<String, String> texts = r.texts();
         String text = texts.getOrDefault(language, texts.get(defaultLanguage));
         if (text == null) {
             throw Problems.badRequest("Standard response '" + r.title + "' has no text in '" + language
                     + "' nor in '" + defaultLanguage + "'.");
         }
-        return text.replace(CONTACT_NAME, contactName).replace(AGENT_NAME, agentName);
+        String named = text.replace(CONTACT_NAME, contactName).replace(AGENT_NAME, agentName);
+        Matcher placeholder = DATA_PLACEHOLDER.matcher(named);
+        StringBuilder filled = new StringBuilder();
+        while (placeholder.find()) {
+            Object value = data.get(placeholder.group(1));
+            if (value == null) {
+                throw Problems.conflict("missing-data", "Attached data missing", "Standard response '" + r.title
+                        + "' uses {data." + placeholder.group(1) + "}, which this chat's attached data does not have.");
+            }
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(String.valueOf(value)));
+        }
+        placeholder.appendTail(filled);
+        return filled.toString();
     }
 
     private static boolean matches(StandardResponse r, String q) {

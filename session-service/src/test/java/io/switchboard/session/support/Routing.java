@@ -56,7 +56,13 @@ public final class Routing {
 
     public void accepted(String chatId, String offerId, String agentId, String agentName, OfferKind kind,
                          String requestId, String requestedBy) {
-        publish(new ChatRouted(chatId, RoutingOutcome.ACCEPTED, "general", offerId, agentId, agentName, kind, null,
+        accepted(chatId, "general", offerId, agentId, agentName, kind, requestId, requestedBy);
+    }
+
+    /** An acceptance of an offer made from {@code queue} (a transfer to another queue). */
+    public void accepted(String chatId, String queue, String offerId, String agentId, String agentName,
+                         OfferKind kind, String requestId, String requestedBy) {
+        publish(new ChatRouted(chatId, RoutingOutcome.ACCEPTED, queue, offerId, agentId, agentName, kind, null,
                 null, null, requestId, requestedBy, null, now()));
     }
 

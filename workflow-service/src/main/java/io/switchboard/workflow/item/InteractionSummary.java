@@ -1,25 +1,33 @@
 package io.switchboard.workflow.item;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatRequested;
+import io.switchboard.events.Events;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a worker needs to know about a parked interaction. Filled from chat.requested (contact, origin queue,
- * subject) and chat.completed (agent, disposition, notes); the two topics are not ordered with each other, so each
+ * subject) and chat.completed (agent, disposition, notes, attached data); the two topics are not ordered with each other, so each
  * event upserts only its own columns.
  */
 @Entity
 @Table(name = "interaction_summary")
 public class InteractionSummary extends PanacheEntityBase {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
+    };
 
     @Id
     @Column(name = "chat_id")
@@ -44,6 +52,10 @@ public class InteractionSummary extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String notes;
 
+    /** The attached data at Mark Done, a JSON object (null when none): what a worker may need (order number...). */
+    @Column(name = "attached_data", columnDefinition = "text")
+    public String attachedData;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -63,15 +75,38 @@ public class InteractionSummary extends PanacheEntityBase {
 
     public static Uni<Void> record(ChatCompleted chat) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into interaction_summary (chat_id, agent_id, disposition_code, notes, updated_at)
-                        values (?1, ?2, ?3, ?4, now())
+                        insert into interaction_summary (chat_id, agent_id, disposition_code, notes, attached_data,
+                            updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, now())
                         on conflict (chat_id) do update set agent_id = excluded.agent_id,
-                            disposition_code = excluded.disposition_code, notes = excluded.notes, updated_at = now()""")
+                            disposition_code = excluded.disposition_code, notes = excluded.notes,
+                            attached_data = excluded.attached_data, updated_at = now()""")
                 .setParameter(1, chat.chatId())
                 .setParameter(2, chat.agentId())
                 .setParameter(3, chat.dispositionCode())
                 .setParameter(4, chat.notes())
+                .setParameter(5, chat.data() == null ? null : write(chat.data()))
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The attached data as stored; empty when the chat had none. */
+    public Map<String, Object> data() {
+        if (attachedData == null) {
+            return Map.of();
+        }
+        try {
+            return Events.json().readValue(attachedData, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attached data of " + chatId + " is not a JSON object", e);
+        }
+    }
+
+    private static String write(Map<String, Object> data) {
+        try {
+            return Events.json().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attached data cannot be written as JSON", e);
+        }
     }
 
     /** Forgets summaries of chats that never entered the workflow once they are older than {@code retention}. */

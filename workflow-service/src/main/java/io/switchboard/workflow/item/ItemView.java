@@ -1,6 +1,7 @@
 package io.switchboard.workflow.item;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** A workflow item as workers see it, with the interaction's summary (null until any of it is known). */
@@ -8,8 +9,9 @@ public record ItemView(UUID itemId, String chatId, String queue, ItemState state
                        Instant enteredQueueAt, boolean overdue, String claimedBy, Instant claimedAt, String outcome,
                        String completedBy, Instant completedAt, Summary summary) {
 
+    /** @param data the chat's attached data at Mark Done (order number, tier...); empty when it had none */
     public record Summary(String contactName, String email, String originQueue, String subject, String agentId,
-                          String dispositionCode, String notes) {
+                          String dispositionCode, String notes, Map<String, Object> data) {
     }
 
     static ItemView of(WorkflowItem item, InteractionSummary summary) {
@@ -17,6 +19,7 @@ public record ItemView(UUID itemId, String chatId, String queue, ItemState state
                 item.enteredQueueAt, item.overdueAt != null, item.claimedBy, item.claimedAt, item.outcome,
                 item.completedBy, item.completedAt,
                 summary == null ? null : new Summary(summary.contactName, summary.email, summary.originQueue,
-                        summary.subject, summary.agentId, summary.dispositionCode, summary.notes));
+                        summary.subject, summary.agentId, summary.dispositionCode, summary.notes,
+                        summary.data()));
     }
 }

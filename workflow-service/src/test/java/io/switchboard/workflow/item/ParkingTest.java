@@ -17,6 +17,7 @@ import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.workflow.Database;
 import io.switchboard.workflow.KafkaEvents;
 import io.switchboard.workflow.Strategies;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class ParkingTest {
             assertThat(item.state()).isEqualTo(ItemState.WAITING);
             assertThat(item.parkedBy()).isEqualTo(ALICE.id);
             assertThat(item.summary()).isEqualTo(new ItemView.Summary("Dana Scully", "dana.scully@example.com",
-                    "sales", "Order " + chat, ALICE.id, "REFUND", "Call back about the refund"));
+                    "sales", "Order " + chat, ALICE.id, "REFUND", "Call back about the refund",
+                    Map.of("orderNumber", "A-" + chat)));
         }
     }
 
