@@ -1,5 +1,7 @@
 package io.switchboard.session.chat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.MessageKind;
@@ -12,6 +14,7 @@ import io.switchboard.session.standard.StandardResponses;
 import io.switchboard.session.text.PageUrls;
 import io.switchboard.session.text.PhoneNumbers;
 import io.vertx.pgclient.PgException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Posts messages in a chat, from REST and from the sockets alike. */
+// Created at start so that its counter (messages) is exposed, at 0, before the first message.
+@Startup
 @ApplicationScoped
 public class Messages {
 
@@ -33,9 +38,14 @@ public class Messages {
     private final PageUrls pageUrls;
     private final PhoneNumbers phoneNumbers;
     private final int maxBytes;
+    private final Counter sent;
+
+    static final String MESSAGES = "switchboard.session.messages";
 
     public Messages(Transactions tx, ChatAccess access, Timeline timeline, StandardResponses standardResponses,
-                    PageUrls pageUrls, PhoneNumbers phoneNumbers, SessionConfig config) {
+                    PageUrls pageUrls, PhoneNumbers phoneNumbers, SessionConfig config, MeterRegistry registry) {
+        this.sent = Counter.builder(MESSAGES).description("Chat messages written (a repeated client message id not "
+                + "counted again)").register(registry);
         this.tx = tx;
         this.access = access;
         this.timeline = timeline;
@@ -63,16 +73,25 @@ public class Messages {
         Checked checked = draft.standardResponseId() == null && (caller.isContact() || caller.isAgent())
                 ? checked(draft) : null;
         if (checked == null) {
-            return tx.commit(() -> withEntities(chatId, caller, draft));
+            return counted(tx.commit(() -> withEntities(chatId, caller, draft)));
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return tx.commit(() -> MessageInsert.insert(chatId, caller, draft.clientMessageId(), checked.kind(),
+        return counted(tx.commit(() -> MessageInsert.insert(chatId, caller, draft.clientMessageId(), checked.kind(),
                         checked.text(), checked.url(), phoneNumbers.findIn(checked.text()), at)
                         .chain(item -> item == null ? withEntities(chatId, caller, draft)
                                 : timeline.published(chatId, item).replaceWith(new Sent(item, true))))
                 // The same message sent twice at once: the second finds the first's row once it committed.
                 .onFailure(Messages::isDuplicate).recoverWithUni(() -> tx.commit(() ->
-                        withEntities(chatId, caller, draft)));
+                        withEntities(chatId, caller, draft))));
+    }
+
+    /** Counted once committed, so a rolled-back attempt is not a message (messages per second on the dashboard). */
+    private Uni<Sent> counted(Uni<Sent> sending) {
+        return sending.invoke(result -> {
+            if (result.created()) {
+                sent.increment();
+            }
+        });
     }
 
     /** A typed text or a page that passes the checks; null when not, and the entity path gives the refusal. */
