@@ -1,8 +1,16 @@
 package io.switchboard.routing.routing;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatRouted;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.kit.trace.TraceContexts;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.Offer;
@@ -16,10 +24,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class Offering {
 
-    private final EventOutbox outbox;
+    private static final AttributeKey<String> CHAT_ID = AttributeKey.stringKey("switchboard.chat.id");
 
-    public Offering(EventOutbox outbox) {
+    private final EventOutbox outbox;
+    private final Tracer tracer;
+
+    public Offering(EventOutbox outbox, OpenTelemetry openTelemetry) {
         this.outbox = outbox;
+        this.tracer = openTelemetry.getTracer("io.switchboard.routing");
     }
 
     public Uni<Offer> offer(RoutingRequest request, Agent agent, Duration timeout) {
@@ -40,6 +52,27 @@ public class Offering {
         return offer.<Offer>persist()
                 // Written now, so that the next candidate query of this transaction sees the agent's new workload.
                 .call(Panache::flush)
-                .call(() -> outbox.publish(Decisions.aboutOffer(RoutingOutcome.OFFERED, request, offer, agent, null, now)));
+                .call(() -> publish(request, Decisions.aboutOffer(RoutingOutcome.OFFERED, request, offer, agent, null,
+                        now)));
+    }
+
+    /**
+     * In the span that queued the request (an agent was free at once) the offer is part of that span already.
+     * Otherwise (the background routing round, whatever context it runs in) the offer gets a span of its own whose
+     * parent is the span that queued the request, and its chat.routed carries it on: the chat's trace goes on
+     * through the offer however long the chat waited.
+     */
+    private Uni<?> publish(RoutingRequest request, ChatRouted offered) {
+        Context queuedBy = TraceContexts.of(request.traceParent, request.traceState);
+        if (queuedBy == null || Span.fromContext(queuedBy).getSpanContext().getSpanId()
+                .equals(Span.current().getSpanContext().getSpanId())) {
+            return outbox.publish(offered);
+        }
+        Span span = tracer.spanBuilder("routing offer").setParent(queuedBy).setAttribute(CHAT_ID, request.chatId)
+                .startSpan();
+        // The outbox row takes the current span when publish() is called: current only for that call.
+        try (Scope ignored = span.makeCurrent()) {
+            return outbox.publish(offered).onTermination().invoke(span::end);
+        }
     }
 }

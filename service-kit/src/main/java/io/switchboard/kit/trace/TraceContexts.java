@@ -37,6 +37,18 @@ public final class TraceContexts {
         }
     };
 
+    private static final TextMapGetter<Map<String, String>> MAP = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
     private TraceContexts() {
     }
 
@@ -53,6 +65,22 @@ public final class TraceContexts {
         W3C.inject(Context.current(), carrier, Map::put);
         return carrier.get(TRACEPARENT) == null ? null
                 : new Carried(carrier.get(TRACEPARENT), carrier.get(TRACESTATE));
+    }
+
+    /**
+     * The context a stored trace context stands for (its remote span as the current one), for work done later on
+     * behalf of what stored it; null stays null.
+     */
+    public static Context of(String traceParent, String traceState) {
+        if (traceParent == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>(4);
+        carrier.put(TRACEPARENT, traceParent);
+        if (traceState != null) {
+            carrier.put(TRACESTATE, traceState);
+        }
+        return W3C.extract(Context.root(), carrier, MAP);
     }
 
     /** {@code base} with the span context of a record's headers, if they carry one. */
