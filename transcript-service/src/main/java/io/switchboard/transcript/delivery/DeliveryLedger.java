@@ -106,7 +106,8 @@ public class DeliveryLedger {
         request.recipient = recipient.get();
         request.messageId = MessageIds.of(request.requestId, messageIdDomain);
         return content(transcript).map(content -> new ClaimResult.Ready(new Claim(request.requestId,
-                request.chatId, request.attempts, request.recipient, request.messageId, content)));
+                request.chatId, request.attempts, request.recipient, request.messageId, content,
+                request.traceParent, request.traceState)));
     }
 
     /**
