@@ -93,6 +93,17 @@ function checkMetricsDocumented(root, rules, dashboards, check) {
   for (const metric of used) {
     check(operations.includes("`" + metric), `docs/operations.md does not list the metric ${metric}`);
   }
+  // ... and in metrics.tsv, with the services that expose it: their MetricsExposedTest scrapes /q/metrics for it.
+  const listed = new Set(readFileSync(join(root, "deploy/observability/metrics.tsv"), "utf8").split("\n")
+    .filter((line) => line.trim() && !line.startsWith("#")).map((line) => line.split("\t")[0]));
+  const exposed = new Set();
+  const collectExposed = (expr) => (expr.match(/\b(?:switchboard|kafka|quarkus_messaging|mp_messaging)_[a-z_]+/g) ?? [])
+    .forEach((m) => exposed.add(m));
+  rules.groups.forEach((g) => g.rules.forEach((r) => collectExposed(r.expr)));
+  dashboards.forEach((d) => d.panels.forEach((p) => (p.targets ?? []).forEach((t) => collectExposed(t.expr))));
+  for (const metric of exposed) {
+    check(listed.has(metric), `deploy/observability/metrics.tsv does not list the metric ${metric}`);
+  }
 }
 
 function balanced(expr) {

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.awaitility.Awaitility;
 
 /**
@@ -52,8 +54,28 @@ public final class KafkaEvents implements AutoCloseable {
 
     /** Sends exactly this envelope (again, for redelivery tests). */
     public void send(EventEnvelope envelope) {
+        send(envelope, new RecordHeaders());
+    }
+
+    /** Sends the envelope with these record headers (a trace context, say). */
+    public void send(EventEnvelope envelope, Headers headers) {
         companion.produceStrings().fromRecords(new ProducerRecord<>(SwitchboardInfrastructure.topic(envelope.type()),
-                envelope.interactionId(), Events.write(envelope))).awaitCompletion(PATIENCE);
+                null, envelope.interactionId(), Events.write(envelope), headers)).awaitCompletion(PATIENCE);
+    }
+
+    public EventEnvelope completed(String chatId, WorkflowDecision decision, String workflowQueue, Headers headers) {
+        EventEnvelope envelope = Events.envelope(new ChatCompleted(chatId, Actors.ALICE.id,
+                "Call back about the refund", "REFUND", false, decision, workflowQueue, Instant.now()), PRODUCER);
+        send(envelope, headers);
+        return envelope;
+    }
+
+    /** The records read so far on one topic about one chat (with their headers). */
+    public List<ConsumerRecord<String, String>> records(EventType type, String chatId) {
+        String topic = SwitchboardInfrastructure.topic(type.topic());
+        return reader.getRecords().stream()
+                .filter(r -> r.topic().equals(topic) && chatId.equals(r.key()))
+                .toList();
     }
 
     public EventEnvelope requested(String chatId, String contactName, String queue) {

@@ -1,10 +1,18 @@
 package io.switchboard.routing.dispatch;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatRouted;
 import io.switchboard.events.RoutingCandidate;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.trace.TraceContexts;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.Offer;
@@ -34,12 +42,16 @@ public class Offering {
             order by a.id = :chosen desc, a.idle_since, a.id
             limit :limit""".formatted(Dispatcher.ELIGIBLE);
 
+    private static final AttributeKey<String> CHAT_ID = AttributeKey.stringKey("switchboard.chat.id");
+
     private final EventOutbox outbox;
+    private final Tracer tracer;
     private final int explainCandidates;
     private final String candidatesQuery;
 
-    public Offering(EventOutbox outbox, RoutingConfig config) {
+    public Offering(EventOutbox outbox, RoutingConfig config, OpenTelemetry openTelemetry) {
         this.outbox = outbox;
+        this.tracer = openTelemetry.getTracer("io.switchboard.routing");
         this.explainCandidates = config.explainCandidates();
         this.candidatesQuery = CANDIDATES.replace(Dispatcher.DESKTOP, Dispatcher.desktop(config));
     }
@@ -64,9 +76,29 @@ public class Offering {
             return offer.<Offer>persist()
                     // Written now, so that the next candidate query of this transaction sees the agent's new workload.
                     .call(Panache::flush)
-                    .call(() -> outbox.publish(Decisions.offered(RoutingOutcome.OFFERED, request, offer, agent,
+                    .call(() -> publish(request, Decisions.offered(RoutingOutcome.OFFERED, request, offer, agent,
                             why(candidates), candidates, now)));
         });
+    }
+
+    /**
+     * In the span that queued the request (an agent was free at once) the offer is part of that span already.
+     * Otherwise (the background routing round, whatever context it runs in) the offer gets a span of its own whose
+     * parent is the span that queued the request, and its chat.routed carries it on: the chat's trace goes on
+     * through the offer however long the chat waited.
+     */
+    private Uni<?> publish(RoutingRequest request, ChatRouted offered) {
+        Context queuedBy = TraceContexts.of(request.traceParent, request.traceState);
+        if (queuedBy == null || Span.fromContext(queuedBy).getSpanContext().getSpanId()
+                .equals(Span.current().getSpanContext().getSpanId())) {
+            return outbox.publish(offered);
+        }
+        Span span = tracer.spanBuilder("routing offer").setParent(queuedBy).setAttribute(CHAT_ID, request.chatId)
+                .startSpan();
+        // The outbox row takes the current span when publish() is called: current only for that call.
+        try (Scope ignored = span.makeCurrent()) {
+            return outbox.publish(offered).onTermination().invoke(span::end);
+        }
     }
 
     /** Null for an offer to a named agent (nobody else was considered) or when explanations are off. */

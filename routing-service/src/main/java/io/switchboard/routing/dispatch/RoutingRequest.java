@@ -1,5 +1,6 @@
 package io.switchboard.routing.dispatch;
 
+import io.switchboard.kit.trace.TraceContexts;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
@@ -84,6 +85,13 @@ public class RoutingRequest extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The trace of the work that queued the request: a later offer continues it (null when nothing was traced). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     public boolean directed() {
         return targetAgentId != null;
     }
@@ -122,6 +130,11 @@ public class RoutingRequest extends PanacheEntityBase {
         request.queueEnteredAt = now;
         request.deadline = deadline;
         request.visitedQueues = queue == null ? "" : queue;
+        TraceContexts.Carried trace = TraceContexts.current();
+        if (trace != null) {
+            request.traceParent = trace.traceParent();
+            request.traceState = trace.traceState();
+        }
         return request;
     }
 }

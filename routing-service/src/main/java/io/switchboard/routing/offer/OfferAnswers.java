@@ -1,5 +1,7 @@
 package io.switchboard.routing.offer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
@@ -31,10 +33,16 @@ public class OfferAnswers {
 
     private static final String REQUEST_OF_OFFER = "select cast(routing_request_id as varchar) from offer where id = :id";
 
-    private final EventOutbox outbox;
+    public static final String OFFERS_TIMED_OUT = "switchboard.routing.offers.timed.out";
+    /** The queue tag of an offer made to one named agent (transfer, conference), which has no queue. */
+    static final String NO_QUEUE = "none";
 
-    public OfferAnswers(EventOutbox outbox) {
+    private final EventOutbox outbox;
+    private final MeterRegistry registry;
+
+    public OfferAnswers(EventOutbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        this.registry = registry;
     }
 
     public Uni<ChatRouted> accept(UUID offerId, String agentId) {
@@ -61,7 +69,12 @@ public class OfferAnswers {
         return Rows.lockAgent(offer.agentId).chain(agent -> {
             agent.changeState(AgentState.NOT_READY, MISSED_OFFER, Instant.now());
             return unanswered(new Locked(request, offer, agent), RoutingOutcome.TIMED_OUT,
-                    agent.name + " did not answer in time");
+                    agent.name + " did not answer in time")
+                    // Counted when the expiry is written; the rare rolled-back transaction is retried and counts
+                    // again, which a rate over minutes does not notice.
+                    .invoke(() -> Counter.builder(OFFERS_TIMED_OUT).description("Offers not answered in time")
+                            .tag("queue", offer.queue != null ? offer.queue : NO_QUEUE).register(registry)
+                            .increment());
         });
     }
 

@@ -44,6 +44,12 @@ public class DeadLetters {
         this.patience = patience;
     }
 
+    /** The counter of one consumed topic (registered at 0 for every consumed topic at start: CountersFromZero). */
+    public static Counter counter(MeterRegistry meters, String topic) {
+        return Counter.builder(METER).description("records sent to the dead-letter topic").tag("topic", topic)
+                .register(meters);
+    }
+
     /** Completes once the broker has the dead letter; a broker outage is waited out like any temporary failure. */
     public Uni<Void> send(String consumer, ConsumerRecord<String, String> record, Throwable failure) {
         String reason = EventFailures.reason(failure);
@@ -66,8 +72,7 @@ public class DeadLetters {
         return patience.untilDone("dead letter of " + record.topic() + "-" + record.partition() + "@"
                         + record.offset(),
                         () -> emitter.sendMessage(Message.of(record.value()).addMetadata(metadata)))
-                .invoke(() -> Counter.builder(METER).description("records sent to the dead-letter topic")
-                        .tag("topic", record.topic()).register(meters).increment());
+                .invoke(() -> counter(meters, record.topic()).increment());
     }
 
     private static byte[] bytes(String value) {

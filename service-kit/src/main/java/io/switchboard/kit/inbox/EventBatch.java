@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.events.InvalidEventException;
+import io.switchboard.kit.trace.EventSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,10 +36,12 @@ class EventBatch {
 
     private final Patience patience;
     private final DeadLetters deadLetters;
+    private final EventSpans spans;
 
-    EventBatch(Patience patience, DeadLetters deadLetters) {
+    EventBatch(Patience patience, DeadLetters deadLetters, EventSpans spans) {
         this.patience = patience;
         this.deadLetters = deadLetters;
+        this.spans = spans;
     }
 
     /** A consumed record and, when it is a valid event, its envelope; otherwise why it is not. */
@@ -76,7 +79,7 @@ class EventBatch {
                 p -> deadLetters.send(consumer, p.record(), p.invalid())));
     }
 
-    private static Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
+    private Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
                                               Function<EventEnvelope, Uni<?>> effect) {
         String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(","));
         return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IDS, String.class)
@@ -88,7 +91,10 @@ class EventBatch {
                     // remove(): an event the batch holds twice is applied once
                     List<Parsed> toApply = valid.stream().filter(p -> fresh.remove(p.envelope().id().toString()))
                             .toList();
-                    return sequentially(toApply, p -> applyAlone(session, effect, p.envelope()));
+                    // A span per event (parent: the trace its record carries), not per poll: each event continues
+                    // the trace of the request or consumer that caused it.
+                    return sequentially(toApply, p -> spans.apply(consumer, p.record(), p.envelope(),
+                            () -> applyAlone(session, effect, p.envelope())));
                 }));
     }
 
@@ -106,7 +112,8 @@ class EventBatch {
 
     private Uni<Void> oneByOne(ProcessedEvents single, String consumer, List<Parsed> valid,
                                Function<EventEnvelope, Uni<?>> effect) {
-        return sequentially(valid, p -> single.once(consumer, p.envelope(), effect)
+        return sequentially(valid, p -> spans.apply(consumer, p.record(), p.envelope(),
+                        () -> single.once(consumer, p.envelope(), effect))
                 .onFailure(EventFailures::isPermanent)
                 .recoverWithUni(failure -> deadLetters.send(consumer, p.record(), failure)));
     }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.runtime.SessionOperations;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
+import io.switchboard.kit.trace.EventSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,10 +28,12 @@ public class ProcessedEvents {
 
     private final Patience patience;
     private final EventBatch batches;
+    private final EventSpans spans;
 
-    public ProcessedEvents(Patience patience, EventBatch batches) {
+    public ProcessedEvents(Patience patience, EventBatch batches, EventSpans spans) {
         this.patience = patience;
         this.batches = batches;
+        this.spans = spans;
     }
 
     /**
@@ -51,7 +54,8 @@ public class ProcessedEvents {
      */
     public Uni<Void> handle(String consumer, String recordValue, Function<EventEnvelope, Uni<?>> effect) {
         return Uni.createFrom().item(() -> Events.read(recordValue))
-                .chain(envelope -> once(consumer, envelope, effect));
+                // Only the value is known here: the span's parent is the context the connector made current.
+                .chain(envelope -> spans.apply(consumer, null, envelope, () -> once(consumer, envelope, effect)));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.kit.trace.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,6 +39,13 @@ public class EventOutbox {
         row.eventType = envelope.type();
         row.payload = Events.write(envelope);
         row.createdAt = envelope.time();
+        // The span of the request (or consumed event) causing this event: the relay puts it on the record, so the
+        // consumers continue this trace although the send happens later, in another thread.
+        TraceContexts.Carried trace = TraceContexts.current();
+        if (trace != null) {
+            row.traceParent = trace.traceParent();
+            row.traceState = trace.traceState();
+        }
         return row.persist().replaceWith(envelope);
     }
 }

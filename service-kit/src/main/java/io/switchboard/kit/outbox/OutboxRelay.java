@@ -43,6 +43,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         producer = new OutboxProducer(bootstrapServers, config.producer());
+        producer.bindMetrics(metrics);
         worker = newWorker(producer);
         worker.start().subscribe().with(ignored -> { },
                 failure -> Log.warnf("outbox relay start failed, the poll retries: %s", failure.getMessage()));

@@ -40,7 +40,7 @@ final class OutboxRows {
 
     /** The oldest waiting rows of a lane, in commit (seq) order. */
     Uni<List<PendingRow>> claim(int lanes, int lane, int batchSize) {
-        return pool.preparedQuery("select seq, id, topic, record_key, event_type, payload, created_at "
+        return pool.preparedQuery("select seq, id, topic, record_key, event_type, payload, created_at, trace_parent, trace_state "
                         + "from outbox_event where " + WAITING + " and key_hash % $1 = $2 order by seq limit $3")
                 .execute(Tuple.of(lanes, lane, batchSize))
                 .map(rows -> {
@@ -85,11 +85,12 @@ final class OutboxRows {
     private static PendingRow pending(Row row) {
         return new PendingRow(row.getLong("seq"), row.getUUID("id"), row.getString("topic"),
                 row.getString("record_key"), row.getString("event_type"), row.getString("payload"),
-                row.getOffsetDateTime("created_at").toInstant());
+                row.getOffsetDateTime("created_at").toInstant(), row.getString("trace_parent"),
+                row.getString("trace_state"));
     }
 
-    /** One row to send. */
+    /** One row to send; {@code traceParent}/{@code traceState} are null when nothing was traced. */
     record PendingRow(long seq, UUID id, String topic, String recordKey, String eventType, String payload,
-                      Instant createdAt) {
+                      Instant createdAt, String traceParent, String traceState) {
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.switchboard.kit.KafkaTopics;
 import io.switchboard.kit.outbox.OutboxRows.PendingRow;
+import io.switchboard.kit.trace.TraceContexts;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +39,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * check the lane's fence.
  *
  * <p>A record the broker refuses counts an attempt on its row; at {@code max-attempts} the row is parked (kept, not
- * sent again, logged at ERROR, counted in {@code switchboard.outbox.parked}) and the lane carries on. An outage
+ * sent again, logged at ERROR, counted in {@code switchboard.outbox.parkings}) and the lane carries on. An outage
  * (timeouts, no connection) is no fault of the record: the lane backs off and tries again, forever.
  */
 public final class RelayWorker {
@@ -287,7 +288,8 @@ public final class RelayWorker {
         PendingRow row = outcome.row;
         return rows.refused(owner, lane.lease, row.seq(), reason, config.maxAttempts()).invoke(parked -> {
             if (parked) {
-                metrics.counter("switchboard.outbox.parked", "topic", row.topic()).increment();
+                // Not "switchboard.outbox.parked": that is the gauge of rows parked now (OutboxGauges).
+                metrics.counter("switchboard.outbox.parkings", "topic", row.topic()).increment();
                 Log.errorf("outbox row %d (event %s, %s, key %s) parked after %d refusals: %s", row.seq(), row.id(),
                         row.eventType(), row.recordKey(), config.maxAttempts(), reason);
             } else {
@@ -306,6 +308,13 @@ public final class RelayWorker {
         header(headers, "content-type", "application/json");
         if (row.recordKey() != null) {
             header(headers, "ce_subject", row.recordKey());
+        }
+        // The writer's trace context, so the consumers' spans join its trace (docs/operations.md, "Traces").
+        if (row.traceParent() != null) {
+            header(headers, TraceContexts.TRACEPARENT, row.traceParent());
+            if (row.traceState() != null && !row.traceState().isEmpty()) {
+                header(headers, TraceContexts.TRACESTATE, row.traceState());
+            }
         }
         return new ProducerRecord<>(topics.name(row.topic()), null, row.recordKey(), row.payload(), headers);
     }

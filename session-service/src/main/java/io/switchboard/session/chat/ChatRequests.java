@@ -1,5 +1,6 @@
 package io.switchboard.session.chat;
 
+import io.switchboard.kit.trace.ChatLogContext;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.Transactions;
@@ -75,6 +76,8 @@ public class ChatRequests {
         ContactIdentities.Identity identity = identities.of(request.identityToken());
         Chat chat = new Chat();
         chat.id = UUID.randomUUID().toString();
+        // The new chat's id in this request's log lines and on its span (the start of the chat's trace).
+        ChatLogContext.chat(chat.id);
         chat.state = ChatState.WAITING;
         chat.contactId = identity.contactId();
         chat.contactName = request.name().strip();

@@ -1,6 +1,8 @@
 package io.switchboard.session.chat;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.MessageKind;
@@ -14,6 +16,7 @@ import io.switchboard.session.text.PageUrls;
 import io.switchboard.session.text.PhoneNumbers;
 import io.switchboard.session.text.PhoneRegions;
 import io.vertx.pgclient.PgException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Posts messages in a chat, from REST and from the sockets alike. */
+// Created at start so that its counter (messages) is exposed, at 0, before the first message.
+@Startup
 @ApplicationScoped
 public class Messages {
 
@@ -36,9 +41,14 @@ public class Messages {
     private final PageUrls pageUrls;
     private final PhoneNumbers phoneNumbers;
     private final int maxBytes;
+    private final Counter sent;
+
+    static final String MESSAGES = "switchboard.session.messages";
 
     public Messages(Transactions tx, ChatAccess access, Timeline timeline, StandardResponses standardResponses,
-                    PageUrls pageUrls, PhoneNumbers phoneNumbers, SessionConfig config) {
+                    PageUrls pageUrls, PhoneNumbers phoneNumbers, SessionConfig config, MeterRegistry registry) {
+        this.sent = Counter.builder(MESSAGES).description("Chat messages written (a repeated client message id not "
+                + "counted again)").register(registry);
         this.tx = tx;
         this.access = access;
         this.timeline = timeline;
@@ -66,17 +76,26 @@ public class Messages {
         Checked checked = draft.standardResponseId() == null && (caller.isContact() || caller.isAgent())
                 ? checked(draft) : null;
         if (checked == null) {
-            return tx.commit(() -> withEntities(chatId, caller, draft));
+            return counted(tx.commit(() -> withEntities(chatId, caller, draft)));
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return tx.commit(() -> numbersIn(chatId, checked.text()).chain(numbers -> MessageInsert.insert(chatId,
+        return counted(tx.commit(() -> numbersIn(chatId, checked.text()).chain(numbers -> MessageInsert.insert(chatId,
                                 caller, draft.clientMessageId(), checked.kind(), checked.text(), checked.url(), numbers,
                                 at))
                         .chain(item -> item == null ? withEntities(chatId, caller, draft)
                                 : timeline.published(chatId, item).replaceWith(new Sent(item, true))))
                 // The same message sent twice at once: the second finds the first's row once it committed.
                 .onFailure(Messages::isDuplicate).recoverWithUni(() -> tx.commit(() ->
-                        withEntities(chatId, caller, draft)));
+                        withEntities(chatId, caller, draft))));
+    }
+
+    /** Counted once committed, so a rolled-back attempt is not a message (messages per second on the dashboard). */
+    private Uni<Sent> counted(Uni<Sent> sending) {
+        return sending.invoke(result -> {
+            if (result.created()) {
+                sent.increment();
+            }
+        });
     }
 
     /** The numbers in a text, read in the chat's country; the chat is read only when the text has a digit. */

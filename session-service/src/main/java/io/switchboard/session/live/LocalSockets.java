@@ -1,10 +1,12 @@
 package io.switchboard.session.live;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.config.SessionConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -17,12 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * key. A socket follows a chat once it resumed it, or joined it while open; the contact's socket follows its chat
  * from the start.
  */
+// Created at start so that its gauge (sockets open) is exposed before the first socket.
+@Startup
 @ApplicationScoped
 public class LocalSockets {
 
     private final Map<String, SocketSession> byConnection = new ConcurrentHashMap<>();
     private final Map<String, Set<SocketSession>> byParticipant = new ConcurrentHashMap<>();
     private final Map<String, Set<SocketSession>> byChat = new ConcurrentHashMap<>();
+
+    static final String SOCKETS_OPEN = "switchboard.session.sockets.open";
 
     private final long maxQueuedBytes;
     private final Counter closedTooSlow;
@@ -31,6 +37,8 @@ public class LocalSockets {
         this.maxQueuedBytes = config.socketMaxQueuedBytes();
         this.closedTooSlow = Counter.builder("switchboard.session.sockets.closed.too.slow")
                 .description("Sockets closed with 4408: their client read too slowly").register(registry);
+        Gauge.builder(SOCKETS_OPEN, byConnection, Map::size).description("WebSockets open on this instance")
+                .register(registry);
     }
 
     /** A socket opened by a caller whose token was verified. */

@@ -1,5 +1,6 @@
 package io.switchboard.session.ws;
 
+import io.switchboard.kit.trace.ChatLogContext;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Events;
@@ -64,6 +65,7 @@ public class FrameHandler {
             return Uni.createFrom().voidItem();
         }
         String chatId = fixedChatId != null ? fixedChatId : frame.chatId();
+        ChatLogContext.chat(chatId);
         if (frame.type() == null) {
             return fail(session, "bad-frame", "The frame has no type.", frame);
         }

@@ -7,7 +7,8 @@ import io.switchboard.transcript.mail.TranscriptContent;
  *
  * @param attempts SMTP conversations already started for the request; more than zero means an earlier one may have
  *                 been accepted without its outcome being recorded
+ * @param traceParent the trace of what asked for the transcript (W3C), or null
  */
 public record Claim(String requestId, String chatId, int attempts, String recipient, String messageId,
-                    TranscriptContent content) {
+                    TranscriptContent content, String traceParent, String traceState) {
 }

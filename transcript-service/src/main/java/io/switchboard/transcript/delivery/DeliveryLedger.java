@@ -1,5 +1,7 @@
 package io.switchboard.transcript.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -41,8 +43,18 @@ public class DeliveryLedger {
     private final RetryPolicy retryPolicy;
     private final SentMailAudit audit;
     private final Transactions tx;
+    private final Counter retries;
+    private final Counter failures;
 
-    public DeliveryLedger(EventOutbox outbox, TranscriptConfig settings, SentMailAudit audit, Transactions tx) {
+    static final String RETRIES = "switchboard.transcript.retries";
+    static final String FAILURES = "switchboard.transcript.failed";
+
+    public DeliveryLedger(EventOutbox outbox, TranscriptConfig settings, SentMailAudit audit, Transactions tx,
+                          MeterRegistry registry) {
+        this.retries = Counter.builder(RETRIES).description("Transcript mails that failed and will be tried again")
+                .register(registry);
+        this.failures = Counter.builder(FAILURES).description("Transcript mails given up (transcript.failed)")
+                .register(registry);
         this.tx = tx;
         this.outbox = outbox;
         this.delivery = settings.delivery();
@@ -94,7 +106,8 @@ public class DeliveryLedger {
         request.recipient = recipient.get();
         request.messageId = MessageIds.of(request.requestId, messageIdDomain);
         return content(transcript).map(content -> new ClaimResult.Ready(new Claim(request.requestId,
-                request.chatId, request.attempts, request.recipient, request.messageId, content)));
+                request.chatId, request.attempts, request.recipient, request.messageId, content,
+                request.traceParent, request.traceState)));
     }
 
     /**
@@ -146,6 +159,7 @@ public class DeliveryLedger {
             if (permanent || retryPolicy.exhausted(request.firstAttemptAt, now)) {
                 return fail(request, reason, now);
             }
+            retries.increment();
             request.status = RequestStatus.PENDING;
             request.leaseUntil = null;
             request.lastError = reason;
@@ -191,6 +205,7 @@ public class DeliveryLedger {
 
     private Uni<Void> fail(TranscriptRequest request, String reason, Instant now) {
         Log.warnf("transcript request %s failed: %s", request.requestId, reason);
+        failures.increment();
         request.status = RequestStatus.FAILED;
         request.failedAt = now;
         request.leaseUntil = null;

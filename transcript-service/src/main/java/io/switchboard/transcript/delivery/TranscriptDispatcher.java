@@ -1,5 +1,14 @@
 package io.switchboard.transcript.delivery;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.switchboard.kit.trace.EventSpans;
+import io.switchboard.kit.trace.TraceContexts;
+import org.jboss.logging.MDC;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -29,9 +38,14 @@ public class TranscriptDispatcher {
     private final int batchSize;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Tracer tracer;
+
+    private static final AttributeKey<String> CHAT_ID = AttributeKey.stringKey("switchboard.chat.id");
+    private static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("switchboard.transcript.request.id");
 
     public TranscriptDispatcher(DeliveryLedger ledger, TranscriptRenderer renderer, TranscriptMailer mailer,
-                                SentMailAudit audit, TranscriptConfig settings) {
+                                SentMailAudit audit, TranscriptConfig settings, OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("io.switchboard.transcript");
         this.ledger = ledger;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -84,8 +98,25 @@ public class TranscriptDispatcher {
         }
     }
 
+    /**
+     * One request, in a span whose parent is the trace that asked for it (Mark Done, a resend): the mail continues
+     * the chat's trace, and transcript.sent/failed written meanwhile carry it on. The chat id is in the MDC.
+     */
     private void deliver(Claim claim) {
-        if (claim.attempts() > 0 && audit.enabled() && settledByAudit(claim)) {
+        Context askedBy = TraceContexts.of(claim.traceParent(), claim.traceState());
+        Span span = tracer.spanBuilder("transcript mail").setParent(askedBy != null ? askedBy : Context.root())
+                .setAttribute(CHAT_ID, claim.chatId()).setAttribute(REQUEST_ID, claim.requestId()).startSpan();
+        MDC.put(EventSpans.MDC_CHAT_ID, claim.chatId());
+        try {
+            deliver(claim, Context.root().with(span));
+        } finally {
+            span.end();
+            MDC.remove(EventSpans.MDC_CHAT_ID);
+        }
+    }
+
+    private void deliver(Claim claim, Context trace) {
+        if (claim.attempts() > 0 && audit.enabled() && settledByAudit(claim, trace)) {
             return;
         }
         RenderedMail mail;
@@ -93,10 +124,11 @@ public class TranscriptDispatcher {
             mail = renderer.render(claim.content());
         } catch (RuntimeException e) {
             Log.errorf(e, "cannot render the transcript of request %s", claim.requestId());
-            await(() -> ledger.recordFailure(claim.requestId(), "the transcript could not be rendered", true));
+            await(trace, () -> ledger.recordFailure(claim.requestId(), "the transcript could not be rendered",
+                    true));
             return;
         }
-        if (!await(() -> ledger.beginAttempt(claim.requestId()))) {
+        if (!await(trace, () -> ledger.beginAttempt(claim.requestId()))) {
             return;
         }
         try {
@@ -106,11 +138,12 @@ public class TranscriptDispatcher {
             String reason = refusal != null ? "SMTP " + refusal.getReplyCode() + ": " + refusal.getReplyMessage()
                     : "SMTP server unavailable: " + rootMessage(e);
             Log.infof("transcript request %s not sent (%s)", claim.requestId(), reason);
-            await(() -> ledger.recordFailure(claim.requestId(), reason, refusal != null && refusal.isPermanent()));
+            await(trace, () -> ledger.recordFailure(claim.requestId(), reason,
+                    refusal != null && refusal.isPermanent()));
             return;
         }
         try {
-            await(() -> ledger.recordSent(claim.requestId()));
+            await(trace, () -> ledger.recordSent(claim.requestId()));
         } catch (RuntimeException e) {
             // The e-mail is out but not recorded: the request stays SENDING until its lease expires, and the audit
             // mailbox then shows that it went out.
@@ -122,18 +155,18 @@ public class TranscriptDispatcher {
      * Looks in the audit mailbox for an earlier attempt whose outcome is unknown. True when that settles this turn:
      * the e-mail is there (recorded as sent) or the mailbox cannot be read (tried again after the back-off).
      */
-    private boolean settledByAudit(Claim claim) {
+    private boolean settledByAudit(Claim claim, Context trace) {
         boolean found;
         try {
             found = audit.contains(claim.messageId());
         } catch (Exception e) {
-            await(() -> ledger.recordFailure(claim.requestId(),
+            await(trace, () -> ledger.recordFailure(claim.requestId(),
                     "cannot check the audit mailbox before sending again: " + rootMessage(e), false));
             return true;
         }
         if (found) {
             Log.infof("transcript request %s was already delivered (found in the audit mailbox)", claim.requestId());
-            await(() -> ledger.recordSent(claim.requestId()));
+            await(trace, () -> ledger.recordSent(claim.requestId()));
         }
         return found;
     }
@@ -153,6 +186,19 @@ public class TranscriptDispatcher {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** {@link #await(Supplier)} with {@code trace} current on the Vert.x context for the whole of the work. */
+    private static <T> T await(Context trace, Supplier<Uni<T>> work) {
+        return await(() -> {
+            Scope scope = trace.makeCurrent();
+            try {
+                return work.get().onTermination().invoke(scope::close);
+            } catch (RuntimeException e) {
+                scope.close();
+                throw e;
+            }
+        });
     }
 
     /** Runs reactive (database) work on a Vert.x context and waits for it; this class runs on worker threads. */

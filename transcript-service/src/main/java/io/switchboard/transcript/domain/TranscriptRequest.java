@@ -64,6 +64,13 @@ public class TranscriptRequest extends PanacheEntityBase {
     @Column(name = "failed_at")
     public Instant failedAt;
 
+    /** The trace of what asked for the transcript; the mail continues it (null when nothing was traced). */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     public static Uni<List<TranscriptRequest>> ofChat(String chatId) {
         return find("chatId = ?1 order by requestedAt", chatId).list();
     }

@@ -1,5 +1,6 @@
 package io.switchboard.transcript.domain;
 
+import io.switchboard.kit.trace.TraceContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -30,13 +31,17 @@ public class TranscriptRequests {
      */
     public Uni<Boolean> add(String chatId, String requestId, RequestOrigin origin, String requestedBy) {
         Instant now = Instant.now();
+        // The span asking for it (a consumed event, a request): the sender's mail span continues its trace.
+        TraceContexts.Carried trace = TraceContexts.current();
         return recorder.lockTranscript(chatId)
                 .chain(() -> Sql.update("""
                                 insert into transcript_request (request_id, chat_id, origin, requested_by, status,
-                                                                attempts, requested_at, next_attempt_at)
-                                values (?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5)
+                                                                attempts, requested_at, next_attempt_at,
+                                                                trace_parent, trace_state)
+                                values (?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5, cast(?6 as varchar), cast(?7 as varchar))
                                 on conflict (request_id) do nothing""",
-                        requestId, chatId, origin.name(), requestedBy, now))
+                        requestId, chatId, origin.name(), requestedBy, now,
+                        trace == null ? null : trace.traceParent(), trace == null ? null : trace.traceState()))
                 .map(inserted -> inserted > 0);
     }
 }

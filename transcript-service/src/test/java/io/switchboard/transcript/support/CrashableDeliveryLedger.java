@@ -1,5 +1,6 @@
 package io.switchboard.transcript.support;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
@@ -27,8 +28,8 @@ public class CrashableDeliveryLedger extends DeliveryLedger {
 
     @Inject
     public CrashableDeliveryLedger(EventOutbox outbox, TranscriptConfig settings, SentMailAudit audit,
-                                   Transactions tx) {
-        super(outbox, settings, audit, tx);
+                                   Transactions tx, MeterRegistry registry) {
+        super(outbox, settings, audit, tx, registry);
     }
 
     public static void crashAfterSending(String requestId) {
