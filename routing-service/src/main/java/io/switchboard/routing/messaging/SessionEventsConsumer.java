@@ -13,6 +13,7 @@ import io.switchboard.routing.routing.ChatClosing;
 import io.switchboard.routing.routing.Dispatcher;
 import io.switchboard.routing.routing.Escalation;
 import io.switchboard.routing.routing.RequestIntake;
+import io.switchboard.routing.routing.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -72,8 +73,9 @@ public class SessionEventsConsumer {
                 env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class))));
     }
 
+    /** The batch takes its chats' locks first, all in one order: the effects that lock a chat then never deadlock. */
     private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,
                             Function<EventEnvelope, Uni<?>> effect) {
-        return processedEvents.batch(consumer, records, effect).invoke(dispatcher::kick);
+        return processedEvents.batch(consumer, records, Rows::lockChats, effect).invoke(dispatcher::kick);
     }
 }
