@@ -40,7 +40,16 @@ public final class Tokens {
 
     /** A token of the development identity provider for any audience and groups, e.g. to prove a refusal. */
     public static String signed(String audience, String subject, String name, String... groups) {
-        return Jwt.issuer(ISSUER).audience(audience).subject(subject).groups(Set.of(groups))
-                .claim(NAME_CLAIM, name).sign(DEV_SIGNING_KEY);
+        return signedBy(ISSUER, DEV_SIGNING_KEY, audience, subject, name, groups);
+    }
+
+    /**
+     * A token of any identity provider: its issuer and private key ({@code file:/...} or a class-path resource, PEM).
+     * For a load generator that signs in as many agents against a stack with its own identity provider.
+     */
+    public static String signedBy(String issuer, String signingKeyLocation, String audience, String subject, String name,
+                                  String... groups) {
+        return Jwt.issuer(issuer).audience(audience).subject(subject).groups(Set.of(groups))
+                .claim(NAME_CLAIM, name).sign(signingKeyLocation);
     }
 }
