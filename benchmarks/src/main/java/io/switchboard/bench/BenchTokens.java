@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import io.switchboard.stack.test.Tokens;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Agent and supervisor tokens as the identity provider issues them (local-stack's {@link Tokens}, with the run's
@@ -16,6 +17,8 @@ record BenchTokens(String issuer, String keyLocation, String audience) {
     static final String DEV_KEY = "service-kit/src/main/resources/" + Tokens.DEV_SIGNING_KEY;
     private static final String SUPERVISOR_ID = "supervisor1";
     private static final String SUPERVISOR_NAME = "Sam Taylor";
+    /** Longer than any run: a socket is closed (4401) when its token expires. */
+    private static final Duration LIFETIME = Duration.ofHours(12);
 
     /** The audience the services require (mp.jwt.verify.audiences), as they read it: JWT_AUDIENCE or Tokens'. */
     static BenchTokens of(String issuer, Path key) {
@@ -24,10 +27,11 @@ record BenchTokens(String issuer, String keyLocation, String audience) {
     }
 
     String agent(String id) {
-        return Tokens.signedBy(issuer, keyLocation, audience, id, id, "agent");
+        return Tokens.signedBy(issuer, keyLocation, LIFETIME, audience, id, id, "agent");
     }
 
     String supervisor() {
-        return Tokens.signedBy(issuer, keyLocation, audience, SUPERVISOR_ID, SUPERVISOR_NAME, "agent", "supervisor");
+        return Tokens.signedBy(issuer, keyLocation, LIFETIME, audience, SUPERVISOR_ID, SUPERVISOR_NAME, "agent",
+                "supervisor");
     }
 }
