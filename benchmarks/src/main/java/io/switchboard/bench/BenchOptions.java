@@ -31,13 +31,14 @@ import java.util.Optional;
  * @param jwtIssuer       issuer of the agent tokens the generator mints
  * @param jwtKey          PEM private key the generator signs agent tokens with (empty: the development key)
  * @param readyTimeout    how long a started stack may take to become ready (a busy machine starts slowly)
+ * @param settleSeconds   longest wait, before each message step and at the end, for a backlog the drain left
  */
 public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, int drainSeconds, int chats,
                            int agents, int capacity, List<Integer> requestRates, int requestSeconds,
                            int floorSeconds, int sessionInstances, boolean throughGateway,
                            Optional<String> gatewayUrl, Optional<String> routingUrl, List<String> sessionUrls,
                            Optional<String> kafka, String topicPrefix, Path output, String jwtIssuer,
-                           Optional<Path> jwtKey, java.time.Duration readyTimeout) {
+                           Optional<Path> jwtKey, java.time.Duration readyTimeout, int settleSeconds) {
 
     static final String DEFAULT_ISSUER = "https://switchboard.dev/local-idp";
 
@@ -55,6 +56,8 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
               --jwt-issuer ISS --jwt-key private.pem   how to mint agent tokens for a non-local stack
               --output DIR               where the JSON goes (default benchmarks/target/bench)
               --ready-timeout 300        seconds a started stack may take to become ready
+              --settle 120               longest wait for a backlog before the next step and at the end (stops
+                                         early when all arrived or nothing arrived for 10 s)
             """;
 
     public static BenchOptions parse(String[] args, Path defaultOutput) {
@@ -79,6 +82,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
         String issuer = DEFAULT_ISSUER;
         Path key = null;
         int readySeconds = 300;
+        int settle = 120;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -111,6 +115,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
                         case "--jwt-issuer" -> issuer = value;
                         case "--jwt-key" -> key = Path.of(value);
                         case "--ready-timeout" -> readySeconds = Integer.parseInt(value);
+                        case "--settle" -> settle = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option: " + arg);
                     }
                 }
@@ -137,7 +142,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
         return new BenchOptions(rates, seconds, warmup, drain, chats, agents, capacity, requestRates, requestSeconds,
                 floorSeconds, instances, viaGateway, Optional.ofNullable(gatewayUrl), Optional.ofNullable(routingUrl),
                 sessionUrls, Optional.ofNullable(kafka), prefix, output, issuer, Optional.ofNullable(key),
-                java.time.Duration.ofSeconds(readySeconds));
+                java.time.Duration.ofSeconds(readySeconds), settle);
     }
 
     public boolean startsStack() {

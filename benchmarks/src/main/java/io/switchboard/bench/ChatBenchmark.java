@@ -65,7 +65,7 @@ public final class ChatBenchmark {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
         try (SystemUnderTest system = SystemUnderTest.open(options, root)) {
             Sockets sockets = new Sockets(vertx);
-            DevTokens tokens = new DevTokens(options.jwtIssuer(), options.jwtKey().orElse(root.resolve(DevTokens.DEV_KEY)));
+            BenchTokens tokens = BenchTokens.of(options.jwtIssuer(), options.jwtKey().orElse(root.resolve(BenchTokens.DEV_KEY)));
             CpuMeter cpu = new CpuMeter(system.pids());
             Report report = new Report(header(options, system, root, started));
             System.out.printf("chat benchmark %s: %s, %d session instance(s), %d chats over %d agents; processes %s%n",
@@ -84,11 +84,13 @@ public final class ChatBenchmark {
                 run.openChats();
                 System.out.printf("%d chats live%n", run.chatCount());
                 for (int rate : options.rates()) {
+                    settle(run, options, "before the " + rate + "/s step");
                     Latency kafka = floors.kafka(rate, options.floorSeconds());
                     Latency echo = floors.echo(rate, options.floorSeconds());
                     ChatRun.StepResult step = run.messages(rate, cpu);
                     report.messageStep(step.stats(), options.seconds(), kafka, echo, step.cpuMs());
                 }
+                report.json().put("settledAtEnd", settle(run, options, "at the end"));
             } finally {
                 run.close();
             }
@@ -102,6 +104,17 @@ public final class ChatBenchmark {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
                     .exceptionally(e -> null).join();
         }
+    }
+
+    /** Waits for a backlog left by the steps so far (bounded by --settle) and says what it found. */
+    private static JsonObject settle(ChatRun run, BenchOptions options, String when) {
+        JsonObject settled = run.settle(options.settleSeconds());
+        if (settled.getLong("outstandingBefore") > 0) {
+            System.out.printf("backlog %s: %d messages still on their way, %d after %.1f s%n", when,
+                    settled.getLong("outstandingBefore"), settled.getLong("outstandingAfter"),
+                    settled.getDouble("waitedSeconds"));
+        }
+        return settled;
     }
 
     /** Counted at the very end, so a message that came after its step's drain is delivered, not lost. */
@@ -124,7 +137,8 @@ public final class ChatBenchmark {
         }
         return new JsonObject().put("sent", sent).put("delivered", delivered).put("lost", lost)
                 .put("duplicated", duplicated).put("outOfOrder", outOfOrder).put("seqBreaks", seqBreaks)
-                .put("errorFrames", errors).put("socketsClosedByServer", run.closedSockets());
+                .put("errorFrames", errors).put("socketsClosedByServer", run.closedSockets())
+                .put("lateOffers", run.lateOffers());
     }
 
     private static JsonObject header(BenchOptions options, SystemUnderTest system, Path root, Instant started) {

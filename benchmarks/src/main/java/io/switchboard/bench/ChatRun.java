@@ -27,13 +27,15 @@ final class ChatRun {
     private static final int SETUP_RATE = 10;
     private static final long LIVE_TIMEOUT_SECONDS = 120;
     private static final long POLL_MS = 100;
+    /** A backlog that delivers nothing for this long is not going to: the settle stops waiting for it. */
+    private static final long STALL_SECONDS = 10;
     private static final String TEXT_PREFIX = "bench ";
 
     private final BenchOptions options;
     private final SystemUnderTest system;
     private final Rest rest;
     private final Sockets sockets;
-    private final DevTokens tokens;
+    private final BenchTokens tokens;
     private final String runTag;
     private final long base;
     private final String queue;
@@ -52,7 +54,7 @@ final class ChatRun {
     private final AtomicLong errorsPrinted = new AtomicLong();
     private static final int MAX_ERRORS_PRINTED = 20;
 
-    ChatRun(BenchOptions options, SystemUnderTest system, Rest rest, Sockets sockets, DevTokens tokens, String runTag,
+    ChatRun(BenchOptions options, SystemUnderTest system, Rest rest, Sockets sockets, BenchTokens tokens, String runTag,
             long baseNanos) {
         this.options = options;
         this.system = system;
@@ -193,7 +195,7 @@ final class ChatRun {
                     String chatId = created.getString("chatId");
                     return offers.of(chatId).orTimeout(options.drainSeconds() + options.warmupSeconds() + seconds, TimeUnit.SECONDS)
                             .handle((offer, error) -> {
-                                offers.forget(chatId);
+                                offers.forget(chatId, offer != null);
                                 if (offer == null) {
                                     noOffer.incrementAndGet();
                                 } else {
@@ -262,6 +264,46 @@ final class ChatRun {
     }
 
     record StepResult(StepStats stats, Map<String, Double> cpuMs) {
+    }
+
+    /**
+     * Waits for messages still on their way after a step's drain (a backlog queued in the system), so that the next
+     * step does not start on it and the run does not stop the stack under it: until every message sent arrived, or
+     * none arrived for {@code STALL_SECONDS}, or {@code maxSeconds} passed. What then still has not arrived is lost.
+     *
+     * @return the messages outstanding before and after, and the seconds waited
+     */
+    JsonObject settle(int maxSeconds) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(maxSeconds);
+        long outstandingBefore = outstanding();
+        long lastDelivered = delivered();
+        long lastProgress = start;
+        while (outstanding() > 0 && System.nanoTime() < deadline
+                && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+            sleep(POLL_MS);
+            long now = delivered();
+            if (now != lastDelivered) {
+                lastDelivered = now;
+                lastProgress = System.nanoTime();
+            }
+        }
+        double waited = (System.nanoTime() - start) / 1e9;
+        return new JsonObject().put("outstandingBefore", outstandingBefore).put("outstandingAfter", outstanding())
+                .put("waitedSeconds", Math.round(waited * 10) / 10.0);
+    }
+
+    private long outstanding() {
+        return steps.stream().mapToLong(s -> s.total(StepStats.PerDirection::lost)).sum();
+    }
+
+    private long delivered() {
+        return steps.stream().mapToLong(s -> s.total(d -> d.delivered.get())).sum();
+    }
+
+    /** Offer frames that came for chats whose wait for an offer had timed out (made or delivered late, not lost). */
+    long lateOffers() {
+        return offers.late();
     }
 
     // --- frames -----------------------------------------------------------------------------------------------

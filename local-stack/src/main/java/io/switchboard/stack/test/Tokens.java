@@ -2,6 +2,7 @@ package io.switchboard.stack.test;
 
 import io.smallrye.jwt.build.Jwt;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -42,5 +43,16 @@ public final class Tokens {
     public static String signed(String audience, String subject, String name, String... groups) {
         return Jwt.issuer(ISSUER).audience(audience).subject(subject).groups(Set.of(groups))
                 .claim(NAME_CLAIM, name).sign(DEV_SIGNING_KEY);
+    }
+
+    /**
+     * A token of any identity provider: its issuer and private key ({@code file:/...} or a class-path resource, PEM),
+     * valid for {@code lifetime} (sockets close at their token's expiry). For a load generator that signs in as many
+     * agents as it needs, for a whole run, against a stack with its own identity provider.
+     */
+    public static String signedBy(String issuer, String signingKeyLocation, Duration lifetime, String audience,
+                                  String subject, String name, String... groups) {
+        return Jwt.issuer(issuer).audience(audience).subject(subject).groups(Set.of(groups))
+                .claim(NAME_CLAIM, name).expiresIn(lifetime).sign(signingKeyLocation);
     }
 }

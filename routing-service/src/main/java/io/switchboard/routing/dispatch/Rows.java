@@ -21,6 +21,11 @@ public final class Rows {
 
     private static final String LOCK_CHAT = "select 1 from pg_advisory_xact_lock(:space, hashtext(:id))";
 
+    /** The same locks for many chats, taken in the order of their keys (the hashes), whatever order the ids come in. */
+    private static final String LOCK_CHATS = """
+            select count(pg_advisory_xact_lock(:space, h)) from (
+                select distinct hashtext(id) as h from unnest(string_to_array(:ids, ',')) as ids(id) order by h) keys""";
+
     private Rows() {
     }
 
@@ -34,6 +39,24 @@ public final class Rows {
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_CHAT, Integer.class)
                         .setParameter("space", CHAT_LOCKS)
                         .setParameter("id", chatId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
+     * {@link #lockChat} for every chat of a consumed batch at its start, all in one order. The batches of different
+     * topics (requests, ends, participants) and of different replicas then never deadlock on chat locks: each would
+     * otherwise take its chats' locks in record order, and two batches can hold one chat each that the other wants
+     * next. The per-event {@link #lockChat} that follows finds the lock already held (advisory locks stack).
+     */
+    /** @param chatIds chat ids (no commas: they are passed as one comma-separated text) */
+    public static Uni<Void> lockChats(List<String> chatIds) {
+        if (chatIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_CHATS, Long.class)
+                        .setParameter("space", CHAT_LOCKS)
+                        .setParameter("ids", String.join(",", chatIds))
                         .getSingleResult())
                 .replaceWithVoid();
     }

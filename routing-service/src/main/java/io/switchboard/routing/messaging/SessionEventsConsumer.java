@@ -16,6 +16,7 @@ import io.switchboard.routing.agent.Desktops;
 import io.switchboard.routing.dispatch.ChatClosing;
 import io.switchboard.routing.dispatch.Escalation;
 import io.switchboard.routing.dispatch.RequestIntake;
+import io.switchboard.routing.dispatch.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.function.Function;
@@ -90,8 +91,9 @@ public class SessionEventsConsumer {
                 env -> intake.dataChanged(env.payload(ChatDataChanged.class)));
     }
 
+    /** The batch takes its chats' locks first, all in one order: the effects that lock a chat then never deadlock. */
     private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,
                             Function<EventEnvelope, Uni<?>> effect) {
-        return processedEvents.batch(consumer, records, effect).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
+        return processedEvents.batch(consumer, records, Rows::lockChats, effect).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 }

@@ -34,6 +34,9 @@ class EventBatch {
             select ?1, cast(id as uuid), now() from unnest(string_to_array(?2, ',')) as ids(id)
             on conflict do nothing returning cast(event_id as varchar)""";
 
+    /** No work before the effects. */
+    static final Function<List<String>, Uni<?>> NOTHING_FIRST = keys -> Uni.createFrom().voidItem();
+
     private final Patience patience;
     private final DeadLetters deadLetters;
     private final EventSpans spans;
@@ -59,15 +62,20 @@ class EventBatch {
         }
     }
 
-    /** @param single applies one event in a transaction of its own, for the fallback */
+    /**
+     * @param single applies one event in a transaction of its own, for the fallback
+     * @param first  runs in the batch's transaction before the effects, with the valid records' distinct keys, sorted
+     */
     Uni<Void> apply(ProcessedEvents single, String consumer, ConsumerRecords<String, String> records,
-                    Function<EventEnvelope, Uni<?>> effect) {
+                    Function<List<String>, Uni<?>> first, Function<EventEnvelope, Uni<?>> effect) {
         List<Parsed> parsed = new ArrayList<>(records.count());
         records.forEach(record -> parsed.add(Parsed.of(record)));
         List<Parsed> valid = parsed.stream().filter(p -> p.envelope() != null).toList();
         Uni<Void> applied = valid.isEmpty() ? Uni.createFrom().voidItem()
                 : patience.untilDone(consumer + " batch of " + valid.size() + " events",
-                                () -> Panache.withTransaction(() -> inOneTransaction(consumer, valid, effect)))
+                                () -> Panache.withTransaction(() -> Uni.createFrom()
+                                        .deferred(() -> first.apply(sortedKeys(valid)))
+                                        .chain(() -> inOneTransaction(consumer, valid, effect))))
                         .onFailure(EventFailures::isPermanent).recoverWithUni(failure -> {
                             LOG.warnf("%s: a batch of %d events failed for good (%s); applying it one event at a "
                                     + "time", consumer, valid.size(), EventFailures.reason(failure));
@@ -79,8 +87,13 @@ class EventBatch {
                 p -> deadLetters.send(consumer, p.record(), p.invalid())));
     }
 
+    private static List<String> sortedKeys(List<Parsed> valid) {
+        return valid.stream().map(p -> p.record().key()).filter(java.util.Objects::nonNull).distinct().sorted()
+                .toList();
+    }
+
     private Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
-                                              Function<EventEnvelope, Uni<?>> effect) {
+                                       Function<EventEnvelope, Uni<?>> effect) {
         String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(","));
         return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IDS, String.class)
                 .setParameter(1, consumer)

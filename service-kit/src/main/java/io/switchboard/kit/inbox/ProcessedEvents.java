@@ -8,6 +8,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.kit.trace.EventSpans;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -45,7 +46,18 @@ public class ProcessedEvents {
      */
     public Uni<Void> batch(String consumer, ConsumerRecords<String, String> records,
                            Function<EventEnvelope, Uni<?>> effect) {
-        return batches.apply(this, consumer, records, effect);
+        return batches.apply(this, consumer, records, EventBatch.NOTHING_FIRST, effect);
+    }
+
+    /**
+     * As {@link #batch(String, ConsumerRecords, Function)}, with {@code first} run in the batch's transaction before
+     * any effect, given the distinct keys of the batch's valid records in their natural order. A service whose
+     * effects lock rows by key (a chat's lock) takes them all there, in that one order: two batches that share keys
+     * then wait for each other instead of deadlocking (each holding one key the other wants next).
+     */
+    public Uni<Void> batch(String consumer, ConsumerRecords<String, String> records,
+                           Function<List<String>, Uni<?>> first, Function<EventEnvelope, Uni<?>> effect) {
+        return batches.apply(this, consumer, records, first, effect);
     }
 
     /**

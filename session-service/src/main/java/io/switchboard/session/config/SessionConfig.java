@@ -41,6 +41,12 @@ public interface SessionConfig {
      */
     long socketMaxQueuedBytes();
 
+    /**
+     * Most frames of one agent socket handled at once (each chat's frames still one after the other); the socket's
+     * next frame is read when one of them finished. Bounds the database connections one desk can hold.
+     */
+    int socketMaxFramesInFlight();
+
     /** Most sockets one participant (an agent's desktops, a contact's tabs) may hold open on one instance. */
     int maxSocketsPerParticipant();
 

@@ -16,13 +16,20 @@ import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.TypingSignals;
 import io.switchboard.session.frames.Frames;
+import io.switchboard.session.config.SessionConfig;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Handles client frames of both sockets with the same rules as REST. A bad frame gets an {@code error} frame; the
- * socket and the chat go on.
+ * socket and the chat go on. The agent's socket carries many chats: its frames run in one lane per chat
+ * ({@link FrameLanes}), in order within a chat and side by side across chats. The contact's socket has one chat, so
+ * its frames run one after the other as they come.
  */
 @ApplicationScoped
 public class FrameHandler {
@@ -41,10 +48,17 @@ public class FrameHandler {
     private final TypingSignals typingSignals;
     private final RateLimits limits;
     private final Duration unavailableRetryAfter;
+    private final Vertx vertx;
+    private final int maxFramesInFlight;
+    /** The lanes of agent sockets with frames queued or running, by connection id. */
+    private final Map<String, FrameLanes> lanes = new ConcurrentHashMap<>();
 
     public FrameHandler(Messages messages, Participation participation, ChatAccess access, LiveDelivery delivery,
-                        Transactions tx, TypingSignals typingSignals, RateLimits limits,
+                        Transactions tx, TypingSignals typingSignals, RateLimits limits, Vertx vertx,
+                        SessionConfig config,
                         @ConfigProperty(name = "switchboard.unavailable.retry-after") Duration unavailableRetryAfter) {
+        this.vertx = vertx;
+        this.maxFramesInFlight = config.socketMaxFramesInFlight();
         this.limits = limits;
         this.unavailableRetryAfter = unavailableRetryAfter;
         this.typingSignals = typingSignals;
@@ -81,16 +95,41 @@ public class FrameHandler {
                 return Uni.createFrom().voidItem();
             }
         }
-        Uni<Void> work = switch (frame.type()) {
-            case "resume" -> resume(session, chatId, frame);
-            case MESSAGE -> message(session, chatId, frame);
-            case TYPING -> typing(session, chatId, frame);
-            case "leave" -> participation.leave(chatId, session.caller());
+        Supplier<Uni<Void>> work = switch (frame.type()) {
+            case "resume" -> () -> resume(session, chatId, frame);
+            case MESSAGE -> () -> message(session, chatId, frame);
+            case TYPING -> () -> typing(session, chatId, frame);
+            case "leave" -> () -> participation.leave(chatId, session.caller());
             default -> null;
         };
         if (work == null) {
             return fail(session, "bad-frame", "Unknown frame type '" + frame.type() + "'.", frame);
         }
+        if (fixedChatId != null) {
+            return answered(session, frame, work.get());
+        }
+        return inLane(session, chatId, () -> answered(session, frame, work.get()));
+    }
+
+    /**
+     * Queues the frame in its chat's lane of the socket; the lanes of a socket are forgotten when none has work, and
+     * taken again under the same map entry's lock, so a lane never runs beside a forgotten lane of the same chat.
+     */
+    private Uni<Void> inLane(SocketSession session, String chatId, Supplier<Uni<Void>> work) {
+        String socket = session.id();
+        @SuppressWarnings("unchecked")
+        Uni<Void>[] admitted = new Uni[1];
+        lanes.compute(socket, (id, existing) -> {
+            FrameLanes socketLanes = existing != null ? existing : new FrameLanes(vertx, maxFramesInFlight,
+                    () -> lanes.computeIfPresent(id, (key, idle) -> idle.idle() ? null : idle));
+            admitted[0] = socketLanes.submit(chatId, work);
+            return socketLanes;
+        });
+        return admitted[0];
+    }
+
+    /** The frame's failures as error frames: the socket and the chat go on. */
+    private Uni<Void> answered(SocketSession session, ClientFrame frame, Uni<Void> work) {
         return work.onFailure().recoverWithUni(failure -> {
             if (failure instanceof ProblemException problem) {
                 return fail(session, problem.slug(), problem.getMessage(), frame);
