@@ -4,6 +4,7 @@ import { $, el, show, toast } from '/js/dom.js';
 import { Api, enc, listOf } from '/js/api.js';
 import { ResilientSocket } from '/js/socket.js';
 import { SignIn } from '/js/signin.js';
+import { renewalDelay, RENEWAL } from '/js/jwt.js';
 import { ChatSession } from './chat-session.js';
 
 const signIn = new SignIn('switchboard.agent.token', 'agent');
@@ -14,6 +15,7 @@ const OFFER_TICK_MS = 1000;
 
 let socket;
 let session;
+let renewalTimer;
 
 // ---- availability ------------------------------------------------------------------------------------------
 
@@ -109,21 +111,41 @@ function showConnection(status, detail) {
   }[status] ?? '';
 }
 
+// ---- the token: renewed before it expires, then the socket opens again with it and resumes ----------------------
+
+function scheduleRenewal(delay = renewalDelay(signIn.token)) {
+  clearTimeout(renewalTimer);
+  if (delay !== null) renewalTimer = setTimeout(renewToken, delay);
+}
+
+async function renewToken() {
+  if (await signIn.renew()) {
+    socket.reconnectNow();
+    scheduleRenewal();
+  } else if (signIn.token) {
+    scheduleRenewal(RENEWAL.retryMs);
+  }
+}
+
 // ---- start ---------------------------------------------------------------------------------------------------
 
 async function start() {
   const user = await signIn.ensureSignedIn();
   show($('#desk'), true);
   $('#agent-name').textContent = user.name;
-  socket = new ResilientSocket('/ws/agent', signIn.token, {
+  socket = new ResilientSocket('/ws/agent', () => signIn.token, {
     onOpen: () => session.resumeAll(),
     onFrame: handleFrame,
     onStatus: showConnection,
+    onOutbox: (chatId) => session?.showUnsent(chatId),
+    // Closed at the token's expiry: the renewed token, if there is one by now, opens the socket again.
+    onTokenExpired: () => signIn.token,
     onFinalClose: (code) => {
       if (code === 4401) signIn.signOut();
     },
   });
   session = new ChatSession(api, socket, user);
+  scheduleRenewal();
   $('#state-ready').addEventListener('click', () => setState('READY'));
   $('#state-not-ready').addEventListener('click', () => setState('NOT_READY'));
   $('#sign-out').addEventListener('click', () => signIn.signOut());
@@ -143,4 +165,4 @@ async function start() {
 start();
 
 // For the browser tests and for support: drop the connection as a network failure would.
-window.switchboardDesk = { dropConnection: () => socket?.drop() };
+window.switchboardDesk = { dropConnection: () => socket?.drop(), renewToken: () => renewToken() };

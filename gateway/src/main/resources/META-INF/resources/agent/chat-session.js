@@ -38,7 +38,8 @@ export class ChatSession {
     if (!chat) {
       const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': 'Transcript' });
       chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
-        timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number) }) };
+        timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number),
+          onTakeBack: (entry) => this.takeBack(entry) }) };
       this.chats.set(summary.chatId, chat);
     }
     chat.contactName = summary.contactName || summary.contact?.name || chat.contactName;
@@ -139,10 +140,41 @@ export class ChatSession {
     }
   }
 
-  /** The chat's own problems (a refused message, ...) arrive as error frames of the shared socket. */
+  /**
+   * The chat's own problems arrive as error frames of the shared socket. A message refused for a while waits in
+   * the transcript as pending and goes again by itself; one refused for good shows there as failed, text kept.
+   */
   showError(frame) {
+    if (frame.code === 'unavailable' || frame.code === 'rate-limited') {
+      $('#session-notice').textContent = frame.code === 'unavailable'
+        ? 'The chat service is unavailable for a moment — your messages will be sent when it is back.'
+        : 'Sending too fast — your messages will follow in a moment.';
+      return;
+    }
     const what = frame.clientMessageId ? 'Your message was not sent' : 'The chat refused a request';
     toast(`${what}: ${frame.message || frame.code}`);
+  }
+
+  /** The agent's unsent messages of a chat changed: draw them again after its transcript. */
+  showUnsent(chatId) {
+    const chat = this.chats.get(chatId);
+    if (!chat) return;
+    chat.timeline.showPending(this.socket.unsent(chatId));
+    if (chatId === this.currentId && !this.socket.unsent(chatId).some((e) => e.state === 'retry')
+      && /will (be sent|follow)/.test($('#session-notice').textContent)) {
+      $('#session-notice').textContent = '';
+    }
+  }
+
+  /** A failed message goes back into the message box (its chat open), to be edited or copied. */
+  takeBack(entry) {
+    this.socket.discard(entry.clientMessageId);
+    const text = entry.frame.text || entry.frame.pageUrl;
+    if (text && entry.chatId === this.currentId && !$('#agent-message').disabled) {
+      $('#agent-message').value = text;
+      $('#insert-page').checked = Boolean(entry.frame.pageUrl);
+      $('#agent-message').focus();
+    }
   }
 
   setState(chat, state) {
