@@ -8,6 +8,7 @@ import io.switchboard.stack.SwitchboardApplications;
 import io.switchboard.stack.ApplicationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RunningSystem implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+    /** Six JVMs starting at once on a busy 2-core machine took longer than the launcher's 120 s (as in the fault test). */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
     private final Infrastructure infrastructure;
     private final SwitchboardApplications applications;
@@ -61,6 +64,16 @@ public final class RunningSystem implements ParameterResolver {
         return logDirectory;
     }
 
+    /** {@code kill -9} of one application (fault tests); {@link #restart} brings it back. */
+    public void kill(ServiceApp app) {
+        applications.kill(app);
+    }
+
+    /** Starts a killed application again on its port, database and topics, and waits until it is ready. */
+    public void restart(ServiceApp app) {
+        applications.restart(app);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == RunningSystem.class;
@@ -85,7 +98,7 @@ public final class RunningSystem implements ParameterResolver {
                 // The tests are many visitors from one address: the per-address chat request limit is raised.
                 ApplicationSettings settings = ApplicationSettings.isolatedRun(root, logs, runId)
                         .withExtraEnvironment(ApplicationSettings.ONE_ADDRESS_MANY_VISITORS);
-                SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings);
+                SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings, READY_TIMEOUT);
                 return new RunningSystem(infrastructure, apps, settings.topicPrefix(), logs);
             } catch (RuntimeException e) {
                 infrastructure.close();
