@@ -75,7 +75,7 @@ export class Timeline {
     const failed = entry.state === 'failed';
     const { text, pageUrl } = entry.frame;
     const status = failed ? `Not sent: ${entry.error}`
-      : { retry: 'Waiting to send…', stored: 'Sent' }[entry.state] ?? 'Sending…';
+      : { queued: 'Not sent yet', sent: 'Sending…', retry: 'Waiting to send…', stored: 'Sent' }[entry.state];
     return el('li', {
       className: `item message mine ${failed ? 'failed' : 'pending'}`,
       dataset: { clientMessageId: entry.clientMessageId },
