@@ -1,5 +1,6 @@
-// Nothing typed is lost: session-service is killed in the middle of a conversation, both sides type meanwhile and
-// see their messages as pending; once it is back every message arrives exactly once and in order on the other side.
+// Nothing typed is lost: session-service is killed in the middle of a conversation, then the database goes away for
+// a while; both sides type meanwhile and see their messages as pending; once it is back every message arrives
+// exactly once and in order on the other side.
 // A message refused for good shows as failed with its text kept, and the next ones still go. Needs BrowserTest's fault control
 // (SWITCHBOARD_FAULTS_URL); skipped without it. And a renewed token opens the sockets again without loss or doubles.
 import { after, before, test } from 'node:test';
@@ -27,7 +28,7 @@ after(async () => {
 
 const only = (texts, wanted) => texts.filter((t) => wanted.some((w) => t.includes(w)));
 
-test('messages typed while session-service is down are kept, shown pending, then delivered once and in order',
+test('messages typed while session-service or its database is down are kept, shown pending, then delivered once and in order',
   { skip: !FAULTS_URL && 'needs SWITCHBOARD_FAULTS_URL (run by BrowserTest)' }, async () => {
     const agent = await newPage(browser, 'agent1');
     const contact = await newPage(browser, 'contact');
@@ -79,6 +80,32 @@ test('messages typed while session-service is down are kept, shown pending, then
     assert.equal(await contact.locator('#contact-timeline li.failed').count(), 0);
     await screenshot(agent, '22-agent-after-outage');
 
+    // The database away for a while: the sockets stay open, session-service answers `unavailable`, the messages wait
+    // ("Waiting to send…") and go again by themselves, with the same clientMessageId, once it is back.
+    const duringCut = ['C5 while the database is away', 'C6 also while it is away'];
+    const agentDuringCut = 'A3 while the database is away';
+    await fault('cut/database');
+    try {
+      await sendContactMessage(contact, duringCut[0]);
+      await sendContactMessage(contact, duringCut[1]);
+      await sendAgentMessage(agent, agentDuringCut);
+      await contact.locator('#contact-timeline li.pending .delivery', { hasText: 'Waiting to send' }).waitFor();
+      await agent.locator('#agent-timeline li.pending .delivery', { hasText: 'Waiting to send' }).waitFor();
+      assert.deepEqual(await contact.locator('#contact-timeline li.pending .text').allTextContents(), duringCut);
+      await screenshot(contact, '24-contact-waiting-for-database');
+    } finally {
+      await fault('restore/database');
+    }
+    await contact.waitForFunction(noPending, '#contact-timeline', RECOVERY);
+    await agent.waitForFunction(noPending, '#agent-timeline', RECOVERY);
+    await items(agent, '#agent-timeline', duringCut[1]).waitFor(RECOVERY);
+    await items(contact, '#contact-timeline', agentDuringCut).and(contact.locator('[data-seq]')).waitFor(RECOVERY);
+    const everything = [...all, ...duringCut];
+    assert.deepEqual(only(await storedTexts(agent, '#agent-timeline'), everything), everything,
+      'after the database outage too: each of the contact\'s messages once, in order');
+    assert.deepEqual(only(await storedTexts(contact, '#contact-timeline'), [...fromAgent, agentDuringCut]),
+      [...fromAgent, agentDuringCut]);
+
     // Refused for good (a page address with a password in it): failed, its text kept, and Edit puts it back in the
     // message box; nothing of it reaches the contact.
     const badPage = 'https://user:secret@example.com/offers';
@@ -93,8 +120,8 @@ test('messages typed while session-service is down are kept, shown pending, then
     assert.equal(await agent.locator('#agent-message').inputValue(), badPage);
     assert.equal(await failed.count(), 0);
     await agent.getByLabel('Insert web page').uncheck();
-    await sendAgentMessage(agent, 'A3 after the refused one');
-    await items(contact, '#contact-timeline', 'A3 after the refused one').waitFor();
+    await sendAgentMessage(agent, 'A4 after the refused one');
+    await items(contact, '#contact-timeline', 'A4 after the refused one').waitFor();
     assert.equal(await items(contact, '#contact-timeline', 'example.com/offers').count(), 0);
 
     assert.deepEqual([...contact.errors, ...agent.errors], []);

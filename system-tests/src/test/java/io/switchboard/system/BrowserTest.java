@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The browser tests cannot kill a process themselves: this test serves them a small control endpoint on loopback
  * ({@code SWITCHBOARD_FAULTS_URL}: {@code POST /kill/session} and {@code POST /restart/session}, the latter answering
- * once the service is ready again).
+ * once the service is ready again; {@code POST /cut/database} and {@code /restore/database}, PostgreSQL away for every
+ * application, through a proxy).
  */
 @Order(2)
 @ExtendWith(RunningSystem.class)
@@ -80,6 +81,8 @@ class BrowserTest {
         server.createContext("/kill/session", exchange -> control(exchange, () -> system.kill(ServiceApp.SESSION)));
         server.createContext("/restart/session",
                 exchange -> control(exchange, () -> system.restart(ServiceApp.SESSION)));
+        server.createContext("/cut/database", exchange -> control(exchange, system::cutDatabase));
+        server.createContext("/restore/database", exchange -> control(exchange, system::restoreDatabase));
         server.start();
         return server;
     }
