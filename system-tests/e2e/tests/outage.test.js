@@ -55,6 +55,11 @@ test('messages typed while session-service or its database is down are kept, sho
       'the contact sees what it typed, pending, in order');
     assert.deepEqual(await agent.locator('#agent-timeline li.pending .text').allTextContents(), fromAgent,
       'the agent sees what she typed, pending, in order');
+    // A reload meanwhile keeps them (sessionStorage), still pending and in order.
+    await contact.reload();
+    await contact.locator('#contact-timeline li.pending').nth(fromContact.length - 1).waitFor();
+    assert.deepEqual(await contact.locator('#contact-timeline li.pending .text').allTextContents(), fromContact,
+      'after a reload too');
     await screenshot(contact, '20-contact-pending-during-outage');
     await screenshot(agent, '21-agent-pending-during-outage');
 

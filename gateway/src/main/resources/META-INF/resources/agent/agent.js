@@ -111,6 +111,24 @@ function showConnection(status, detail) {
   }[status] ?? '';
 }
 
+// ---- unsent messages survive a reload (per tab and user, like the token) ----------------------------------
+
+const unsentKey = (user) => `switchboard.agent.unsent.${user.id}`;
+
+function loadUnsent(user) {
+  try {
+    return JSON.parse(sessionStorage.getItem(unsentKey(user))) || [];
+  } catch {
+    return [];
+  }
+}
+
+function saveUnsent(user) {
+  const snapshot = socket.outbox.snapshot();
+  if (snapshot.length) sessionStorage.setItem(unsentKey(user), JSON.stringify(snapshot));
+  else sessionStorage.removeItem(unsentKey(user));
+}
+
 // ---- the token: renewed before it expires, then the socket opens again with it and resumes ----------------------
 
 function scheduleRenewal(delay = renewalDelay(signIn.token)) {
@@ -137,7 +155,10 @@ async function start() {
     onOpen: () => session.resumeAll(),
     onFrame: handleFrame,
     onStatus: showConnection,
-    onOutbox: (chatId) => session?.showUnsent(chatId),
+    onOutbox: (chatId) => {
+      session?.showUnsent(chatId);
+      saveUnsent(user);
+    },
     // Closed at the token's expiry: the renewed token, if there is one by now, opens the socket again.
     onTokenExpired: () => signIn.token,
     onFinalClose: (code) => {
@@ -145,6 +166,8 @@ async function start() {
     },
   });
   session = new ChatSession(api, socket, user);
+  // What was typed before a reload and not stored yet goes out again (same clientMessageId: applied once).
+  socket.outbox.restore(loadUnsent(user));
   scheduleRenewal();
   $('#state-ready').addEventListener('click', () => setState('READY'));
   $('#state-not-ready').addEventListener('click', () => setState('NOT_READY'));
@@ -157,6 +180,7 @@ async function start() {
   await loadState();
   try {
     for (const chat of listOf(await api.get('/api/chats?mine=true'))) session.follow(session.remember(chat));
+    socket.changed(null); // the restored unsent messages, drawn in their chats
   } catch (error) {
     toast(`Could not load your chats: ${error.message}`);
   }

@@ -121,6 +121,7 @@ export class MyChats {
    * the transcript as pending and goes again by itself; one refused for good shows there as failed, text kept.
    */
   showError(frame) {
+    if (frame.code === 'rate-limited' && !frame.clientMessageId) return; // a typing signal: the next one goes
     if (frame.code === 'unavailable' || frame.code === 'rate-limited') {
       $('#session-notice').textContent = frame.code === 'unavailable'
         ? 'The chat service is unavailable for a moment — your messages will be sent when it is back.'

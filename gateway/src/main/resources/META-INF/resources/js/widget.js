@@ -222,7 +222,8 @@ function handleFrame(frame) {
       if (frame.code === 'unavailable') {
         ui.connection.textContent = 'The chat service is unavailable for a moment — your messages will be sent'
           + ' when it is back.';
-      } else if (!frame.clientMessageId) {
+      } else if (!frame.clientMessageId && frame.code !== 'rate-limited') {
+        // (typing signals over the limit are simply dropped: the next one goes through)
         ui.connection.textContent = frame.message || 'The chat refused a request.';
       }
       break;
