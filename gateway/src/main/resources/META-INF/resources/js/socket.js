@@ -3,7 +3,7 @@
 // typed and not stored yet: sent one at a time per chat, again with the same clientMessageId after a reconnect or a
 // temporary refusal (`unavailable`, `rate-limited`), kept with their text when refused for good.
 import { Backoff, BACKOFF } from './backoff.js';
-import { Outbox, State } from './outbox.js';
+import { Outbox } from './outbox.js';
 
 const CARRIER = 'bearer-token-carrier';
 /** Close codes after which trying again cannot help (docs/api.md). */
@@ -190,5 +190,3 @@ export class ResilientSocket {
     this.ws?.close(1000);
   }
 }
-
-export { State as MessageState };
