@@ -172,3 +172,52 @@ test('a renewed token opens the sockets again without losing or doubling anythin
   await contact.context().close();
   await agent.context().close();
 });
+
+test('messages over the rate limit wait and arrive complete, once each, in order', async () => {
+  browser ??= await launch();
+  for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
+  await closeOpenChats('agent1');
+  const agent = await newPage(browser, 'agent1');
+  const contact = await newPage(browser, 'contact');
+  const refusals = [];
+  contact.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+    if (String(payload).includes('"rate-limited"')) refusals.push(payload);
+  }));
+  const contactName = unique('Quinn');
+  await signInAgent(agent, 'agent1');
+  await setReady(agent, true);
+  await requestChat(contact, { name: contactName, email: 'quinn@example.com' });
+  await acceptOffer(agent, contactName);
+
+  // The contact's other tab keeps posting (every 20 ms for 2 s) and uses up the messages limit (burst 10, then 5 a
+  // second); meanwhile lines are pasted one after the other in this one: the service answers rate-limited, the page
+  // waits and sends them again.
+  const burst = Array.from({ length: 10 }, (_, i) => `B${String(i + 1).padStart(2, '0')} pasted line`);
+  await contact.evaluate(async (lines) => {
+    const chat = JSON.parse(sessionStorage.getItem('switchboard.contact.chat'));
+    const post = (i) => fetch(`/api/chats/${chat.chatId}/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${chat.contactToken}` },
+      body: JSON.stringify({ clientMessageId: crypto.randomUUID(), text: `D${i} from the other tab` }),
+    }).catch(() => null);
+    let sent = 0;
+    const otherTab = setInterval(() => post(sent++), 20);
+    setTimeout(() => clearInterval(otherTab), 2000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const box = document.getElementById('contact-message');
+    const form = document.getElementById('contact-composer');
+    for (const line of lines) {
+      box.value = line;
+      form.requestSubmit();
+    }
+  }, burst);
+  await items(agent, '#agent-timeline', burst.at(-1)).waitFor();
+  await contact.waitForFunction(() => !document.querySelector('#contact-timeline li.pending'));
+  assert.ok(refusals.length > 0, 'the lines went over the limit (rate-limited frames came back)');
+  assert.deepEqual(only(await storedTexts(agent, '#agent-timeline'), ['pasted line']), burst,
+    'every line once, in the order pasted');
+  assert.deepEqual(only(await storedTexts(contact, '#contact-timeline'), ['pasted line']), burst);
+  assert.deepEqual([...contact.errors, ...agent.errors], []);
+  await contact.context().close();
+  await agent.context().close();
+});
