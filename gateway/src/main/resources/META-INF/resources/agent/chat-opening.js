@@ -47,7 +47,12 @@ export class ChatOpening {
   async loadDetails(chatId) {
     for (let attempt = 1; attempt <= OPEN_ATTEMPTS; attempt += 1) {
       try {
-        return await this.api.get(`/api/chats/${enc(chatId)}`);
+        const details = await this.api.get(`/api/chats/${enc(chatId)}`);
+        // An offered agent may read the chat before the acceptance is applied (still WAITING, no owner): the
+        // controls would stay disabled, so wait until this agent is in it, as for a 403.
+        const joined = (details.participants || []).some((p) => p.id === this.user.id && p.present);
+        if (joined || attempt === OPEN_ATTEMPTS) return details;
+        await sleep(OPEN_RETRY_MS);
       } catch (error) {
         const retry = error instanceof ApiError && (error.status === 403 || error.status === 404);
         if (!retry || attempt === OPEN_ATTEMPTS) {
