@@ -166,3 +166,18 @@ export function items(page, timelineSelector, text) {
 export function unique(prefix) {
   return `${prefix} ${Date.now().toString(36).slice(-5)}`;
 }
+
+// ---- faults: kill -9 and restart of a service, served by BrowserTest (SWITCHBOARD_FAULTS_URL) --------------
+
+export const FAULTS_URL = process.env.SWITCHBOARD_FAULTS_URL?.replace(/\/$/, '') || null;
+
+/** e.g. fault('kill/session'), fault('restart/session') (answers once the service is ready again). */
+export async function fault(action) {
+  const response = await fetch(`${FAULTS_URL}/${action}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`fault ${action}: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** The texts of the stored messages of a timeline (pending and failed ones left out), in the order shown. */
+export async function storedTexts(page, timelineSelector) {
+  return page.locator(`${timelineSelector} li.message[data-seq] .text`).allTextContents();
+}

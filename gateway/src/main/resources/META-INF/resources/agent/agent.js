@@ -4,6 +4,7 @@ import { $, el, show, toast } from '/js/dom.js';
 import { Api, enc, listOf } from '/js/api.js';
 import { ResilientSocket } from '/js/socket.js';
 import { SignIn } from '/js/signin.js';
+import { renewalDelay, RENEWAL } from '/js/jwt.js';
 import { ChatSession } from './chat-session.js';
 
 const signIn = new SignIn('switchboard.agent.token', 'agent');
@@ -14,6 +15,7 @@ const OFFER_TICK_MS = 1000;
 
 let socket;
 let session;
+let renewalTimer;
 
 // ---- availability ------------------------------------------------------------------------------------------
 
@@ -112,22 +114,65 @@ function showConnection(status, detail) {
   }[status] ?? '';
 }
 
+// ---- unsent messages survive a reload (per tab and user, like the token) ----------------------------------
+
+const unsentKey = (user) => `switchboard.agent.unsent.${user.id}`;
+
+function loadUnsent(user) {
+  try {
+    return JSON.parse(sessionStorage.getItem(unsentKey(user))) || [];
+  } catch {
+    return [];
+  }
+}
+
+function saveUnsent(user) {
+  const snapshot = socket.outbox.snapshot();
+  if (snapshot.length) sessionStorage.setItem(unsentKey(user), JSON.stringify(snapshot));
+  else sessionStorage.removeItem(unsentKey(user));
+}
+
+// ---- the token: renewed before it expires, then the socket opens again with it and resumes ----------------------
+
+function scheduleRenewal(delay = renewalDelay(signIn.token)) {
+  clearTimeout(renewalTimer);
+  if (delay !== null) renewalTimer = setTimeout(renewToken, delay);
+}
+
+async function renewToken() {
+  if (await signIn.renew()) {
+    socket.reconnectNow();
+    scheduleRenewal();
+  } else if (signIn.token) {
+    scheduleRenewal(RENEWAL.retryMs);
+  }
+}
+
 // ---- start ---------------------------------------------------------------------------------------------------
 
 async function start() {
   const user = await signIn.ensureSignedIn();
   show($('#desk'), true);
   $('#agent-name').textContent = user.name;
-  socket = new ResilientSocket('/ws/agent', signIn.token, {
+  socket = new ResilientSocket('/ws/agent', () => signIn.token, {
     // After a reconnect the state may have changed meanwhile (Not Ready "disconnected" after a long absence).
     onOpen: () => { session.resumeAll(); loadState(); },
     onFrame: handleFrame,
     onStatus: showConnection,
+    onOutbox: (chatId) => {
+      session?.showUnsent(chatId);
+      saveUnsent(user);
+    },
+    // Closed at the token's expiry: the renewed token, if there is one by now, opens the socket again.
+    onTokenExpired: () => signIn.token,
     onFinalClose: (code) => {
       if (code === 4401) signIn.signOut();
     },
   });
   session = new ChatSession(api, socket, user);
+  // What was typed before a reload and not stored yet goes out again (same clientMessageId: applied once).
+  socket.outbox.restore(loadUnsent(user));
+  scheduleRenewal();
   $('#state-ready').addEventListener('click', () => setState('READY'));
   $('#state-not-ready').addEventListener('click', () => setState('NOT_READY'));
   $('#sign-out').addEventListener('click', () => signIn.signOut());
@@ -139,6 +184,7 @@ async function start() {
   await loadState();
   try {
     for (const chat of listOf(await api.get('/api/chats?mine=true'))) session.follow(session.remember(chat));
+    socket.changed(null); // the restored unsent messages, drawn in their chats
   } catch (error) {
     toast(`Could not load your chats: ${error.message}`);
   }
@@ -147,4 +193,4 @@ async function start() {
 start();
 
 // For the browser tests and for support: drop the connection as a network failure would.
-window.switchboardDesk = { dropConnection: () => socket?.drop() };
+window.switchboardDesk = { dropConnection: () => socket?.drop(), renewToken: () => renewToken() };

@@ -2,16 +2,7 @@
 // gateway (POST /auth/dev-token), keep it in sessionStorage (per tab, gone when the tab closes).
 import { $, el, show } from './dom.js';
 import { Api } from './api.js';
-
-function decodePayload(token) {
-  try {
-    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = decodeURIComponent([...atob(part)].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-}
+import { claimsOf as decodePayload, isLive } from './jwt.js';
 
 export class SignIn {
   /**
@@ -25,15 +16,29 @@ export class SignIn {
 
   get token() {
     const token = sessionStorage.getItem(this.storageKey);
-    const claims = token && decodePayload(token);
-    if (!claims || (claims.exp && claims.exp * 1000 < Date.now())) return null;
-    return token;
+    return isLive(token) ? token : null;
   }
 
   /** {id, name, groups} from the token, or null when signed out. */
   get user() {
     const claims = this.token && decodePayload(this.token);
     return claims ? { id: claims.sub, name: claims.name || claims.sub, groups: claims.groups || [] } : null;
+  }
+
+  /**
+   * A fresh token for the signed-in user before this one expires (development sign-in: the same dev-token call;
+   * with an identity provider this is its refresh). Resolves with the new token, or null when refused.
+   */
+  async renew() {
+    const user = this.user;
+    if (!user) return null;
+    try {
+      const { token } = await new Api().post('/auth/dev-token', { username: user.id });
+      sessionStorage.setItem(this.storageKey, token);
+      return token;
+    } catch {
+      return null;
+    }
   }
 
   signOut() {

@@ -1,5 +1,7 @@
-// One chat's timeline as the user sees it: items ordered by seq, each shown once (resume may replay some).
+// One chat's timeline as the user sees it: items ordered by seq, each shown once (resume may replay some), then the
+// viewer's own messages not stored yet, marked as pending (or failed, with their text kept).
 import { el, formatTime, isWebUrl } from './dom.js';
+import { TimelineModel } from './timeline-model.js';
 
 const NOTICE_TEXT = {
   JOINED: (name) => `${name} joined the chat`,
@@ -17,37 +19,74 @@ export class Timeline {
   /**
    * @param list the <ol> to render into
    * @param options {viewerRole: 'CONTACT'|'AGENT', onCall(number)?: phone icon action (agent desktop),
-   *                 onPagePushed(url)?: called once for a page push that arrives live}
+   *                 onPagePushed(url)?: called once for a page push that arrives live,
+   *                 onTakeBack(entry)?: the viewer takes a failed message back (Edit / Dismiss)}
    */
   constructor(list, options = {}) {
     this.list = list;
     this.options = options;
-    this.items = new Map();
-    this.lastSeq = 0; // highest seq with no gap before it: what a resume asks for
+    this.model = new TimelineModel();
+    this.pending = []; // outbox entries drawn after the items
+  }
+
+  /** Highest seq with no gap before it: what a resume asks for. */
+  get lastSeq() {
+    return this.model.lastSeq;
   }
 
   has(seq) {
-    return this.items.has(seq);
+    return this.model.has(seq);
   }
 
   /** Adds an item unless it is already shown; returns true when it is new. */
   add(item, { live = false } = {}) {
-    if (!item || !Number.isInteger(item.seq) || this.items.has(item.seq)) return false;
-    this.items.set(item.seq, item);
-    while (this.items.has(this.lastSeq + 1)) this.lastSeq += 1;
+    if (!this.model.add(item)) return false;
     const node = this.render(item);
     node.dataset.seq = String(item.seq);
-    const next = [...this.list.children].find((child) => Number(child.dataset.seq) > item.seq);
+    const following = this.model.followingSeq(item.seq);
+    const next = following !== null ? this.list.querySelector(`[data-seq="${following}"]`)
+      : this.list.querySelector('.pending, .failed');
     this.list.insertBefore(node, next ?? null);
+    // Stored now: its pending copy goes (the outbox hears of it too, this only spares a flicker).
+    if (item.clientMessageId) this.list.querySelector(`[data-client-message-id="${CSS.escape(item.clientMessageId)}"]`)?.remove();
     if (live && item.messageKind === 'PAGE_PUSH' && item.url) this.options.onPagePushed?.(item.url);
     node.scrollIntoView?.({ block: 'nearest' });
     return true;
   }
 
   clear() {
-    this.items.clear();
-    this.lastSeq = 0;
+    this.model.clear();
+    this.pending = [];
     this.list.replaceChildren();
+  }
+
+  /** Draws the viewer's unsent and failed messages (outbox entries, typing order) after the stored items. */
+  showPending(entries) {
+    this.list.querySelectorAll('.pending, .failed').forEach((node) => node.remove());
+    this.pending = entries.filter((entry) => !this.model.hasMessage(entry.clientMessageId));
+    for (const entry of this.pending) {
+      const node = this.renderPending(entry);
+      this.list.append(node);
+      node.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  renderPending(entry) {
+    const failed = entry.state === 'failed';
+    const { text, pageUrl } = entry.frame;
+    const status = failed ? `Not sent: ${entry.error}`
+      : { queued: 'Not sent yet', sent: 'Sending…', retry: 'Waiting to send…', stored: 'Sent' }[entry.state];
+    return el('li', {
+      className: `item message mine ${failed ? 'failed' : 'pending'}`,
+      dataset: { clientMessageId: entry.clientMessageId },
+    },
+    el('span', { className: 'author' }, 'You:'),
+    ' ',
+    el('span', { className: 'text' }, text || (pageUrl ? `Page: ${pageUrl}` : 'Standard response')),
+    el('span', { className: 'delivery', role: 'status' }, status),
+    failed && this.options.onTakeBack ? el('button', {
+      type: 'button', className: 'take-back', onclick: () => this.options.onTakeBack(entry),
+    }, text || pageUrl ? 'Edit' : 'Dismiss') : null);
   }
 
   render(item) {

@@ -1,9 +1,11 @@
 // The contact chat widget on the company page: request a chat, then talk to the agent over a WebSocket that
-// resumes by itself. chatId, token and the last seq live in sessionStorage, so a reload picks the chat up again.
+// resumes by itself. chatId, token, the last seq and the messages not stored yet live in sessionStorage, so a
+// reload picks the chat up again. The contact token is renewed before it expires (sockets close with 4401 then).
 import { $, isWebUrl, newId, openPage, show, submitOnEnter } from './dom.js';
-import { Api, ApiError } from './api.js';
+import { Api, ApiError, enc } from './api.js';
 import { ResilientSocket } from './socket.js';
 import { Timeline } from './timeline.js';
+import { isLive, renewalDelay, RENEWAL } from './jwt.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -32,12 +34,15 @@ const ui = {
   newChat: $('#contact-new-chat'),
 };
 
-let chat = loadChat(); // {chatId, contactToken, lastSeq, ended}
+let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent}
 let socket = null;
 let typingTimer = null;
 let typingSent = false;
+let renewalTimer = null;
 const api = new Api(() => chat?.contactToken);
-const timeline = new Timeline(ui.timeline, { viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url) });
+const timeline = new Timeline(ui.timeline, {
+  viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
+});
 
 function loadChat() {
   try {
@@ -113,16 +118,67 @@ function startConversation() {
   setEnded(chat.ended);
   timeline.clear();
   socket?.close();
-  socket = new ResilientSocket(`/ws/contact/${encodeURIComponent(chat.chatId)}`, chat.contactToken, {
+  socket = new ResilientSocket(`/ws/contact/${encodeURIComponent(chat.chatId)}`, () => chat.contactToken, {
     onOpen: (s) => s.send({ type: 'resume', afterSeq: timeline.lastSeq }),
     onFrame: handleFrame,
     onStatus: showConnection,
+    onOutbox: showUnsent,
+    onTokenExpired: () => (isLive(chat?.contactToken) ? chat.contactToken : null),
     onFinalClose: (code) => {
       ui.connection.textContent = CLOSE_REASONS[code] || 'The chat is closed.';
+      clearTimeout(renewalTimer);
       setEnded(true);
     },
   });
+  // What was typed before a reload and not stored yet goes out again (same clientMessageId: applied once).
+  socket.outbox.restore(chat.unsent);
+  socket.changed(null);
+  scheduleRenewal();
   ui.message.focus();
+}
+
+/** The contact's messages not stored yet (pending) or refused for good (failed), after the timeline. */
+function showUnsent() {
+  if (!chat || !socket) return;
+  const entries = socket.unsent();
+  timeline.showPending(entries);
+  chat.unsent = socket.outbox.snapshot();
+  saveChat();
+}
+
+/** A failed message goes back into the message box, to be edited or copied. */
+function takeBack(entry) {
+  socket?.discard(entry.clientMessageId);
+  if (entry.frame.text && !ui.message.disabled) {
+    ui.message.value = entry.frame.text;
+    ui.message.focus();
+  }
+}
+
+// ---- the contact token ---------------------------------------------------------------------------------------
+
+function scheduleRenewal(delay = renewalDelay(chat?.contactToken)) {
+  clearTimeout(renewalTimer);
+  if (delay !== null && chat && !chat.ended) renewalTimer = setTimeout(renewToken, delay);
+}
+
+/** Before the token expires: a fresh one (POST /api/chats/{id}/contact-token), then the socket opens again with it. */
+async function renewToken() {
+  const current = chat;
+  if (!current || current.ended) return;
+  try {
+    const { contactToken } = await api.post(`/api/chats/${enc(current.chatId)}/contact-token`);
+    if (chat !== current) return;
+    chat.contactToken = contactToken;
+    saveChat();
+    socket?.reconnectNow();
+    scheduleRenewal();
+  } catch (error) {
+    // Refused for good (the chat is gone), or the service is away: try again while the token lives.
+    if (chat === current && !(error instanceof ApiError && [401, 403, 404].includes(error.status))) {
+      scheduleRenewal(RENEWAL.retryMs);
+    }
+  }
 }
 
 function showConnection(status, detail) {
@@ -137,6 +193,9 @@ function showConnection(status, detail) {
 
 function handleFrame(frame) {
   switch (frame.type) {
+    case 'ack':
+      if (ui.connection.textContent.startsWith('The chat service is unavailable')) ui.connection.textContent = '';
+      break;
     case 'item':
       if (timeline.add(frame.item, { live: frame.item.seq > chat.lastSeq })) {
         chat.lastSeq = Math.max(chat.lastSeq, timeline.lastSeq);
@@ -159,7 +218,14 @@ function handleFrame(frame) {
       if (frame.state === 'ENDED' || frame.state === 'DONE') setEnded(true);
       break;
     case 'error':
-      ui.connection.textContent = frame.message || 'Your message could not be sent.';
+      // A message's own refusal shows on the message (pending, or failed with its text); others here.
+      if (frame.code === 'unavailable') {
+        ui.connection.textContent = 'The chat service is unavailable for a moment — your messages will be sent'
+          + ' when it is back.';
+      } else if (!frame.clientMessageId && frame.code !== 'rate-limited') {
+        // (typing signals over the limit are simply dropped: the next one goes through)
+        ui.connection.textContent = frame.message || 'The chat refused a request.';
+      }
       break;
     default:
       break;
@@ -216,6 +282,7 @@ async function leave() {
 }
 
 function newChat() {
+  clearTimeout(renewalTimer);
   socket?.close();
   socket = null;
   chat = null;
@@ -250,4 +317,4 @@ if (chat) {
 }
 
 // For the browser tests and for support: drop the connection as a network failure would.
-window.switchboardWidget = { dropConnection: () => socket?.drop(), timeline };
+window.switchboardWidget = { dropConnection: () => socket?.drop(), renewToken: () => renewToken(), timeline };

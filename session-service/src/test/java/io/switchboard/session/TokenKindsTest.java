@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static io.switchboard.session.support.Chats.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -54,5 +55,32 @@ class TokenKindsTest {
         as(ContactTokens.contactPosingAsAgent("agent1")).get("/api/chats").then().statusCode(401);
         // And the identity provider's key cannot make contact tokens.
         as(ContactTokens.forgedContact(chat.chatId())).get("/api/chats/{id}", chat.chatId()).then().statusCode(401);
+    }
+
+    @Test
+    void aContactRenewsItsTokenForItsOwnChatOnly() throws Exception {
+        var chat = Chats.request("Dana Scully", "dana@example.com", List.of());
+        var other = Chats.request("Fox Mulder", "fox@example.com", List.of());
+
+        String renewed = as(chat.contactToken()).post("/api/chats/{id}/contact-token", chat.chatId())
+                .then().statusCode(200).extract().path("contactToken");
+        JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipDefaultAudienceValidation()
+                .build().processToClaims(renewed);
+        assertThat(claims.getSubject()).isEqualTo("contact:" + chat.chatId());
+        assertThat(claims.getStringClaimValue("chat")).isEqualTo(chat.chatId());
+        assertThat(claims.getStringClaimValue("name")).isEqualTo("Dana Scully");
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("contact");
+        // The fresh token opens the chat as the first one did.
+        as(renewed).get("/api/chats/{id}", chat.chatId()).then().statusCode(200);
+
+        // Not for another chat, not without a token, not with a forged or an agent's one.
+        as(chat.contactToken()).post("/api/chats/{id}/contact-token", other.chatId())
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.dev/problems/forbidden"));
+        given().post("/api/chats/{id}/contact-token", chat.chatId()).then().statusCode(401);
+        as(ContactTokens.forgedContact(chat.chatId())).post("/api/chats/{id}/contact-token", chat.chatId())
+                .then().statusCode(401);
+        as(Tokens.agent("agent1", "Alice Martin")).post("/api/chats/{id}/contact-token", chat.chatId())
+                .then().statusCode(403);
     }
 }

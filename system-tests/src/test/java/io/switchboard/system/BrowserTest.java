@@ -3,7 +3,13 @@ package io.switchboard.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.switchboard.stack.ServiceApp;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the Playwright browser tests of {@code e2e/} (the walk-through with a contact page and an agent page side by
- * side, transfer and conference with a second agent) in Debian's Chromium against the running system. Screenshots
- * land in {@code target/screenshots/}.
+ * side, transfer and conference with a second agent, a session-service outage in mid-conversation) in Debian's
+ * Chromium against the running system. Screenshots land in {@code target/screenshots/}.
+ *
+ * <p>The browser tests cannot kill a process themselves: this test serves them a small control endpoint on loopback
+ * ({@code SWITCHBOARD_FAULTS_URL}: {@code POST /kill/session} and {@code POST /restart/session}, the latter answering
+ * once the service is ready again; {@code POST /cut/database} and {@code /restore/database}, PostgreSQL away for every
+ * application, through a proxy).
  */
 @Order(2)
 @ExtendWith(RunningSystem.class)
@@ -46,14 +57,53 @@ class BrowserTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SWITCHBOARD_URL", system.gatewayUrl());
+        HttpServer faults = faultControl(system);
+        builder.environment().put("SWITCHBOARD_FAULTS_URL",
+                "http://127.0.0.1:" + faults.getAddress().getPort());
         Process process = builder.start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout
-                    + "; output: " + Files.readString(log));
+        try {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout
+                        + "; output: " + Files.readString(log));
+            }
+        } finally {
+            faults.stop(0);
         }
         // The runner's own report goes to the build output, so a failure is readable in CI's log.
         System.out.println(Files.readString(log));
         return process.exitValue();
+    }
+
+    /** Loopback only: kill -9 and restart of an application, for the outage scenes of the browser tests. */
+    private static HttpServer faultControl(RunningSystem system) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/kill/session", exchange -> control(exchange, () -> system.kill(ServiceApp.SESSION)));
+        server.createContext("/restart/session",
+                exchange -> control(exchange, () -> system.restart(ServiceApp.SESSION)));
+        server.createContext("/cut/database", exchange -> control(exchange, system::cutDatabase));
+        server.createContext("/restore/database", exchange -> control(exchange, system::restoreDatabase));
+        server.start();
+        return server;
+    }
+
+    private static void control(HttpExchange exchange, Runnable action) throws IOException {
+        int status = 204;
+        byte[] body = new byte[0];
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            status = 405;
+        } else {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                status = 500;
+                body = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
     }
 }

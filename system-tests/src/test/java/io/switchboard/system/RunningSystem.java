@@ -6,9 +6,12 @@ import io.switchboard.stack.ServiceApp;
 import io.switchboard.stack.StackHome;
 import io.switchboard.stack.SwitchboardApplications;
 import io.switchboard.stack.ApplicationSettings;
+import io.switchboard.stack.test.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,27 +25,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RunningSystem implements ParameterResolver {
 
-    /** Six JVMs starting at once on a busy 2-core machine (other builds beside) can need more than the usual 120 s. */
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
-
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSystem.class);
+    /** Six JVMs starting at once on a busy 2-core machine took longer than the launcher's 120 s (as in the fault test). */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
     private final Infrastructure infrastructure;
     private final SwitchboardApplications applications;
     private final String topicPrefix;
     private final Path logDirectory;
+    /** Every application reaches PostgreSQL through it, so a test can take the database away for a while. */
+    private final TcpProxy databaseProxy;
 
     private RunningSystem(Infrastructure infrastructure, SwitchboardApplications applications, String topicPrefix,
-                          Path logDirectory) {
+                          Path logDirectory, TcpProxy databaseProxy) {
         this.infrastructure = infrastructure;
         this.applications = applications;
         this.topicPrefix = topicPrefix;
         this.logDirectory = logDirectory;
+        this.databaseProxy = databaseProxy;
     }
 
     /** Public for JUnit, which creates the extension; the system itself is created once. */
     public RunningSystem() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public String gatewayUrl() {
@@ -65,6 +70,25 @@ public final class RunningSystem implements ParameterResolver {
         return logDirectory;
     }
 
+    /** {@code kill -9} of one application (fault tests); {@link #restart} brings it back. */
+    public void kill(ServiceApp app) {
+        applications.kill(app);
+    }
+
+    /** Starts a killed application again on its port, database and topics, and waits until it is ready. */
+    public void restart(ServiceApp app) {
+        applications.restart(app);
+    }
+
+    /** Closes every application's database connection and refuses new ones, as if PostgreSQL had gone away. */
+    public void cutDatabase() {
+        databaseProxy.cut();
+    }
+
+    public void restoreDatabase() {
+        databaseProxy.restore();
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == RunningSystem.class;
@@ -85,13 +109,19 @@ public final class RunningSystem implements ParameterResolver {
             Path logs = Files.createDirectories(work.resolve("logs"));
             Infrastructure infrastructure = Infrastructure.start(
                     InfrastructureSettings.freePorts(work.resolve("data"), logs), System.getenv());
+            TcpProxy databaseProxy = TcpProxy.start(infrastructure.environment().get(Infrastructure.DB_HOST),
+                    Integer.parseInt(infrastructure.environment().get(Infrastructure.DB_PORT)));
             try {
                 // The tests are many visitors from one address: the per-address chat request limit is raised.
+                Map<String, String> environment = new HashMap<>(ApplicationSettings.ONE_ADDRESS_MANY_VISITORS);
+                environment.put(Infrastructure.DB_HOST, databaseProxy.host());
+                environment.put(Infrastructure.DB_PORT, Integer.toString(databaseProxy.port()));
                 ApplicationSettings settings = ApplicationSettings.isolatedRun(root, logs, runId)
-                        .withExtraEnvironment(ApplicationSettings.ONE_ADDRESS_MANY_VISITORS);
+                        .withExtraEnvironment(environment);
                 SwitchboardApplications apps = SwitchboardApplications.start(infrastructure, settings, READY_TIMEOUT);
-                return new RunningSystem(infrastructure, apps, settings.topicPrefix(), logs);
+                return new RunningSystem(infrastructure, apps, settings.topicPrefix(), logs, databaseProxy);
             } catch (RuntimeException e) {
+                databaseProxy.close();
                 infrastructure.close();
                 throw e;
             }
@@ -104,6 +134,7 @@ public final class RunningSystem implements ParameterResolver {
         @Override
         public void close() {
             system.applications.close();
+            system.databaseProxy.close();
             system.infrastructure.close();
         }
     }

@@ -8,6 +8,7 @@ import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.session.config.SessionConfig;
 import io.switchboard.session.data.ChatData;
@@ -98,17 +99,28 @@ public class ChatRequests {
                         .chain(() -> chatData.requested(chat, data))
                         .chain(() -> timeline.participantChange(chat, contact, ParticipantChange.CONTACT_JOINED,
                                 NoticeTexts.joined(chat.contactName))))
-                .map(ignored -> new CreatedChat(chat.id, contactToken(chat), chat.contactId,
+                .map(ignored -> new CreatedChat(chat.id, contactToken(chat.id, chat.contactName), chat.contactId,
                         "/ws/contact/" + chat.id));
     }
 
-    private String contactToken(Chat chat) {
+    /**
+     * A fresh contact token for the contact of {@code chatId}, who proves it with a valid token of that chat: the
+     * widget renews before its token's lifetime ends (sockets close with 4401 then). Needs no database.
+     */
+    public String renewContactToken(String chatId, Caller caller) {
+        if (!caller.isContact() || !chatId.equals(caller.chatId())) {
+            throw Problems.forbidden("Only the contact of this chat renews its token.");
+        }
+        return contactToken(chatId, caller.name());
+    }
+
+    private String contactToken(String chatId, String contactName) {
         return Jwt.issuer(tokens.issuer())
                 .audience(tokens.audience())
-                .subject(Caller.contactId(chat.id))
+                .subject(Caller.contactId(chatId))
                 .groups(Set.of(Roles.CONTACT))
-                .claim(Roles.CHAT_CLAIM, chat.id)
-                .claim(Roles.NAME_CLAIM, chat.contactName)
+                .claim(Roles.CHAT_CLAIM, chatId)
+                .claim(Roles.NAME_CLAIM, contactName)
                 .expiresIn(config.contactTokenLifetime())
                 .sign(tokens.signingKeyLocation());
     }

@@ -149,6 +149,15 @@ public class ChatResource {
     }
 
     @POST
+    @Path("/{chatId}/contact-token")
+    @RolesAllowed(Roles.CONTACT)
+    @Operation(summary = "Renew the contact token",
+            description = "A fresh contact token of this chat, for its contact (with a valid token of it) only.")
+    public ChatViews.RenewedToken renewContactToken(@PathParam("chatId") String chatId) {
+        return new ChatViews.RenewedToken(requests.renewContactToken(chatId, caller()));
+    }
+
+    @POST
     @Path("/{chatId}/leave")
     @RolesAllowed({Roles.CONTACT, Roles.AGENT})
     @Operation(summary = "Leave", description = "The contact leaving ends the chat; a conference guest leaving does not.")

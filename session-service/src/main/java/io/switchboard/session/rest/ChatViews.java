@@ -18,6 +18,9 @@ final class ChatViews {
     record Created(String chatId, String contactToken, String contactId, String socket) {
     }
 
+    record RenewedToken(String contactToken) {
+    }
+
     record Contact(String name, String email, List<String> phoneNumbers) {
     }
 

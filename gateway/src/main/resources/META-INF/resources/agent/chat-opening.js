@@ -1,0 +1,106 @@
+// Opening a chat in the session area: its details (retried while session-service learns of an accepted offer),
+// the transcript so far, then the live items; the controls follow the chat's state and the agent's part in it.
+// Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
+import { $, show, toast } from '/js/dom.js';
+import { ApiError, enc, listOf } from '/js/api.js';
+import { STATE_LABELS } from './my-chats.js';
+
+// Right after Accept, session-service learns of the new participant through Kafka: wait for it a little.
+const OPEN_ATTEMPTS = 20;
+const OPEN_RETRY_MS = 500;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ChatOpening {
+  async open(chatId) {
+    const chat = this.remember({ chatId });
+    this.currentId = chatId;
+    chat.unread = 0;
+    this.renderList();
+    show($('#no-session'), false);
+    show($('#session-view'), true);
+    $('#agent-timeline').replaceWith(chat.timeline.list);
+    chat.timeline.list.id = 'agent-timeline';
+    $('#agent-typing').textContent = '';
+    $('#session-notice').textContent = 'Opening…';
+    this.selectTab('tab-conversation');
+    this.showState();
+
+    const details = await this.loadDetails(chatId);
+    if (this.currentId !== chatId) return;
+    $('#session-notice').textContent = details ? '' : 'This chat could not be opened.';
+    if (!details) return;
+    chat.details = details;
+    this.remember({ chatId, contactName: details.contact?.name, subject: details.subject, queue: details.queue,
+      state: details.state });
+    await this.loadTimeline(chat);
+    if (!chat.following) this.follow(chat);
+    this.showState();
+    this.showContact(details);
+    this.loadPhoneNumbers(chatId);
+    this.loadWrapUp(chatId);
+    this.loadResponses();
+    this.loadHistory(details);
+    $('#agent-message').focus();
+  }
+
+  async loadDetails(chatId) {
+    for (let attempt = 1; attempt <= OPEN_ATTEMPTS; attempt += 1) {
+      try {
+        const details = await this.api.get(`/api/chats/${enc(chatId)}`);
+        // An offered agent may read the chat before the acceptance is applied (still WAITING, no owner): the
+        // controls would stay disabled, so wait until this agent is in it, as for a 403.
+        const joined = (details.participants || []).some((p) => p.id === this.user.id && p.present);
+        if (joined || attempt === OPEN_ATTEMPTS) return details;
+        await sleep(OPEN_RETRY_MS);
+      } catch (error) {
+        const retry = error instanceof ApiError && (error.status === 403 || error.status === 404);
+        if (!retry || attempt === OPEN_ATTEMPTS) {
+          toast(`Could not open the chat: ${error.message}`);
+          return null;
+        }
+        await sleep(OPEN_RETRY_MS);
+      }
+    }
+    return null;
+  }
+
+  async loadTimeline(chat) {
+    try {
+      let page;
+      do {
+        page = await this.api.get(`/api/chats/${enc(chat.chatId)}/timeline?afterSeq=${chat.timeline.lastSeq}`);
+        const items = listOf(page, 'items');
+        items.forEach((item) => chat.timeline.add(item));
+        if (!items.length) break;
+      } while (page.lastSeq > chat.timeline.lastSeq);
+    } catch (error) {
+      toast(`Could not load the transcript: ${error.message}`);
+    }
+  }
+
+  showState() {
+    const chat = this.current;
+    if (!chat) return;
+    $('#session-title').textContent = [chat.contactName || 'Contact', chat.subject].filter(Boolean).join(' — ');
+    $('#session-state').textContent = [STATE_LABELS[chat.state], chat.queue].filter(Boolean).join(' · ');
+    this.enableControls(chat);
+  }
+
+  /**
+   * Until the chat is loaded nothing can be done in it; the owner finishes it, then marks it done; a conference
+   * guest leaves.
+   */
+  enableControls(chat) {
+    const loaded = Boolean(chat.details);
+    const open = loaded && chat.state !== 'ENDED' && chat.state !== 'DONE';
+    const owner = loaded && chat.details.ownerAgentId === this.user.id;
+    const enabled = {
+      '#agent-message': open, '#agent-composer button[type=submit]': open, '#response-send': open,
+      '#action-conference': open, '#action-transfer': open && owner, '#action-finish': open && owner,
+      '#action-leave': open && !owner, '#action-send-transcript': loaded,
+      '#action-done': owner && chat.state === 'ENDED',
+    };
+    for (const [selector, on] of Object.entries(enabled)) $(selector).disabled = !on;
+  }
+}

@@ -1,0 +1,66 @@
+// The message box: typed text, pages pushed, standard responses, and the typing signal.
+// Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
+import { $, el, isWebUrl, newId, toast } from '/js/dom.js';
+import { enc, listOf } from '/js/api.js';
+
+const TYPING_IDLE_MS = 3000;
+
+export class Composer {
+  sendFrame(fields) {
+    this.socket.sendMessage({ type: 'message', chatId: this.currentId, clientMessageId: newId(), ...fields });
+  }
+
+  sendComposed(event) {
+    event.preventDefault();
+    const input = $('#agent-message');
+    const value = input.value.trim();
+    if (!value || !this.currentId) return;
+    if ($('#insert-page').checked) {
+      if (!isWebUrl(value)) {
+        toast('A web page must be an http:// or https:// address.');
+        return;
+      }
+      this.sendFrame({ pageUrl: value });
+      $('#insert-page').checked = false;
+    } else {
+      this.sendFrame({ text: value });
+    }
+    input.value = '';
+    this.stopTyping();
+  }
+
+  sendResponse() {
+    const id = $('#response-picker').value;
+    if (!id || !this.currentId) return;
+    this.sendFrame({ standardResponseId: id });
+  }
+
+  async loadResponses() {
+    const language = this.current?.details?.language || '';
+    const q = $('#response-search').value.trim();
+    try {
+      const responses = listOf(await this.api.get(
+        `/api/standard-responses?q=${enc(q)}&language=${enc(language)}`), 'items', 'responses');
+      $('#response-picker').replaceChildren(el('option', { value: '' }, 'Choose a response…'),
+        ...responses.map((r) => el('option', { value: r.id },
+          [r.category, r.title].filter(Boolean).join(' — '))));
+    } catch (error) {
+      toast(`Standard responses unavailable: ${error.message}`);
+    }
+  }
+
+  onTyping() {
+    if (!this.currentId) return;
+    if (!this.typingSent) {
+      this.typingSent = this.socket.send({ type: 'typing', chatId: this.currentId, typing: true });
+    }
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  stopTyping() {
+    clearTimeout(this.typingTimer);
+    if (this.typingSent && this.currentId) this.socket.send({ type: 'typing', chatId: this.currentId, typing: false });
+    this.typingSent = false;
+  }
+}

@@ -1,0 +1,37 @@
+// The Contact tab and phone calls (the ☎ buttons of the transcript and "Make a call").
+// Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
+import { $, el, toast } from '/js/dom.js';
+import { enc, listOf } from '/js/api.js';
+
+export class ContactCalls {
+  showContact(details) {
+    const contact = details.contact || {};
+    const rows = [['Name', contact.name], ['E-mail', contact.email],
+      ['Phone', (contact.phoneNumbers || []).join(', ')], ['Queue', details.queue], ['Subject', details.subject],
+      ['Language', details.language]];
+    $('#contact-details').replaceChildren(...rows.filter(([, v]) => v)
+      .flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, value)]));
+  }
+
+  async loadPhoneNumbers(chatId) {
+    const select = $('#call-number');
+    try {
+      const numbers = listOf(await this.api.get(`/api/chats/${enc(chatId)}/phone-numbers`), 'numbers');
+      select.replaceChildren(...numbers.map((n) => el('option', { value: n }, n)));
+      $('#make-call').disabled = numbers.length === 0;
+    } catch (error) {
+      select.replaceChildren();
+      $('#make-call').disabled = true;
+    }
+  }
+
+  async call(number) {
+    if (!this.currentId || !number) return;
+    try {
+      await this.api.post(`/api/chats/${enc(this.currentId)}/calls`, { phoneNumber: number });
+      toast(`Calling ${number}…`);
+    } catch (error) {
+      toast(`Could not place the call: ${error.message}`);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+// "My chats": the chats of the signed-in agent, the frames of the shared socket routed to them, their unsent
+// messages, and a chat leaving the list (done, transferred away, conference left).
+// Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
+import { $, el, show, toast } from '/js/dom.js';
+import { ApiError, enc } from '/js/api.js';
+import { Timeline } from '/js/timeline.js';
+
+export const STATE_LABELS = { WAITING: 'Waiting', ACTIVE: 'Active', ENDED: 'Finished — wrap up', DONE: 'Done' };
+
+export class MyChats {
+  /** Adds a chat to "My chats" (from the list call or an accepted offer). */
+  remember(summary) {
+    let chat = this.chats.get(summary.chatId);
+    if (!chat) {
+      const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': 'Transcript' });
+      chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
+        timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number),
+          onTakeBack: (entry) => this.takeBack(entry) }) };
+      this.chats.set(summary.chatId, chat);
+    }
+    chat.contactName = summary.contactName || summary.contact?.name || chat.contactName;
+    chat.subject = summary.subject ?? chat.subject;
+    chat.queue = summary.queue ?? chat.queue;
+    chat.state = summary.state ?? chat.state;
+    this.renderList();
+    return chat;
+  }
+
+  forget(chatId) {
+    this.chats.delete(chatId);
+    if (this.currentId === chatId) {
+      this.currentId = null;
+      show($('#session-view'), false);
+      show($('#no-session'), true);
+    }
+    this.renderList();
+  }
+
+  renderList() {
+    $('#my-chats').replaceChildren(...[...this.chats.values()].map((chat) => el('li', {},
+      el('button', {
+        type: 'button', className: `my-chat${chat.chatId === this.currentId ? ' current' : ''}`,
+        'aria-current': chat.chatId === this.currentId ? 'true' : null,
+        dataset: { chatId: chat.chatId }, onclick: () => this.open(chat.chatId),
+      },
+      el('span', { className: 'my-chat-name' }, chat.contactName || 'Contact'),
+      el('span', { className: 'state-label' }, STATE_LABELS[chat.state] || ''),
+      chat.unread ? el('span', { className: 'unread', 'aria-label': `${chat.unread} new` }, String(chat.unread)) : null))));
+  }
+
+  /**
+   * Asks the socket for the chat's items after the last one shown, then live ones. Only for a chat this agent is
+   * known to take part in (listed by the service, or opened after an accepted offer): session-service refuses a
+   * resume from anyone else.
+   */
+  follow(chat) {
+    chat.following = true;
+    this.socket.send({ type: 'resume', chatId: chat.chatId, afterSeq: chat.timeline.lastSeq });
+  }
+
+  /** After a reconnect: ask for what each chat missed while the socket was down. */
+  resumeAll() {
+    for (const chat of this.chats.values()) {
+      if (chat.following) this.follow(chat);
+    }
+  }
+
+  handleFrame(frame) {
+    const chat = this.chats.get(frame.chatId);
+    if (!chat) return;
+    const isCurrent = chat.chatId === this.currentId;
+    switch (frame.type) {
+      case 'item':
+        this.addItem(chat, frame.item, isCurrent);
+        break;
+      case 'typing':
+        if (isCurrent && frame.participantId !== this.user.id) {
+          $('#agent-typing').textContent = frame.typing ? `${frame.name || 'The contact'} is typing…` : '';
+        }
+        break;
+      case 'state':
+        this.setState(chat, frame.state);
+        break;
+      default:
+        break;
+    }
+  }
+
+  addItem(chat, item, isCurrent) {
+    if (chat.timeline.add(item, { live: true }) && !isCurrent) {
+      chat.unread += 1;
+      this.renderList();
+    }
+    if (isCurrent && item.kind === 'MESSAGE') $('#agent-typing').textContent = '';
+    if (item.kind !== 'NOTICE') return;
+    if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
+    const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
+    if (leftMe) this.checkStillIn(chat);
+  }
+
+  /**
+   * A notice says this agent left the chat (transferred away, or left a conference). A resume replays old notices
+   * too, so ask the service whether this agent is still in before taking the chat off the list.
+   */
+  async checkStillIn(chat) {
+    let stillIn = false;
+    try {
+      const details = await this.api.get(`/api/chats/${enc(chat.chatId)}`);
+      stillIn = (details.participants || []).some((p) => p.id === this.user.id && p.present);
+    } catch (error) {
+      stillIn = !(error instanceof ApiError && error.status === 403);
+    }
+    if (!stillIn && this.chats.has(chat.chatId)) {
+      this.forget(chat.chatId);
+      toast(`The chat with ${chat.contactName || 'the contact'} is no longer yours.`);
+    }
+  }
+
+  /**
+   * The chat's own problems arrive as error frames of the shared socket. A message refused for a while waits in
+   * the transcript as pending and goes again by itself; one refused for good shows there as failed, text kept.
+   */
+  showError(frame) {
+    if (frame.code === 'rate-limited' && !frame.clientMessageId) return; // a typing signal: the next one goes
+    if (frame.code === 'unavailable' || frame.code === 'rate-limited') {
+      $('#session-notice').textContent = frame.code === 'unavailable'
+        ? 'The chat service is unavailable for a moment — your messages will be sent when it is back.'
+        : 'Sending too fast — your messages will follow in a moment.';
+      return;
+    }
+    const what = frame.clientMessageId ? 'Your message was not sent' : 'The chat refused a request';
+    toast(`${what}: ${frame.message || frame.code}`);
+  }
+
+  /** The agent's unsent messages of a chat changed: draw them again after its transcript. */
+  showUnsent(chatId) {
+    const chat = this.chats.get(chatId);
+    if (!chat) return;
+    chat.timeline.showPending(this.socket.unsent(chatId));
+    if (chatId === this.currentId && !this.socket.unsent(chatId).some((e) => e.state === 'retry')
+      && /will (be sent|follow)/.test($('#session-notice').textContent)) {
+      $('#session-notice').textContent = '';
+    }
+  }
+
+  /** A failed message goes back into the message box (its chat open), to be edited or copied. */
+  takeBack(entry) {
+    this.socket.discard(entry.clientMessageId);
+    const text = entry.frame.text || entry.frame.pageUrl;
+    if (text && entry.chatId === this.currentId && !$('#agent-message').disabled) {
+      $('#agent-message').value = text;
+      $('#insert-page').checked = Boolean(entry.frame.pageUrl);
+      $('#agent-message').focus();
+    }
+  }
+
+  setState(chat, state) {
+    chat.state = state;
+    if (state === 'DONE') {
+      this.forget(chat.chatId);
+      return;
+    }
+    this.renderList();
+    if (chat.chatId === this.currentId) this.showState();
+  }
+}
