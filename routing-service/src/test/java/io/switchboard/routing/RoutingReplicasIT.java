@@ -67,7 +67,9 @@ class RoutingReplicasIT {
                 "DB_PORT", Integer.toString(db.getPort()),
                 "DB_NAME", db.getPath().substring(1),
                 "DB_USER", config.get(SwitchboardInfrastructure.DB_USERNAME),
-                "DB_PASSWORD", config.get(SwitchboardInfrastructure.DB_PASSWORD));
+                "DB_PASSWORD", config.get(SwitchboardInfrastructure.DB_PASSWORD),
+                // The simulated agents answer over REST with no desktop: presence is DesktopPresenceTest's subject.
+                "ROUTING_PRESENCE_REQUIRED", "false");
 
         Path logs = Files.createDirectories(Path.of("target", "replicas-it"));
         try (PackagedService one = PackagedService.start(ServiceApp.ROUTING, env, logs.resolve("instance-1.log"),
