@@ -59,6 +59,8 @@ class EventSchemaTest {
                                 new ChatDataChanged.Change("vip", true, null),
                                 new ChatDataChanged.Change("basket", null, 129.5)),
                         "agent1", DataOrigin.AGENT, now),
+                new SurveyAnswered("c1", "sales", List.of("agent1", "agent2"), 4, "Quick and friendly", now),
+                new SurveyAnswered("c1", "sales", List.of(), 1, null, now),
                 new QueueStats("sales", 2, 40, 1, 2, 0, 10, 8, 1, 0.9, 900, now));
         for (SwitchboardEvent sample : samples) {
             String json = Events.write(Events.envelope(sample, "test"));

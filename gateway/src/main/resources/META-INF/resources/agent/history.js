@@ -21,12 +21,13 @@ export class History {
     }
   }
 
-  /** One interaction: when, queue, state, agents, disposition; the open chat is marked "this chat". */
+  /** One interaction: when, queue, state, agents, disposition, survey score; the open chat is marked "this chat". */
   historyEntry(interaction, currentChatId) {
     const requestedAt = interaction.timings?.requestedAt;
     const when = requestedAt ? new Date(requestedAt).toLocaleString() : '';
     const facts = [interaction.queue, STATE_LABELS[interaction.state] || interaction.state,
       (interaction.agents || []).join(', '), interaction.dispositionCode,
+      interaction.surveyScore ? `satisfaction ${interaction.surveyScore}/5` : null,
       interaction.chatId === currentChatId ? 'this chat' : null];
     return el('li', {}, el('strong', {}, when), ' ', facts.filter(Boolean).join(' · '));
   }

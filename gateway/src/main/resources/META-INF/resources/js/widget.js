@@ -32,13 +32,18 @@ const ui = {
   message: $('#contact-message'),
   leave: $('#contact-leave'),
   newChat: $('#contact-new-chat'),
+  survey: $('#contact-survey'),
+  surveyComment: $('#survey-comment'),
+  surveyError: $('#survey-error'),
+  surveyThanks: $('#survey-thanks'),
 };
 
-let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent}
+let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent, surveyDone}
 let socket = null;
 let typingTimer = null;
 let typingSent = false;
 let renewalTimer = null;
+let surveyAsked = null; // the chat whose survey was looked up (asked once per chat and page)
 const api = new Api(() => chat?.contactToken);
 const timeline = new Timeline(ui.timeline, {
   viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
@@ -242,7 +247,71 @@ function setEnded(ended) {
   if (ended) {
     show(ui.queue, false);
     ui.typing.textContent = '';
+    askSurvey();
   }
+}
+
+// ---- the satisfaction survey after the end ------------------------------------------------------------------------
+
+/** Once the chat ended: the survey form, when the chat's queue asks for one and it was not answered yet. */
+async function askSurvey() {
+  const current = chat;
+  if (!current || surveyAsked === current.chatId) return;
+  surveyAsked = current.chatId;
+  if (current.surveyDone) {
+    show(ui.surveyThanks, true);
+    return;
+  }
+  try {
+    const survey = await api.get(`/api/chats/${enc(current.chatId)}/survey`);
+    if (chat !== current || !survey.offered) return;
+    if (survey.answered) {
+      surveyAnswered();
+      return;
+    }
+    if (survey.maxCommentLength) ui.surveyComment.maxLength = survey.maxCommentLength;
+    ui.survey.reset();
+    ui.surveyError.textContent = '';
+    show(ui.survey, true);
+  } catch {
+    // No survey this time (the service is away or the chat is gone): the end of the chat is unaffected.
+  }
+}
+
+async function sendSurvey(event) {
+  event.preventDefault();
+  const current = chat;
+  if (!current) return;
+  const score = ui.survey.elements.score.value;
+  if (!score) {
+    ui.surveyError.textContent = 'Please choose a score from 1 to 5.';
+    return;
+  }
+  const submit = ui.survey.querySelector('button[type=submit]');
+  submit.disabled = true;
+  try {
+    await api.post(`/api/chats/${enc(current.chatId)}/survey`,
+      { score: Number(score), comment: ui.surveyComment.value.trim() || undefined });
+    if (chat === current) surveyAnswered();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && error.problem?.type?.endsWith('/survey-answered')) {
+      if (chat === current) surveyAnswered();
+      return;
+    }
+    const violations = error instanceof ApiError ? error.problem?.violations : null;
+    ui.surveyError.textContent = violations?.length
+      ? violations.map((v) => `${v.field}: ${v.message}`).join(' ')
+      : `We could not send your answer: ${error.message}`;
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function surveyAnswered() {
+  chat.surveyDone = true;
+  saveChat();
+  show(ui.survey, false);
+  show(ui.surveyThanks, true);
 }
 
 function sendMessage(event) {
@@ -287,6 +356,9 @@ function newChat() {
   socket = null;
   chat = null;
   saveChat();
+  surveyAsked = null;
+  show(ui.survey, false);
+  show(ui.surveyThanks, false);
   timeline.clear();
   show(ui.conversation, false);
   show(ui.form, true);
@@ -310,6 +382,7 @@ ui.message.addEventListener('input', onTyping);
 submitOnEnter(ui.message, ui.composer);
 ui.leave.addEventListener('click', leave);
 ui.newChat.addEventListener('click', newChat);
+ui.survey.addEventListener('submit', sendSurvey);
 
 if (chat) {
   openWidget(true);

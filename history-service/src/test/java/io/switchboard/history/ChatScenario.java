@@ -19,6 +19,7 @@ import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.events.SurveyAnswered;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TargetType;
 import io.switchboard.events.TranscriptSent;
@@ -36,8 +37,8 @@ import java.util.UUID;
 /**
  * The events of one complete chat, as the real producers publish them: requested, queued, offered, accepted, messages,
  * a pushed page, a transfer to a second agent, a supervisor's conference join and leave, a call, end, Mark Done,
- * transcript sent and workflow queued. Times are {@code start} + a fixed number of seconds, so wait = 10 s and
- * handle = 120 s.
+ * the contact's satisfaction survey, transcript sent and workflow queued. Times are {@code start} + a fixed number of
+ * seconds, so wait = 10 s and handle = 120 s.
  */
 public final class ChatScenario {
 
@@ -65,6 +66,9 @@ public final class ChatScenario {
     /** Attached data given with the request (null: none); the second agent later changes the order number. */
     public Map<String, Object> data = new LinkedHashMap<>(Map.of("orderNumber", "A-1001"));
     public static final String NEW_ORDER_NUMBER = "A-1002";
+    /** The contact's satisfaction survey, answered after Mark Done (null score: not answered). */
+    public Integer surveyScore = 4;
+    public String surveyComment = "Quick refund, thank you";
 
     public ChatScenario with(java.util.function.Consumer<ChatScenario> change) {
         change.accept(this);
@@ -132,6 +136,10 @@ public final class ChatScenario {
         events.add(session(new ChatEnded(chatId, 11, EndReason.AGENT_FINISHED, secondAgent, at(100))));
         events.add(session(new ChatCompleted(chatId, secondAgent, notes, disposition, true, WorkflowDecision.PARK,
                 "follow-up", at(WAIT_SECONDS + HANDLE_SECONDS), finalData)));
+        if (surveyScore != null) {
+            events.add(session(new SurveyAnswered(chatId, transferQueue, List.of(agent, secondAgent, SUPERVISOR),
+                    surveyScore, surveyComment, at(140))));
+        }
         events.add(Events.envelope(new TranscriptSent(chatId, id("transcript"), "dana@example.com",
                 "<" + id("transcript") + "@switchboard>", 1, at(135)), "transcript-service"));
         events.add(Events.envelope(new WorkflowItemEvent(chatId, id("item"), "follow-up", null, "system", null,

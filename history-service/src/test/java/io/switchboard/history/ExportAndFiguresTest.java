@@ -32,13 +32,18 @@ class ExportAndFiguresTest {
     private static final String FORMULA_NOTES = "=HYPERLINK(\"http://evil.example\")";
 
     private final String queue = "figures-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Staff of these chats only, so that the survey figures per agent count nothing of the other tests. */
+    private final String firstAgent = queue + "-a1";
+    private final String secondAgent = queue + "-a2";
     private final ChatScenario risky = scenario("2033-06-01T08:00:00Z", "RESOLVED")
             .with(c -> {
                 c.contactName = "+Mallory, Jr.";
                 c.notes = FORMULA_NOTES;
+                c.surveyScore = 5;
+                c.surveyComment = "-1 star for the wait, =SUM(A1)";
             });
-    private final ChatScenario plain = scenario("2033-06-01T09:00:00Z", "ESCALATED");
-    private final ChatScenario nextDay = scenario("2033-06-02T09:00:00Z", "RESOLVED");
+    private final ChatScenario plain = scenario("2033-06-01T09:00:00Z", "ESCALATED").with(c -> c.surveyScore = 2);
+    private final ChatScenario nextDay = scenario("2033-06-02T09:00:00Z", "RESOLVED").with(c -> c.surveyScore = 3);
 
     private boolean published;
 
@@ -63,8 +68,11 @@ class ExportAndFiguresTest {
                 .contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().filter(line -> line.startsWith("chatId") || line.contains(queue)).toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("chatId,state,contactId,contactName").endsWith(",data");
-        assertThat(lines.get(2)).endsWith(",orderNumber=" + ChatScenario.NEW_ORDER_NUMBER + "|callback=true");
+        assertThat(lines.get(0)).startsWith("chatId,state,contactId,contactName")
+                .endsWith(",data,surveyScore,surveyComment");
+        assertThat(lines.get(2)).endsWith(",orderNumber=" + ChatScenario.NEW_ORDER_NUMBER
+                + "|callback=true,2,\"Quick refund, thank you\"");
+        assertThat(lines.get(1)).endsWith(",5,\"'-1 star for the wait, =SUM(A1)\"");
         assertThat(lines.get(1)).startsWith(risky.chatId + ",DONE,")
                 .contains(",\"'+Mallory, Jr.\",")
                 .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",")
@@ -112,6 +120,21 @@ class ExportAndFiguresTest {
         assertThat(firstDay.path("dispositions").path("RESOLVED").asLong()).isEqualTo(1);
         assertThat(firstDay.path("dispositions").path("ESCALATED").asLong()).isEqualTo(1);
         assertThat(rows.get(1).path("interactions").asLong()).isEqualTo(1);
+        // The satisfaction survey: answers and average score per queue and day...
+        assertThat(firstDay.path("surveys").asLong()).isEqualTo(2);
+        assertThat(firstDay.path("averageScore").asDouble()).isEqualTo(3.5);
+        assertThat(rows.get(1).path("surveys").asLong()).isEqualTo(1);
+        assertThat(rows.get(1).path("averageScore").asDouble()).isEqualTo(3.0);
+        // ... and per agent and day: each agent the survey named (first agent, second agent, the supervisor).
+        List<String> agentRows = new java.util.ArrayList<>();
+        Json.parse(figures).path("agents").forEach(row -> {
+            if (row.path("agentId").asText().startsWith(queue)) {
+                agentRows.add(row.path("agentId").asText() + " " + row.path("day").asText() + " "
+                        + row.path("surveys").asLong() + " " + row.path("averageScore").asDouble());
+            }
+        });
+        assertThat(agentRows).containsExactly(firstAgent + " " + FROM + " 2 3.5", secondAgent + " " + FROM + " 2 3.5",
+                firstAgent + " " + TO + " 1 3.0", secondAgent + " " + TO + " 1 3.0");
 
         given().auth().oauth2(Tokens.agent("agent1")).get("/api/history/figures").then().statusCode(403);
     }
@@ -124,6 +147,8 @@ class ExportAndFiguresTest {
         return new ChatScenario().with(c -> {
             c.queue = queue;
             c.transferQueue = queue;
+            c.agent = firstAgent;
+            c.secondAgent = secondAgent;
             c.disposition = disposition;
             c.start = Instant.parse(start);
         });

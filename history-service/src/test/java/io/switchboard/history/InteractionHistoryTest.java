@@ -84,6 +84,19 @@ class InteractionHistoryTest {
         assertThat(changes.get(1).path("previous").asText()).isEqualTo("A-1001");
         assertThat(changes.get(1).path("changedBy").asText()).isEqualTo("agent2");
         assertThat(changes.get(1).path("at").asText()).isEqualTo("2031-03-04T09:01:35Z");
+
+        // The contact's satisfaction survey, with the queue and the staff the event named.
+        assertThat(v.at("/survey/score").asInt()).isEqualTo(4);
+        assertThat(v.at("/survey/comment").asText()).isEqualTo(chat.surveyComment);
+        assertThat(v.at("/survey/queue").asText()).isEqualTo("billing");
+        assertThat(v.at("/survey/agents").toString()).isEqualTo("[\"agent1\",\"agent2\",\"supervisor1\"]");
+        assertThat(v.at("/survey/answeredAt").asText()).isEqualTo("2031-03-04T09:02:20Z");
+        // The search results show the score.
+        JsonNode page = Json.parse(given().auth().oauth2(Tokens.supervisor("supervisor1"))
+                .queryParam("contactId", chat.contactId).get("/api/history/interactions").then().statusCode(200)
+                .extract().asString());
+        assertThat(page.at("/items/0/chatId").asText()).isEqualTo(chat.chatId);
+        assertThat(page.at("/items/0/surveyScore").asInt()).isEqualTo(4);
     }
 
     @Test
@@ -128,14 +141,15 @@ class InteractionHistoryTest {
         given().get("/api/history/interactions").then().statusCode(401);
     }
 
-    /** Waits for the whole chat: Mark Done, the last message and the workflow outcome. */
+    /** Waits for the whole chat: Mark Done, the last message, the workflow outcome and the survey. */
     static JsonNode awaitDone(String chatId) {
         return await().atMost(PROJECTED).until(() -> fetchOrNull(chatId), v -> v != null
                 && "DONE".equals(v.at("/state").asText()) && v.at("/messages").size() == 4
                 && v.at("/lastSeq").asLong() == 11 && !v.at("/workflow/status").isNull()
                 && "SENT".equals(v.at("/transcript/status").asText())
                 && !v.at("/timings/requestedAt").isMissingNode() && !v.at("/timings/requestedAt").isNull()
-                && v.at("/participants").size() == 4 && v.at("/routing").size() == 6);
+                && v.at("/participants").size() == 4 && v.at("/routing").size() == 6
+                && v.at("/survey/score").isInt());
     }
 
     static JsonNode fetch(String chatId) {

@@ -15,7 +15,8 @@ final class CsvInteraction {
     static final String HEADER = CsvCells.line(List.of("chatId", "state", "contactId", "contactName", "email",
             "queue", "queues", "requestedAt", "firstOfferedAt", "acceptedAt", "endedAt", "doneAt", "waitSeconds",
             "handleSeconds", "agents", "endReason", "dispositionCode", "notes", "messages", "pushedPages",
-            "transfers", "conferences", "calls", "transcriptStatus", "workflowStatus", "workflowOutcome", "data"));
+            "transfers", "conferences", "calls", "transcriptStatus", "workflowStatus", "workflowOutcome", "data",
+            "surveyScore", "surveyComment"));
     private static final String LIST_SEPARATOR = "|";
     private static final Set<String> STAFF = Set.of("AGENT", "SUPERVISOR");
 
@@ -39,7 +40,9 @@ final class CsvInteraction {
                 value(v.messages().size()), value(v.pushedPages().size()), value(v.transfers().size()),
                 value(v.conferences().size()), value(v.calls().size()),
                 text(v.transcript().status()), text(v.workflow().status()), text(v.workflow().outcome()),
-                text(data(v.data()))));
+                text(data(v.data())),
+                value(v.survey() == null ? null : v.survey().score()),
+                text(v.survey() == null ? null : v.survey().comment())));
     }
 
     /** The attached data as {@code key=value} pairs joined with {@value #LIST_SEPARATOR}, in the chat's key order. */

@@ -17,6 +17,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.events.SurveyAnswered;
 import io.switchboard.events.TranscriptFailed;
 import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TranscriptSent;
@@ -73,6 +74,7 @@ public class InteractionProjection {
                     WORKFLOW_COMPLETED, WORKFLOW_OVERDUE ->
                     record(ActivityEntry.workflow(envelope, envelope.payload(WorkflowItemEvent.class)));
             case CHAT_DATA_CHANGED -> dataChanged(envelope, envelope.payload(ChatDataChanged.class));
+            case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
             case ROUTING_STATS, AGENT_PRESENCE -> Uni.createFrom().voidItem();
         };
     }
@@ -149,6 +151,16 @@ public class InteractionProjection {
 
     private Uni<?> dataChanged(EventEnvelope envelope, ChatDataChanged e) {
         return record(ActivityEntry.dataChanged(envelope, e)).chain(() -> data(e.chatId(), e.data(), e.changedAt()));
+    }
+
+    /** One answer per chat; should a second copy come, the earlier answer stays (session-service keeps the first). */
+    private Uni<?> surveyAnswered(SurveyAnswered e) {
+        return execute("""
+                        update interaction set survey_score = ?2, survey_comment = ?3, survey_queue = ?4,
+                            survey_agents = ?5, survey_answered_at = ?6
+                        where chat_id = ?1 and (survey_answered_at is null or survey_answered_at > ?6)""",
+                e.chatId(), e.score(), e.comment(), e.queue(),
+                e.agents() == null ? "" : String.join(",", e.agents()), e.answeredAt());
     }
 
     /** The latest values win whatever order they arrive in: the request's, each change's, Mark Done's. */

@@ -66,6 +66,20 @@ public class InteractionRow extends PanacheEntityBase {
     @Column(name = "attached_data_at")
     public Instant attachedDataAt;
 
+    /** The contact's satisfaction survey answer (1-5), null when none was given. */
+    @Column(name = "survey_score")
+    public Integer surveyScore;
+    @Column(name = "survey_comment")
+    public String surveyComment;
+    /** The chat's queue when the survey was answered (the event's). */
+    @Column(name = "survey_queue")
+    public String surveyQueue;
+    /** The staff who took part, as the survey event named them, comma separated. */
+    @Column(name = "survey_agents")
+    public String surveyAgents;
+    @Column(name = "survey_answered_at")
+    public Instant surveyAnsweredAt;
+
     /** The queue the chat was last routed in, or the one it asked for. */
     public String currentQueue() {
         return queue != null ? queue : requestedQueue;

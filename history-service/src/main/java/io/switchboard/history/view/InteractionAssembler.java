@@ -23,6 +23,7 @@ import io.switchboard.history.view.InteractionView.PushedPage;
 import io.switchboard.history.view.InteractionView.QueueVisit;
 import io.switchboard.history.view.InteractionView.Request;
 import io.switchboard.history.view.InteractionView.RoutingStep;
+import io.switchboard.history.view.InteractionView.Survey;
 import io.switchboard.history.view.InteractionView.Transcript;
 import io.switchboard.history.view.InteractionView.TranscriptEvent;
 import io.switchboard.history.view.InteractionView.Workflow;
@@ -58,7 +59,7 @@ final class InteractionAssembler {
 
     static InteractionSummary summary(InteractionRow row, List<ParticipationRow> participation) {
         return new InteractionSummary(row.chatId, InteractionState.of(row), row.contactId, row.contactName,
-                row.currentQueue(), staff(participation), Timings.of(row), row.dispositionCode);
+                row.currentQueue(), staff(participation), Timings.of(row), row.dispositionCode, row.surveyScore);
     }
 
     static InteractionView view(InteractionRow row, List<QueueVisitRow> queues, List<ParticipationRow> participation,
@@ -90,7 +91,17 @@ final class InteractionAssembler {
                 workflow(activity),
                 row.lastSeq,
                 data(row.attachedData),
-                dataChanges(activity));
+                dataChanges(activity),
+                survey(row));
+    }
+
+    private static Survey survey(InteractionRow row) {
+        if (row.surveyScore == null) {
+            return null;
+        }
+        List<String> agents = row.surveyAgents == null || row.surveyAgents.isEmpty() ? List.of()
+                : Arrays.asList(row.surveyAgents.split(","));
+        return new Survey(row.surveyScore, row.surveyComment, row.surveyQueue, agents, row.surveyAnsweredAt);
     }
 
     private static Map<String, Object> data(String json) {

@@ -2,7 +2,8 @@ package io.switchboard.history.view;
 
 import java.util.List;
 
-/** One line of a list of interactions. */
+/** One line of a list of interactions; {@code surveyScore} is the contact's survey score (1-5), null when none. */
 public record InteractionSummary(String chatId, InteractionState state, String contactId, String contactName,
-                                 String queue, List<String> agents, Timings timings, String dispositionCode) {
+                                 String queue, List<String> agents, Timings timings, String dispositionCode,
+                                 Integer surveyScore) {
 }

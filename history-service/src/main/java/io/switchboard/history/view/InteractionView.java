@@ -12,7 +12,16 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                               List<Message> messages, List<PushedPage> pushedPages, List<RoutingStep> routing,
                               List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
                               Transcript transcript, Workflow workflow, Long lastSeq, Map<String, Object> data,
-                              List<DataChange> dataChanges) {
+                              List<DataChange> dataChanges, Survey survey) {
+
+    /**
+     * The contact's answer to the satisfaction survey ({@code chat.survey.answered}); null when none was given.
+     *
+     * @param queue  the chat's queue when it ended
+     * @param agents the staff who took part, in order of first joining
+     */
+    public record Survey(int score, String comment, String queue, List<String> agents, Instant answeredAt) {
+    }
 
     /**
      * One key's change of the attached data ({@code chat.data.changed}).

@@ -3,7 +3,9 @@ package io.switchboard.session.config;
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The rules of a chat that operators may tune ({@code switchboard.session.*}). */
 @ConfigMapping(prefix = "switchboard.session")
@@ -84,5 +86,24 @@ public interface SessionConfig {
 
         /** Longest string value, in characters (numbers and booleans are small by nature). */
         int maxValueLength();
+    }
+
+    /** The post-chat satisfaction survey (docs/session-service.md, satisfaction survey). */
+    Survey survey();
+
+    interface Survey {
+
+        /**
+         * The queues whose contacts are asked for a score after the chat (the chat's queue when it ended); none when
+         * empty ({@code SURVEY_QUEUES}, comma separated).
+         */
+        Optional<List<String>> queues();
+
+        /** Longest comment, in characters. */
+        int maxCommentLength();
+
+        default boolean offeredIn(String queue) {
+            return queue != null && queues().map(q -> q.contains(queue)).orElse(false);
+        }
     }
 }
