@@ -41,10 +41,11 @@ final class EventLog {
         return companion;
     }
 
+    /** Keyed as the outbox keys them: by chat, or by agent for agent events. */
     static void publish(List<EventEnvelope> envelopes) {
         String prefix = prefix();
         List<ProducerRecord<String, String>> records = envelopes.stream()
-                .map(e -> new ProducerRecord<>(prefix + e.type(), e.interactionId(), Events.write(e))).toList();
+                .map(e -> new ProducerRecord<>(prefix + e.type(), e.payload().key(), Events.write(e))).toList();
         companion().produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
     }
 

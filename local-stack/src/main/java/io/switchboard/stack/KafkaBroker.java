@@ -26,7 +26,11 @@ public final class KafkaBroker implements AutoCloseable {
     public static final String CLASSPATH_PROPERTY = "switchboard.kafka.classpath";
     private static final String CLASSPATH_RESOURCE = "io/switchboard/stack/kafka-runtime.classpath";
     private static final String HOST = "127.0.0.1";
-    private static final String HEAP = "-Xmx512m";
+    /**
+     * Every test run adds its own prefixed topics (12 partitions each) to a broker that keeps its data: a long-lived
+     * local broker ran out of 512 MB with a few thousand partitions.
+     */
+    private static final String HEAP = "-Xmx1g";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);

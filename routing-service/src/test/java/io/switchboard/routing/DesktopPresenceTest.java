@@ -9,9 +9,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.AgentStatus;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.PresenceStatus;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.events.StateChangeCause;
 import io.switchboard.routing.support.RoutedRecords;
 import io.switchboard.routing.support.RoutingApi;
 import io.switchboard.routing.support.SessionEvents;
@@ -87,6 +90,9 @@ class DesktopPresenceTest {
         await().atMost(RoutedRecords.PATIENCE).untilAsserted(() ->
                 api.me(gone).body("state", equalTo("NOT_READY")).body("reason", equalTo("disconnected"))
                         .body("load", equalTo(0)));
+        AgentStateChanged disconnected = routed.awaitAgentState(gone, e -> "disconnected".equals(e.reason()));
+        assertThat(disconnected.state()).isEqualTo(AgentStatus.NOT_READY);
+        assertThat(disconnected.cause()).isEqualTo(StateChangeCause.ROUTING);
         // A late copy of an older change (version 1) does not bring the desktop back.
         session.presence(gone, PresenceStatus.CONNECTED, 1);
 

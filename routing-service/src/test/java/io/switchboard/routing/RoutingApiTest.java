@@ -10,10 +10,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.AgentStatus;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.QueueStats;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.events.StateChangeCause;
 import io.switchboard.routing.support.SessionEvents;
 import io.switchboard.stack.test.Tokens;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
@@ -100,6 +103,32 @@ class RoutingApiTest extends RoutingTestBase {
         api.as(Tokens.agent(agent)).body(Map.of("state", "NOT_READY", "reason", "training"))
                 .put("/api/routing/agents/me/state").then().statusCode(200)
                 .body("state", equalTo("NOT_READY")).body("reason", equalTo("training"));
+    }
+
+    @Test
+    void everyStateChangeIsPublishedWithWhoMadeItAndARepeatIsNot() {
+        String agent = readyAgent("logged", "skill-" + unique("none"), 1);
+        api.as(Tokens.agent(agent)).body(Map.of("state", "READY")).put("/api/routing/agents/me/state")
+                .then().statusCode(200);
+        api.as(Tokens.supervisor("supervisor1", "Sam Taylor")).body(Map.of("state", "NOT_READY", "reason", "coaching"))
+                .put("/api/routing/agents/" + agent + "/state").then().statusCode(200);
+        api.as(Tokens.agent(agent)).body(Map.of("state", "NOT_READY", "reason", "break"))
+                .put("/api/routing/agents/me/state").then().statusCode(200);
+
+        routed.awaitAgentState(agent, e -> "break".equals(e.reason()));
+        List<AgentStateChanged> log = routed.agentStates(agent);
+        // READY chosen twice is one change; a new reason in the same state is one.
+        assertThat(log).extracting(AgentStateChanged::state)
+                .containsExactly(AgentStatus.READY, AgentStatus.NOT_READY, AgentStatus.NOT_READY);
+        assertThat(log.get(0).previousState()).isEqualTo(AgentStatus.LOGGED_OUT);
+        assertThat(log.get(0).cause()).isEqualTo(StateChangeCause.AGENT);
+        assertThat(log.get(0).changedBy()).isEqualTo(agent);
+        assertThat(log.get(0).agentName()).isEqualTo("Agent " + agent);
+        assertThat(log.get(1).cause()).isEqualTo(StateChangeCause.SUPERVISOR);
+        assertThat(log.get(1).changedBy()).isEqualTo("supervisor1");
+        assertThat(log.get(1).reason()).isEqualTo("coaching");
+        assertThat(log.get(2).previousReason()).isEqualTo("coaching");
+        assertThat(log.get(2).cause()).isEqualTo(StateChangeCause.AGENT);
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.AgentStatus;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.ConferenceRequested;
@@ -17,6 +19,7 @@ import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingCandidate;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.events.StateChangeCause;
 import io.switchboard.events.TargetType;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.routing.support.SessionEvents;
@@ -130,6 +133,12 @@ class RoutingFlowTest extends RoutingTestBase {
         assertThat(routed.await(chat, RoutingOutcome.TIMED_OUT).agentId()).isEqualTo(sleepy);
         api.me(sleepy).body("state", equalTo("NOT_READY")).body("reason", equalTo("missed offer"))
                 .body("load", equalTo(0));
+        // The activity log says routing did it, and why.
+        AgentStateChanged notReady = routed.awaitAgentState(sleepy, e -> e.state() == AgentStatus.NOT_READY);
+        assertThat(notReady.reason()).isEqualTo("missed offer");
+        assertThat(notReady.cause()).isEqualTo(StateChangeCause.ROUTING);
+        assertThat(notReady.changedBy()).isNull();
+        assertThat(notReady.previousState()).isEqualTo(AgentStatus.READY);
         ChatRouted next = routed.awaitNth(chat, RoutingOutcome.OFFERED, 2);
         assertThat(next.agentId()).isEqualTo(awake);
         api.accept(sleepy, missed.offerId()).statusCode(409)

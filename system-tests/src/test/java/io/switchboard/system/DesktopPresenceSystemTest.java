@@ -95,6 +95,19 @@ class DesktopPresenceSystemTest {
             thereDesk.close();
         }
         assertPresenceEventsMatchTheContract(system, away);
+
+        // The supervisor reads it in history: Alex chose Ready, routing set him Not Ready "disconnected".
+        JsonNode log = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.get("/api/history/agents/" + away + "/states", supervisor).expect(200).json(),
+                        page -> page.path("total").asInt() >= 2);
+        assertThat(log.at("/items/0/state").asText()).isEqualTo("READY");
+        assertThat(log.at("/items/0/cause").asText()).isEqualTo("AGENT");
+        assertThat(log.at("/items/1/state").asText()).isEqualTo("NOT_READY");
+        assertThat(log.at("/items/1/reason").asText()).isEqualTo("disconnected");
+        assertThat(log.at("/items/1/cause").asText()).isEqualTo("ROUTING");
+        // Alex may read his own log, not Tess's.
+        http.get("/api/history/agents/" + away + "/states", awayToken).expect(200);
+        http.get("/api/history/agents/" + there + "/states", awayToken).expect(403);
     }
 
     private static void ready(JsonHttp http, String token) {

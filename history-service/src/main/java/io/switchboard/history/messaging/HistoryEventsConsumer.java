@@ -1,6 +1,7 @@
 package io.switchboard.history.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.history.agent.AgentStateLog;
 import io.switchboard.history.projection.InteractionProjection;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,25 +10,34 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the contact history up to date from every chat, transcript and workflow topic (one channel subscribed to
- * all of them, see application.properties). Each event is applied once, in the transaction that records its id:
- * one transaction per poll.
+ * all of them, see application.properties), and the agents' activity log from {@code agent.state}. Each event is
+ * applied once, in the transaction that records its id: one transaction per poll.
  */
 @ApplicationScoped
 public class HistoryEventsConsumer {
 
     /** The name under which applied event ids are recorded; a rebuild records them under the same name. */
     public static final String CONSUMER = "history.interaction";
+    static final String AGENT_STATES = "history.agent-state";
 
     private final ProcessedEvents processedEvents;
     private final InteractionProjection projection;
+    private final AgentStateLog agentStates;
 
-    public HistoryEventsConsumer(ProcessedEvents processedEvents, InteractionProjection projection) {
+    public HistoryEventsConsumer(ProcessedEvents processedEvents, InteractionProjection projection,
+                                 AgentStateLog agentStates) {
         this.processedEvents = processedEvents;
         this.projection = projection;
+        this.agentStates = agentStates;
     }
 
     @Incoming("history-events")
     public Uni<Void> on(ConsumerRecords<String, String> records) {
         return processedEvents.batch(CONSUMER, records, projection::apply);
+    }
+
+    @Incoming("agent-states")
+    public Uni<Void> agentStates(ConsumerRecords<String, String> records) {
+        return processedEvents.batch(AGENT_STATES, records, agentStates::apply);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.routing.agent;
 
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.StateChangeCause;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.DispatchWanted;
@@ -20,9 +21,12 @@ public class AgentDirectory {
     private final Event<DispatchWanted> dispatchWanted;
     private final int defaultCapacity;
     private final Transactions tx;
+    private final AgentStateChanges states;
 
-    public AgentDirectory(Event<DispatchWanted> dispatchWanted, RoutingConfig config, Transactions tx) {
+    public AgentDirectory(Event<DispatchWanted> dispatchWanted, RoutingConfig config, Transactions tx,
+                          AgentStateChanges states) {
         this.tx = tx;
+        this.states = states;
         this.dispatchWanted = dispatchWanted;
         this.defaultCapacity = config.defaultCapacity();
     }
@@ -64,12 +68,13 @@ public class AgentDirectory {
         })).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 
-    public Uni<AgentView> changeState(String id, StateChange change) {
-        return tx.commit(() -> Rows.lockAgent(id).map(agent -> {
+    /** @param changedBy the user asking: the agent themself ({@code AGENT}) or a supervisor */
+    public Uni<AgentView> changeState(String id, StateChange change, String changedBy, StateChangeCause cause) {
+        return tx.commit(() -> Rows.lockAgent(id).chain(agent -> {
             AgentState target = change.target();
             AgentStates.check(existing(agent, id), target, change.reason());
-            agent.changeState(target, target == AgentState.NOT_READY ? change.reason() : null, Instant.now());
-            return AgentView.of(agent);
+            return states.change(agent, target, target == AgentState.NOT_READY ? change.reason() : null, cause,
+                    changedBy, Instant.now()).map(changed -> AgentView.of(agent));
         })).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.routing.agent;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.StateChangeCause;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.routing.offer.OpenOffer;
 import io.switchboard.routing.offer.OpenOffers;
@@ -58,7 +59,7 @@ public class AgentResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Change your state (READY, NOT_READY with a reason, AFTER_CHAT_WORK, LOGGED_OUT)")
     public Uni<AgentView> changeMyState(@Valid @NotNull StateChange change) {
-        return directory.changeState(jwt.getSubject(), change);
+        return directory.changeState(jwt.getSubject(), change, jwt.getSubject(), StateChangeCause.AGENT);
     }
 
     @GET
@@ -97,6 +98,6 @@ public class AgentResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Change an agent's state")
     public Uni<AgentView> changeState(@PathParam("id") String id, @Valid @NotNull StateChange change) {
-        return directory.changeState(id, change);
+        return directory.changeState(id, change, jwt.getSubject(), StateChangeCause.SUPERVISOR);
     }
 }

@@ -13,6 +13,7 @@ import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentState;
+import io.switchboard.routing.agent.AgentStateChanges;
 import io.switchboard.routing.offer.OfferStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -33,9 +34,11 @@ public class ChatClosing {
 
     private final EventOutbox outbox;
     private final AgentState afterDone;
+    private final AgentStateChanges states;
 
-    public ChatClosing(EventOutbox outbox, RoutingConfig config) {
+    public ChatClosing(EventOutbox outbox, RoutingConfig config, AgentStateChanges states) {
         this.outbox = outbox;
+        this.states = states;
         this.afterDone = config.afterDoneState();
     }
 
@@ -76,11 +79,9 @@ public class ChatClosing {
         Instant now = Instant.now();
         return Rows.lockHeld(event.chatId())
                 .onItem().transformToMulti(held -> Multi.createFrom().iterable(held))
-                .onItem().transformToUniAndConcatenate(assignment -> release(assignment).invoke(agent -> {
-                    if (agent.id.equals(event.agentId()) && AVAILABLE.contains(agent.state)) {
-                        agent.changeState(afterDone, null, now);
-                    }
-                }))
+                .onItem().transformToUniAndConcatenate(assignment -> release(assignment).call(agent ->
+                        agent.id.equals(event.agentId()) && AVAILABLE.contains(agent.state)
+                                ? states.byRouting(agent, afterDone, null, now) : Uni.createFrom().voidItem()))
                 .collect().asList()
                 .replaceWithVoid();
     }

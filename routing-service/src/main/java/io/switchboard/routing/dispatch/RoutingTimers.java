@@ -109,11 +109,11 @@ public class RoutingTimers {
                                 .setParameter("lostBefore", Instant.now().minus(presenceGrace))
                                 .setParameter("batch", batchSize)
                                 .getResultList())
-                        .invoke(agents -> agents.forEach(agent -> {
-                            OfferAnswers.leftDesk(agent, Instant.now());
+                        .chain(agents -> each(agents, agent -> {
                             agent.desktopLostAt = null;
+                            return answers.leftDesk(agent, Instant.now());
                         }))
-                        .map(agents -> withdrawn)));
+                        .map(gone -> withdrawn)));
     }
 
     Uni<Integer> overflowOrGiveUp() {
@@ -159,13 +159,13 @@ public class RoutingTimers {
                 .getResultList());
     }
 
-    private static Uni<Integer> each(List<RoutingRequest> requests,
-                                     Function<RoutingRequest, Uni<Void>> action) {
-        if (requests.isEmpty()) {
+    /** One after the other (one reactive session); how many there were. */
+    private static <T> Uni<Integer> each(List<T> items, Function<T, Uni<Void>> action) {
+        if (items.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Multi.createFrom().iterable(requests)
-                .onItem().transformToUniAndConcatenate(request -> action.apply(request).replaceWith(1))
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> action.apply(item).replaceWith(1))
                 .collect().asList().map(List::size);
     }
 }

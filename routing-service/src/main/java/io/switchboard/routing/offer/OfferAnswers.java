@@ -10,6 +10,7 @@ import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentState;
+import io.switchboard.routing.agent.AgentStateChanges;
 import io.switchboard.routing.dispatch.Assignment;
 import io.switchboard.routing.dispatch.Decisions;
 import io.switchboard.routing.dispatch.RequestStatus;
@@ -39,10 +40,12 @@ public class OfferAnswers {
 
     private final EventOutbox outbox;
     private final MeterRegistry registry;
+    private final AgentStateChanges states;
 
-    public OfferAnswers(EventOutbox outbox, MeterRegistry registry) {
+    public OfferAnswers(EventOutbox outbox, MeterRegistry registry, AgentStateChanges states) {
         this.outbox = outbox;
         this.registry = registry;
+        this.states = states;
     }
 
     public Uni<ChatRouted> accept(UUID offerId, String agentId) {
@@ -66,16 +69,15 @@ public class OfferAnswers {
 
     /** An offer whose time ran out; the caller holds the request and offer locks. */
     public Uni<Void> expire(RoutingRequest request, Offer offer) {
-        return Rows.lockAgent(offer.agentId).chain(agent -> {
-            agent.changeState(AgentState.NOT_READY, MISSED_OFFER, Instant.now());
-            return unanswered(new Locked(request, offer, agent), RoutingOutcome.TIMED_OUT,
-                    agent.name + " did not answer in time")
-                    // Counted when the expiry is written; the rare rolled-back transaction is retried and counts
-                    // again, which a rate over minutes does not notice.
-                    .invoke(() -> Counter.builder(OFFERS_TIMED_OUT).description("Offers not answered in time")
-                            .tag("queue", offer.queue != null ? offer.queue : NO_QUEUE).register(registry)
-                            .increment());
-        });
+        return Rows.lockAgent(offer.agentId).chain(agent -> states.byRouting(agent, AgentState.NOT_READY,
+                        MISSED_OFFER, Instant.now())
+                .chain(() -> unanswered(new Locked(request, offer, agent), RoutingOutcome.TIMED_OUT,
+                        agent.name + " did not answer in time"))
+                // Counted when the expiry is written; the rare rolled-back transaction is retried and counts
+                // again, which a rate over minutes does not notice.
+                .invoke(() -> Counter.builder(OFFERS_TIMED_OUT).description("Offers not answered in time")
+                        .tag("queue", offer.queue != null ? offer.queue : NO_QUEUE).register(registry)
+                        .increment()));
     }
 
     /**
@@ -88,17 +90,17 @@ public class OfferAnswers {
             if (agent.desktopConnected) {
                 return Uni.createFrom().voidItem();
             }
-            leftDesk(agent, Instant.now());
-            return unanswered(new Locked(request, offer, agent), RoutingOutcome.TIMED_OUT,
-                    agent.name + " disconnected");
+            return leftDesk(agent, Instant.now()).chain(() -> unanswered(new Locked(request, offer, agent),
+                    RoutingOutcome.TIMED_OUT, agent.name + " disconnected"));
         });
     }
 
     /** A READY (or after-chat work) agent whose desktop is gone for good goes NOT_READY "disconnected". */
-    public static void leftDesk(Agent agent, Instant now) {
+    public Uni<Void> leftDesk(Agent agent, Instant now) {
         if (agent.state == AgentState.READY || agent.state == AgentState.AFTER_CHAT_WORK) {
-            agent.changeState(AgentState.NOT_READY, DISCONNECTED, now);
+            return states.byRouting(agent, AgentState.NOT_READY, DISCONNECTED, now);
         }
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> unanswered(Locked locked, RoutingOutcome outcome, String reason) {

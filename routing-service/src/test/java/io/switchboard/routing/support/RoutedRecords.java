@@ -2,6 +2,7 @@ package io.switchboard.routing.support;
 
 import org.awaitility.Awaitility;
 
+import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
@@ -23,7 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Everything routing publishes ({@code chat.routed}, {@code routing.stats}), read from the start of the topics by a
+ * Everything routing publishes ({@code chat.routed}, {@code routing.stats}, {@code agent.state}), read from the start of the topics by a
  * fresh consumer group, with the time each record was seen. Duplicates from an at-least-once relay are dropped by
  * event id.
  */
@@ -37,6 +38,7 @@ public class RoutedRecords implements AutoCloseable {
 
     private final List<Seen> routed = new CopyOnWriteArrayList<>();
     private final List<QueueStats> stats = new CopyOnWriteArrayList<>();
+    private final List<AgentStateChanged> agentStates = new CopyOnWriteArrayList<>();
     private final Map<UUID, Boolean> ids = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
@@ -49,7 +51,8 @@ public class RoutedRecords implements AutoCloseable {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer());
         String routedTopic = prefix + EventType.CHAT_ROUTED.topic();
-        consumer.subscribe(List.of(routedTopic, prefix + EventType.ROUTING_STATS.topic()));
+        String agentStateTopic = prefix + EventType.AGENT_STATE.topic();
+        consumer.subscribe(List.of(routedTopic, prefix + EventType.ROUTING_STATS.topic(), agentStateTopic));
         poller = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -61,6 +64,8 @@ public class RoutedRecords implements AutoCloseable {
                         }
                         if (record.topic().equals(routedTopic)) {
                             routed.add(new Seen(envelope.payload(ChatRouted.class), seen));
+                        } else if (record.topic().equals(agentStateTopic)) {
+                            agentStates.add(envelope.payload(AgentStateChanged.class));
                         } else {
                             stats.add(envelope.payload(QueueStats.class));
                         }
@@ -99,6 +104,17 @@ public class RoutedRecords implements AutoCloseable {
         Awaitility.await().atMost(PATIENCE).until(() -> stats.stream()
                 .anyMatch(s -> s.queue().equals(queue) && matching.test(s)));
         return stats.stream().filter(s -> s.queue().equals(queue) && matching.test(s)).findFirst().orElseThrow();
+    }
+
+    /** The agent's {@code agent.state} events so far, in the order published (one agent's keep their order). */
+    public List<AgentStateChanged> agentStates(String agentId) {
+        return agentStates.stream().filter(e -> e.agentId().equals(agentId)).toList();
+    }
+
+    /** Waits for the agent's first state change that matches. */
+    public AgentStateChanged awaitAgentState(String agentId, Predicate<AgentStateChanged> matching) {
+        Awaitility.await().atMost(PATIENCE).until(() -> agentStates(agentId).stream().anyMatch(matching));
+        return agentStates(agentId).stream().filter(matching).findFirst().orElseThrow();
     }
 
     public long count(Collection<String> chatIds, RoutingOutcome outcome) {
