@@ -17,10 +17,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Answers every error of every service's REST API as RFC 7807 problem+json; internals never leak. */
 public class ProblemMappers {
 
+    private final UnavailableConfig unavailable;
+
+    public ProblemMappers(UnavailableConfig unavailable) {
+        this.unavailable = unavailable;
+    }
+
     private static final String RETRY_AFTER = "Retry-After";
     private static final long MILLIS_PER_SECOND = 1000;
-    /** How long clients are told to wait when a dependency is away. */
-    private static final String UNAVAILABLE_RETRY_AFTER = "switchboard.unavailable.retry-after";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -69,8 +73,7 @@ public class ProblemMappers {
         if (TemporaryFailures.isTemporary(e)) {
             // Logged without the stack: an outage answers thousands of these, and the health check says why.
             Log.warnf("%s answered 503, a dependency is away: %s", uri.getPath(), e.getMessage());
-            return problem(Problems.unavailable(ConfigProvider.getConfig()
-                    .getValue(UNAVAILABLE_RETRY_AFTER, Duration.class)), uri);
+            return problem(Problems.unavailable(unavailable.retryAfter()), uri);
         }
         Log.errorf(e, "unexpected failure on %s", uri.getPath());
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,

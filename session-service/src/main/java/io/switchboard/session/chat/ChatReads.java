@@ -3,7 +3,7 @@ package io.switchboard.session.chat;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.kit.problem.Problems;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;

@@ -10,7 +10,7 @@ import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.data.ChatData;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;

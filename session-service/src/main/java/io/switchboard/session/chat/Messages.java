@@ -8,7 +8,7 @@ import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.MessageKind;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.TimelineEntry;
 import io.switchboard.session.standard.StandardResponses;

@@ -7,7 +7,7 @@ import io.switchboard.events.EndReason;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
-import io.switchboard.session.config.DispositionConfig;
+import io.switchboard.session.disposition.DispositionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;

@@ -2,7 +2,7 @@ package io.switchboard.session.data;
 
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.kit.problem.Problems;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

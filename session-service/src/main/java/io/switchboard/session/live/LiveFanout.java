@@ -2,6 +2,7 @@ package io.switchboard.session.live;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.KafkaTopics;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatParticipant;
@@ -16,7 +17,6 @@ import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
@@ -39,10 +39,10 @@ public class LiveFanout {
     private final Map<String, Optional<EventType>> types = new ConcurrentHashMap<>();
 
     public LiveFanout(LiveDelivery delivery, Offers offers,
-                      @ConfigProperty(name = "switchboard.kafka.topic-prefix", defaultValue = "") String topicPrefix) {
+                      KafkaTopics topics) {
         this.delivery = delivery;
         this.offers = offers;
-        this.topicPrefix = topicPrefix;
+        this.topicPrefix = topics.prefix();
     }
 
     @Incoming("live-fanout")

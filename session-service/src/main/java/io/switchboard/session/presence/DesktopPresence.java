@@ -11,7 +11,7 @@ import io.switchboard.events.AgentPresence;
 import io.switchboard.events.PresenceStatus;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.live.InstanceIdConfigSource;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package io.switchboard.session.standard;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.chat.ChatAccess;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;

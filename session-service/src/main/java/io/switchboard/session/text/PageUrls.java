@@ -1,7 +1,7 @@
 package io.switchboard.session.text;
 
 import io.switchboard.kit.problem.Problems;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;

@@ -8,6 +8,7 @@ import io.switchboard.kit.TemporaryFailures;
 import io.switchboard.kit.limits.RateLimits;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.kit.problem.UnavailableConfig;
 import io.switchboard.session.chat.ChatAccess;
 import io.switchboard.session.chat.Messages;
 import io.switchboard.session.chat.Participation;
@@ -16,14 +17,13 @@ import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.TypingSignals;
 import io.switchboard.session.frames.Frames;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Handles client frames of both sockets with the same rules as REST. A bad frame gets an {@code error} frame; the
@@ -56,11 +56,11 @@ public class FrameHandler {
     public FrameHandler(Messages messages, Participation participation, ChatAccess access, LiveDelivery delivery,
                         Transactions tx, TypingSignals typingSignals, RateLimits limits, Vertx vertx,
                         SessionConfig config,
-                        @ConfigProperty(name = "switchboard.unavailable.retry-after") Duration unavailableRetryAfter) {
+                        UnavailableConfig unavailable) {
         this.vertx = vertx;
         this.maxFramesInFlight = config.socketMaxFramesInFlight();
         this.limits = limits;
-        this.unavailableRetryAfter = unavailableRetryAfter;
+        this.unavailableRetryAfter = unavailable.retryAfter();
         this.typingSignals = typingSignals;
         this.messages = messages;
         this.participation = participation;

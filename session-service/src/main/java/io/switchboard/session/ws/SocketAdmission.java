@@ -3,7 +3,7 @@ package io.switchboard.session.ws;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.switchboard.session.chat.Caller;
-import io.switchboard.session.config.SessionConfig;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.frames.CloseCodes;
 import io.switchboard.session.live.LocalSockets;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.switchboard.session.rest;
+package io.switchboard.session.chat;
 
 import io.switchboard.events.TargetType;
 import io.switchboard.events.WorkflowDecision;

@@ -1,10 +1,8 @@
-package io.switchboard.session.rest;
+package io.switchboard.session.standard;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.security.Roles;
 import io.switchboard.kit.tx.Transactions;
-import io.switchboard.session.standard.StandardResponse;
-import io.switchboard.session.standard.StandardResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package io.switchboard.session.config;
+package io.switchboard.session.disposition;
 
 import io.smallrye.config.ConfigMapping;
 

@@ -1,7 +1,6 @@
-package io.switchboard.session.rest;
+package io.switchboard.session.chat;
 
 import io.switchboard.events.ParticipantRole;
-import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;

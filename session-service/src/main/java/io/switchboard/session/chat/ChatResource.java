@@ -1,16 +1,9 @@
-package io.switchboard.session.rest;
+package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.limits.RateLimits;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
-import io.switchboard.session.chat.AgentRequests;
-import io.switchboard.session.chat.Caller;
-import io.switchboard.session.chat.ChatReads;
-import io.switchboard.session.chat.ChatRequests;
-import io.switchboard.session.chat.Messages;
-import io.switchboard.session.chat.Participation;
-import io.switchboard.session.chat.WrapUps;
 import io.switchboard.session.data.ChatData;
 import io.switchboard.session.workflow.WorkflowOptions;
 import io.vertx.core.http.HttpServerRequest;

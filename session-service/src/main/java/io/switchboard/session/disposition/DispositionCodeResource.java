@@ -1,7 +1,6 @@
-package io.switchboard.session.rest;
+package io.switchboard.session.disposition;
 
 import io.switchboard.kit.security.Roles;
-import io.switchboard.session.config.DispositionConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
