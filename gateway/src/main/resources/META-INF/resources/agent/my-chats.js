@@ -27,6 +27,7 @@ export class MyChats {
   }
 
   forget(chatId) {
+    if (this.currentId === chatId) this.swapDraft(null);
     this.chats.delete(chatId);
     if (this.currentId === chatId) {
       this.currentId = null;
@@ -37,7 +38,9 @@ export class MyChats {
   }
 
   renderList() {
-    $('#my-chats').replaceChildren(...[...this.chats.values()].map((chat) => el('li', {},
+    // A chat marked done is no longer "mine", even while it stays in view.
+    const listed = [...this.chats.values()].filter((chat) => chat.state !== 'DONE');
+    $('#my-chats').replaceChildren(...listed.map((chat) => el('li', {},
       el('button', {
         type: 'button', className: `my-chat${chat.chatId === this.currentId ? ' current' : ''}`,
         'aria-current': chat.chatId === this.currentId ? 'true' : null,
@@ -46,6 +49,14 @@ export class MyChats {
       el('span', { className: 'my-chat-name' }, chat.contactName || 'Contact'),
       el('span', { className: 'state-label' }, STATE_LABELS[chat.state] || ''),
       chat.unread ? el('span', { className: 'unread', 'aria-label': `${chat.unread} new` }, String(chat.unread)) : null))));
+    this.onListChanged?.();
+  }
+
+  /** Unread messages in all my chats (the tab title counts them with the offers). */
+  get unreadTotal() {
+    let total = 0;
+    for (const chat of this.chats.values()) total += chat.state === 'DONE' ? 0 : chat.unread;
+    return total;
   }
 
   /**
@@ -96,6 +107,8 @@ export class MyChats {
     if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
     const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
     if (leftMe) this.checkStillIn(chat);
+    // Transferred: the chat's queue and owner may have changed (a conference guest stays and sees it).
+    else if (item.notice === 'TRANSFERRED') this.reloadDetails(chat.chatId);
   }
 
   /**
@@ -151,16 +164,36 @@ export class MyChats {
       $('#agent-message').value = text;
       $('#insert-page').checked = Boolean(entry.frame.pageUrl);
       $('#agent-message').focus();
+    } else if (text && this.chats.has(entry.chatId)) {
+      // Another chat's message: it becomes that chat's draft, there when the agent opens it.
+      this.chats.get(entry.chatId).draft = { text, page: Boolean(entry.frame.pageUrl) };
     }
   }
 
   setState(chat, state) {
     chat.state = state;
     if (state === 'DONE') {
-      this.forget(chat.chatId);
+      this.retire(chat);
       return;
     }
     this.renderList();
     if (chat.chatId === this.currentId) this.showState();
+  }
+
+  /**
+   * A chat marked done leaves "My chats". The open one stays in view, read-only (its attached data and wrap-up
+   * included), until the agent opens another chat; any other one goes at once.
+   */
+  retire(chat) {
+    if (chat.chatId !== this.currentId) {
+      this.forget(chat.chatId);
+      return;
+    }
+    chat.following = false;
+    chat.unread = 0;
+    this.swapDraft(null);
+    this.renderList();
+    this.showState();
+    $('#session-notice').textContent = 'This chat is done: it can be read, no longer changed.';
   }
 }

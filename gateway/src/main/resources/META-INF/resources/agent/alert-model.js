@@ -1,0 +1,25 @@
+// What the desk's alerts count, pure logic (no DOM, unit-tested): the tab title's count and which offer frames are new.
+
+/** "(3) Switchboard — Agent desktop": offers waiting plus unread messages, so a background tab says it needs a look. */
+export function deskTitle(baseTitle, waiting) {
+  return waiting > 0 ? `(${waiting}) ${baseTitle}` : baseTitle;
+}
+
+/**
+ * Which offers deserve a sound and a notification: the first time each offerId is seen. The service sends every
+ * open offer again when the socket reconnects, and those were announced already.
+ */
+export class OfferAnnouncements {
+  constructor(limit = 200) {
+    this.seen = new Set();
+    this.limit = limit;
+  }
+
+  /** True the first time an offer id is given. Old ids are forgotten past `limit` (offers expire in seconds). */
+  isNew(offerId) {
+    if (!offerId || this.seen.has(offerId)) return false;
+    this.seen.add(offerId);
+    if (this.seen.size > this.limit) this.seen.delete(this.seen.values().next().value);
+    return true;
+  }
+}
