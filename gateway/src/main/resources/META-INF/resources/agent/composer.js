@@ -62,12 +62,18 @@ export class Composer {
   /**
    * Before the open chat changes (to `nextChatId`, or to none): keeps the box's text and "Insert web page" as the
    * leaving chat's draft, ends its typing signal, and puts back the next chat's draft (empty for a new one).
+   * `signal: false` when the agent is no longer in the leaving chat (done, transferred away): nothing is sent to it.
    */
-  swapDraft(nextChatId) {
+  swapDraft(nextChatId, { signal = true } = {}) {
     const leaving = this.current;
     const input = $('#agent-message');
     if (leaving) leaving.draft = { text: input.value, page: $('#insert-page').checked };
-    this.stopTyping();
+    if (signal) {
+      this.stopTyping();
+    } else {
+      clearTimeout(this.typingTimer);
+      this.typingSent = false;
+    }
     const draft = nextChatId ? this.chats.get(nextChatId)?.draft : null;
     input.value = draft?.text || '';
     $('#insert-page').checked = Boolean(draft?.page);

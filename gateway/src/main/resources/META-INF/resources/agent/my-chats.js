@@ -27,7 +27,7 @@ export class MyChats {
   }
 
   forget(chatId) {
-    if (this.currentId === chatId) this.swapDraft(null);
+    if (this.currentId === chatId) this.swapDraft(null, { signal: false });
     this.chats.delete(chatId);
     if (this.currentId === chatId) {
       this.currentId = null;
@@ -191,7 +191,7 @@ export class MyChats {
     }
     chat.following = false;
     chat.unread = 0;
-    this.swapDraft(null);
+    this.swapDraft(null, { signal: false });
     this.renderList();
     this.showState();
     $('#session-notice').textContent = 'This chat is done: it can be read, no longer changed.';
