@@ -1,6 +1,7 @@
-// What the desk's alerts count, pure logic (no DOM, unit-tested): the tab title's count and which offer frames are new.
+// What the desk's alerts count, pure logic (no DOM, unit-tested): the tab title's count, and which offer frames
+// are new.
 
-/** "(3) Switchboard — Agent desktop": offers waiting plus unread messages, so a background tab says it needs a look. */
+/** "(3) Switchboard — Agent desktop": offers waiting plus unread messages; a background tab says it needs a look. */
 export function deskTitle(baseTitle, waiting) {
   return waiting > 0 ? `(${waiting}) ${baseTitle}` : baseTitle;
 }

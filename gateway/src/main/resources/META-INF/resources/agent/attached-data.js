@@ -7,17 +7,23 @@ import { $, el, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { DataEdit } from './data-model.js';
 
+const rowsShown = (edit) => (edit ? JSON.stringify(edit.visibleRows.map((r) => [r.id, r.key, r.text, r.stored])) : '');
+
 export class AttachedDataPanel {
   /** Who may change the data now: the owner, the chat loaded, not done yet (ENDED is wrap-up: still editable). */
   dataEditable(chat) {
     return Boolean(chat?.details) && chat.details.ownerAgentId === this.user.id && chat.state !== 'DONE';
   }
 
-  /** The chat's data as just read from the service: a fresh edit, or the agent's edits kept on top of it. */
+  /**
+   * The chat's data as just read from the service: a fresh edit, or the agent's edits kept on top of it. The rows
+   * are drawn again only when that changed what they show, so an input being typed in keeps its focus.
+   */
   takeData(chat, data) {
+    const before = rowsShown(chat.dataEdit);
     if (!chat.dataEdit) chat.dataEdit = new DataEdit(data || {});
     else chat.dataEdit.rebase(data || {});
-    if (chat.chatId === this.currentId) this.renderData();
+    if (chat.chatId === this.currentId) this.renderData(rowsShown(chat.dataEdit) === before);
   }
 
   /**
