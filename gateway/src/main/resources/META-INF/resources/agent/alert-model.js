@@ -24,3 +24,12 @@ export class OfferAnnouncements {
     return true;
   }
 }
+
+/**
+ * Whether a new timeline item of a chat not in view makes it "unread": a message from someone else, after what the
+ * agent had seen (`readSeq`: the chat's last seq when the desk listed it, so a reload's resume, which replays the
+ * whole conversation, counts nothing). Notices and the agent's own messages (from another desk) do not count.
+ */
+export function countsAsUnread(item, { userId, readSeq = 0 }) {
+  return item?.kind === 'MESSAGE' && item.authorId !== userId && item.seq > readSeq;
+}

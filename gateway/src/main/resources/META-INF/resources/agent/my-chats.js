@@ -4,6 +4,7 @@
 import { $, el, show, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
+import { countsAsUnread } from './alert-model.js';
 
 export const STATE_LABELS = { WAITING: 'Waiting', ACTIVE: 'Active', ENDED: 'Finished — wrap up', DONE: 'Done' };
 
@@ -22,6 +23,8 @@ export class MyChats {
     chat.subject = summary.subject ?? chat.subject;
     chat.queue = summary.queue ?? chat.queue;
     chat.state = summary.state ?? chat.state;
+    // Listed by the service: what it held then was seen before (a reload replays it all on resume).
+    if (chat.readSeq === undefined && Number.isInteger(summary.lastSeq)) chat.readSeq = summary.lastSeq;
     this.renderList();
     return chat;
   }
@@ -98,7 +101,8 @@ export class MyChats {
   }
 
   addItem(chat, item, isCurrent) {
-    if (chat.timeline.add(item, { live: true }) && !isCurrent) {
+    if (chat.timeline.add(item, { live: true }) && !isCurrent
+      && countsAsUnread(item, { userId: this.user.id, readSeq: chat.readSeq })) {
       chat.unread += 1;
       this.renderList();
     }
