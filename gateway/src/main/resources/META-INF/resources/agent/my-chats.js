@@ -168,7 +168,7 @@ export class MyChats {
       $('#agent-message').value = text;
       $('#insert-page').checked = Boolean(entry.frame.pageUrl);
       $('#agent-message').focus();
-    } else if (text && this.chats.has(entry.chatId)) {
+    } else if (text && entry.chatId !== this.currentId && this.chats.has(entry.chatId)) {
       // Another chat's message: it becomes that chat's draft, there when the agent opens it.
       this.chats.get(entry.chatId).draft = { text, page: Boolean(entry.frame.pageUrl) };
     }
