@@ -39,7 +39,7 @@ export class AttachedDataPanel {
     } catch (error) {
       return;
     }
-    if (this.chats.get(chatId) !== chat) return;
+    if (this.chats.get(chatId) !== chat || chat.state === 'DONE') return;
     chat.details = details;
     this.remember({ chatId, subject: details.subject, queue: details.queue });
     if (details.state && details.state !== chat.state) this.setState(chat, details.state);

@@ -175,6 +175,8 @@ export class MyChats {
   }
 
   setState(chat, state) {
+    // Done is final: a late ENDED frame or notice (they travel through Kafka) must not bring the chat back.
+    if (chat.state === 'DONE') return;
     chat.state = state;
     if (state === 'DONE') {
       this.retire(chat);
