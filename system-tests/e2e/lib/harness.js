@@ -71,7 +71,7 @@ export async function devToken(username) {
 }
 
 /** An API call as a roster user; returns the parsed body (or null), throws on an unexpected status. */
-async function call(username, method, path, body, okStatuses = []) {
+export async function call(username, method, path, body, okStatuses = []) {
   const response = await fetch(`${BASE_URL}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await devToken(username)}` },
@@ -125,8 +125,8 @@ export async function setReady(page, ready) {
   await page.locator(ready ? '#state-ready[aria-pressed=true]' : '#state-not-ready[aria-pressed=true]').waitFor();
 }
 
-/** On the company page: Chat with us, fill the form, start the chat. */
-export async function requestChat(page, { name, email, phone = '', subject = '' }) {
+/** On the company page: Chat with us, fill the form (orderNumber: the demo's attached field), start the chat. */
+export async function requestChat(page, { name, email, phone = '', subject = '', orderNumber = '' }) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Chat with us' }).click();
   await page.getByLabel('Name').fill(name);
@@ -134,6 +134,7 @@ export async function requestChat(page, { name, email, phone = '', subject = '' 
   if (phone) await page.getByLabel(/^Phone/).fill(phone);
   await page.getByLabel('Subject', { exact: true }).selectOption(QUEUE);
   if (subject) await page.getByLabel(/Your question/).fill(subject);
+  if (orderNumber) await page.getByLabel(/Order number/).fill(orderNumber);
   await page.getByRole('button', { name: 'Start chat' }).click();
   await page.locator('#conversation').waitFor({ state: 'visible' });
 }

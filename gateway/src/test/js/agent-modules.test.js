@@ -12,12 +12,14 @@ const METHODS = ['addItem', 'askTarget', 'askWorkflow', 'call', 'checkStillIn', 
   'loadWrapUp', 'markDone', 'open', 'saveWrapUp', 'sendTranscript', 'enableControls', 'follow', 'forget',
   'handleFrame', 'historyEntry', 'onTyping', 'remember', 'renderList', 'resumeAll', 'scheduleWrapUpSave',
   'selectTab', 'sendComposed', 'sendFrame', 'sendResponse', 'setState', 'showContact', 'showError', 'showState',
-  'showUnsent', 'stopTyping', 'takeBack', 'wire', 'wrapUpValues'];
+  'showUnsent', 'stopTyping', 'takeBack', 'wire', 'wrapUpValues', 'swapDraft', 'retire', 'dataEditable', 'takeData',
+  'reloadDetails', 'renderData', 'dataRow', 'addDataRow', 'saveData', 'focusDataError'];
 
 test('every section of the chat session is part of ChatSession', () => {
   const missing = METHODS.filter((name) => typeof ChatSession.prototype[name] !== 'function');
   assert.deepEqual(missing, []);
   assert.ok(Object.getOwnPropertyDescriptor(ChatSession.prototype, 'current').get, 'the current chat getter');
+  assert.ok(Object.getOwnPropertyDescriptor(ChatSession.prototype, 'unreadTotal').get, 'the unread count getter');
 });
 
 test('the methods live in their sections, not in the core', async () => {

@@ -1,17 +1,22 @@
-// The agent desktop: sign in, availability, offers (the chat icon flashes yellow), the list of my chats, and the
-// open chat session (chat-session.js). One WebSocket (/ws/agent) carries offers and the items of all my chats.
+// The agent desktop: sign in, availability, offers (the chat icon flashes yellow, a tone, a notification, a count in
+// the tab title), the list of my chats, and the open chat session (chat-session.js). One WebSocket (/ws/agent)
+// carries offers and the items of all my chats.
 import { $, el, show, toast } from '/js/dom.js';
 import { Api, enc, listOf } from '/js/api.js';
 import { ResilientSocket } from '/js/socket.js';
 import { SignIn } from '/js/signin.js';
 import { renewalDelay, RENEWAL } from '/js/jwt.js';
 import { ChatSession } from './chat-session.js';
+import { deskTitle, OfferAnnouncements } from './alert-model.js';
+import { armSound, notifyOffer, offerNotificationButton, playOfferTone, tonesPlayed } from './alerts.js';
 
 const signIn = new SignIn('switchboard.agent.token', 'agent');
 const api = new Api(() => signIn.token, () => signIn.signOut());
 const offers = new Map(); // offerId -> offer frame
 const STATE_LABELS = { READY: 'Ready', NOT_READY: 'Not Ready', AFTER_CHAT_WORK: 'After chat work', LOGGED_OUT: 'Logged out' };
 const OFFER_TICK_MS = 1000;
+const BASE_TITLE = document.title;
+const announcements = new OfferAnnouncements();
 
 let socket;
 let session;
@@ -67,6 +72,13 @@ function renderOffers() {
   const icon = $('#chat-icon');
   icon.classList.toggle('flashing', offers.size > 0);
   $('#offer-count').textContent = offers.size ? `${offers.size} chat offer${offers.size > 1 ? 's' : ''}` : '';
+  updateTitle();
+}
+
+/** The tab title counts what waits for the agent: offers and unread messages of my chats. */
+function updateTitle() {
+  const title = deskTitle(BASE_TITLE, offers.size + (session?.unreadTotal || 0));
+  if (document.title !== title) document.title = title;
 }
 
 async function answerOffer(offer, answer) {
@@ -87,10 +99,17 @@ async function answerOffer(offer, answer) {
 
 function handleFrame(frame) {
   switch (frame.type) {
-    case 'offer':
+    case 'offer': {
+      // A reconnect sends open offers again: only the first sight of one rings.
+      const isNew = announcements.isNew(frame.offerId) && !offers.has(frame.offerId);
       offers.set(frame.offerId, frame);
       renderOffers();
+      if (isNew) {
+        playOfferTone();
+        notifyOffer(frame);
+      }
       break;
+    }
     case 'offer-closed':
       if (offers.delete(frame.offerId)) {
         renderOffers();
@@ -170,6 +189,9 @@ async function start() {
     },
   });
   session = new ChatSession(api, socket, user);
+  session.onListChanged = updateTitle;
+  armSound();
+  offerNotificationButton($('#enable-notifications'));
   // What was typed before a reload and not stored yet goes out again (same clientMessageId: applied once).
   socket.outbox.restore(loadUnsent(user));
   scheduleRenewal();
@@ -193,4 +215,4 @@ async function start() {
 start();
 
 // For the browser tests and for support: drop the connection as a network failure would.
-window.switchboardDesk = { dropConnection: () => socket?.drop(), renewToken: () => renewToken() };
+window.switchboardDesk = { dropConnection: () => socket?.drop(), renewToken: () => renewToken(), tonesPlayed };

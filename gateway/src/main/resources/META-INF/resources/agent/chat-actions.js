@@ -75,6 +75,11 @@ export class ChatActions {
   async markDone() {
     const chatId = this.currentId;
     if (!chatId || !(await this.saveWrapUp())) return;
+    // Attached data typed but not saved yet is saved first: after Mark Done it can no longer change.
+    if (this.current?.dataEdit?.dirty && !(await this.saveData())) {
+      this.selectTab('tab-data');
+      return;
+    }
     if (this.dispositions?.required && !$('#disposition').value) {
       toast('Choose a disposition code first.');
       this.selectTab('tab-disposition');
@@ -116,7 +121,8 @@ export class ChatActions {
     try {
       await this.api.post(`/api/chats/${enc(chatId)}/done`, decision);
       toast('Chat marked as done');
-      this.forget(chatId);
+      const chat = this.chats.get(chatId);
+      if (chat) this.setState(chat, 'DONE');
     } catch (error) {
       toast(`Could not mark the chat as done: ${error.message}`);
     }

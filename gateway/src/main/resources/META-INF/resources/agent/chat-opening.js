@@ -14,6 +14,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export class ChatOpening {
   async open(chatId) {
     const chat = this.remember({ chatId });
+    if (this.currentId !== chatId) this.swapDraft(chatId);
+    // A chat marked done stays in view (read-only) only until another one is opened.
+    for (const other of [...this.chats.values()]) {
+      if (other.state === 'DONE' && other.chatId !== chatId) this.chats.delete(other.chatId);
+    }
     this.currentId = chatId;
     chat.unread = 0;
     this.renderList();
@@ -24,6 +29,7 @@ export class ChatOpening {
     $('#agent-typing').textContent = '';
     $('#session-notice').textContent = 'Opening…';
     this.selectTab('tab-conversation');
+    $('#data-status').textContent = '';
     this.showState();
 
     const details = await this.loadDetails(chatId);
@@ -33,6 +39,7 @@ export class ChatOpening {
     chat.details = details;
     this.remember({ chatId, contactName: details.contact?.name, subject: details.subject, queue: details.queue,
       state: details.state });
+    this.takeData(chat, details.data);
     await this.loadTimeline(chat);
     if (!chat.following) this.follow(chat);
     this.showState();
@@ -83,23 +90,29 @@ export class ChatOpening {
     const chat = this.current;
     if (!chat) return;
     $('#session-title').textContent = [chat.contactName || 'Contact', chat.subject].filter(Boolean).join(' — ');
-    $('#session-state').textContent = [STATE_LABELS[chat.state], chat.queue].filter(Boolean).join(' · ');
+    $('#session-state').textContent = STATE_LABELS[chat.state] || '';
+    // The current queue (GET /api/chats/{id} follows transfers; read again after one).
+    $('#session-queue').textContent = chat.queue ? `Queue: ${chat.queue}` : '';
     this.enableControls(chat);
+    this.renderData(true);
   }
 
   /**
    * Until the chat is loaded nothing can be done in it; the owner finishes it, then marks it done; a conference
-   * guest leaves.
+   * guest leaves; once done, nothing.
    */
   enableControls(chat) {
     const loaded = Boolean(chat.details);
-    const open = loaded && chat.state !== 'ENDED' && chat.state !== 'DONE';
+    const done = chat.state === 'DONE';
+    const open = loaded && chat.state !== 'ENDED' && !done;
     const owner = loaded && chat.details.ownerAgentId === this.user.id;
     const enabled = {
       '#agent-message': open, '#agent-composer button[type=submit]': open, '#response-send': open,
       '#action-conference': open, '#action-transfer': open && owner, '#action-finish': open && owner,
-      '#action-leave': open && !owner, '#action-send-transcript': loaded,
+      '#action-leave': open && !owner, '#action-send-transcript': loaded && !done,
       '#action-done': owner && chat.state === 'ENDED',
+      // After Mark Done the chat stays in view read-only until another one is opened.
+      '#notes': !done, '#send-transcript-flag': !done, '#disposition': !done,
     };
     for (const [selector, on] of Object.entries(enabled)) $(selector).disabled = !on;
   }

@@ -1,7 +1,8 @@
 // The chats of the signed-in agent and the one open in the session area. ChatSession holds the state and the wiring;
 // each section of its behaviour is a module of its own, whose methods are mixed into it:
 // my-chats.js (the list, frames, unsent messages), chat-opening.js, contact-calls.js, composer.js, wrap-up.js,
-// history.js, chat-actions.js (conference, transfer, finish, transcript, Mark Done with the workflow dialog).
+// history.js, chat-actions.js (conference, transfer, finish, transcript, Mark Done with the workflow dialog),
+// attached-data.js (the Attached data tab).
 import { $, show, submitOnEnter } from '/js/dom.js';
 import { MyChats } from './my-chats.js';
 import { ChatOpening } from './chat-opening.js';
@@ -10,6 +11,7 @@ import { Composer } from './composer.js';
 import { WrapUp } from './wrap-up.js';
 import { History } from './history.js';
 import { ChatActions } from './chat-actions.js';
+import { AttachedDataPanel } from './attached-data.js';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -18,7 +20,8 @@ export class ChatSession {
     this.api = api;
     this.socket = socket;
     this.user = user;
-    this.chats = new Map(); // chatId -> {chatId, contactName, subject, queue, state, unread, timeline, details}
+    // chatId -> {chatId, contactName, subject, queue, state, unread, timeline, details, draft, dataEdit}
+    this.chats = new Map();
     this.currentId = null;
     this.typingSent = false;
     this.wire();
@@ -39,6 +42,8 @@ export class ChatSession {
     }
     // The history grows while the agent works (history-service follows the events): fresh on every look.
     if (tabId === 'tab-history' && this.current?.details) this.loadHistory(this.current.details);
+    // No frame says the data changed (an integration, a supervisor): read it again on every look too.
+    if (tabId === 'tab-data' && this.current?.details) this.reloadDetails(this.currentId);
   }
 
   wire() {
@@ -74,11 +79,13 @@ export class ChatSession {
     $('#action-leave').addEventListener('click', () => this.leave());
     $('#action-send-transcript').addEventListener('click', () => this.sendTranscript());
     $('#action-done').addEventListener('click', () => this.markDone());
+    $('#data-form').addEventListener('submit', (event) => this.saveData(event));
+    $('#data-add').addEventListener('click', () => this.addDataRow());
   }
 }
 
 /** Copies the methods of each section's class onto ChatSession (getters and all), as if written in it. */
-for (const section of [MyChats, ChatOpening, ContactCalls, Composer, WrapUp, History, ChatActions]) {
+for (const section of [MyChats, ChatOpening, ContactCalls, Composer, WrapUp, History, ChatActions, AttachedDataPanel]) {
   for (const name of Object.getOwnPropertyNames(section.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(ChatSession.prototype, name)) {

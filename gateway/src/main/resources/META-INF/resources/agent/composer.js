@@ -1,4 +1,5 @@
-// The message box: typed text, pages pushed, standard responses, and the typing signal.
+// The message box: typed text, pages pushed, standard responses, and the typing signal. One draft per chat: what
+// was typed for a chat stays with it when the agent switches, and never goes to another chat.
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, isWebUrl, newId, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';
@@ -56,6 +57,26 @@ export class Composer {
     }
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  /**
+   * Before the open chat changes (to `nextChatId`, or to none): keeps the box's text and "Insert web page" as the
+   * leaving chat's draft, ends its typing signal, and puts back the next chat's draft (empty for a new one).
+   * `signal: false` when the agent is no longer in the leaving chat (done, transferred away): nothing is sent to it.
+   */
+  swapDraft(nextChatId, { signal = true } = {}) {
+    const leaving = this.current;
+    const input = $('#agent-message');
+    if (leaving) leaving.draft = { text: input.value, page: $('#insert-page').checked };
+    if (signal) {
+      this.stopTyping();
+    } else {
+      clearTimeout(this.typingTimer);
+      this.typingSent = false;
+    }
+    const draft = nextChatId ? this.chats.get(nextChatId)?.draft : null;
+    input.value = draft?.text || '';
+    $('#insert-page').checked = Boolean(draft?.page);
   }
 
   stopTyping() {

@@ -4,6 +4,7 @@
 import { $, el, show, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
+import { countsAsUnread } from './alert-model.js';
 
 export const STATE_LABELS = { WAITING: 'Waiting', ACTIVE: 'Active', ENDED: 'Finished — wrap up', DONE: 'Done' };
 
@@ -22,11 +23,14 @@ export class MyChats {
     chat.subject = summary.subject ?? chat.subject;
     chat.queue = summary.queue ?? chat.queue;
     chat.state = summary.state ?? chat.state;
+    // Listed by the service: what it held then was seen before (a reload replays it all on resume).
+    if (chat.readSeq === undefined && Number.isInteger(summary.lastSeq)) chat.readSeq = summary.lastSeq;
     this.renderList();
     return chat;
   }
 
   forget(chatId) {
+    if (this.currentId === chatId) this.swapDraft(null, { signal: false });
     this.chats.delete(chatId);
     if (this.currentId === chatId) {
       this.currentId = null;
@@ -37,7 +41,9 @@ export class MyChats {
   }
 
   renderList() {
-    $('#my-chats').replaceChildren(...[...this.chats.values()].map((chat) => el('li', {},
+    // A chat marked done is no longer "mine", even while it stays in view.
+    const listed = [...this.chats.values()].filter((chat) => chat.state !== 'DONE');
+    $('#my-chats').replaceChildren(...listed.map((chat) => el('li', {},
       el('button', {
         type: 'button', className: `my-chat${chat.chatId === this.currentId ? ' current' : ''}`,
         'aria-current': chat.chatId === this.currentId ? 'true' : null,
@@ -46,6 +52,14 @@ export class MyChats {
       el('span', { className: 'my-chat-name' }, chat.contactName || 'Contact'),
       el('span', { className: 'state-label' }, STATE_LABELS[chat.state] || ''),
       chat.unread ? el('span', { className: 'unread', 'aria-label': `${chat.unread} new` }, String(chat.unread)) : null))));
+    this.onListChanged?.();
+  }
+
+  /** Unread messages in all my chats (the tab title counts them with the offers). */
+  get unreadTotal() {
+    let total = 0;
+    for (const chat of this.chats.values()) total += chat.state === 'DONE' ? 0 : chat.unread;
+    return total;
   }
 
   /**
@@ -87,7 +101,8 @@ export class MyChats {
   }
 
   addItem(chat, item, isCurrent) {
-    if (chat.timeline.add(item, { live: true }) && !isCurrent) {
+    if (chat.timeline.add(item, { live: true }) && !isCurrent
+      && countsAsUnread(item, { userId: this.user.id, readSeq: chat.readSeq })) {
       chat.unread += 1;
       this.renderList();
     }
@@ -96,6 +111,8 @@ export class MyChats {
     if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
     const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
     if (leftMe) this.checkStillIn(chat);
+    // Transferred: the chat's queue and owner may have changed (a conference guest stays and sees it).
+    else if (item.notice === 'TRANSFERRED') this.reloadDetails(chat.chatId);
   }
 
   /**
@@ -151,16 +168,38 @@ export class MyChats {
       $('#agent-message').value = text;
       $('#insert-page').checked = Boolean(entry.frame.pageUrl);
       $('#agent-message').focus();
+    } else if (text && entry.chatId !== this.currentId && this.chats.has(entry.chatId)) {
+      // Another chat's message: it becomes that chat's draft, there when the agent opens it.
+      this.chats.get(entry.chatId).draft = { text, page: Boolean(entry.frame.pageUrl) };
     }
   }
 
   setState(chat, state) {
+    // Done is final: a late ENDED frame or notice (they travel through Kafka) must not bring the chat back.
+    if (chat.state === 'DONE') return;
     chat.state = state;
     if (state === 'DONE') {
-      this.forget(chat.chatId);
+      this.retire(chat);
       return;
     }
     this.renderList();
     if (chat.chatId === this.currentId) this.showState();
+  }
+
+  /**
+   * A chat marked done leaves "My chats". The open one stays in view, read-only (its attached data and wrap-up
+   * included), until the agent opens another chat; any other one goes at once.
+   */
+  retire(chat) {
+    if (chat.chatId !== this.currentId) {
+      this.forget(chat.chatId);
+      return;
+    }
+    chat.following = false;
+    chat.unread = 0;
+    this.swapDraft(null, { signal: false });
+    this.renderList();
+    this.showState();
+    $('#session-notice').textContent = 'This chat is done: it can be read, no longer changed.';
   }
 }

@@ -44,6 +44,7 @@ export class Api {
   get(path) { return this.request('GET', path); }
   post(path, body = {}) { return this.request('POST', path, body); }
   put(path, body) { return this.request('PUT', path, body); }
+  patch(path, body) { return this.request('PATCH', path, body); }
 }
 
 /** Lists come as a bare array or wrapped ({items}, {codes}, ...): accept both. */

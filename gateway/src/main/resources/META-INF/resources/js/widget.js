@@ -6,6 +6,7 @@ import { Api, ApiError, enc } from './api.js';
 import { ResilientSocket } from './socket.js';
 import { Timeline } from './timeline.js';
 import { isLive, renewalDelay, RENEWAL } from './jwt.js';
+import { attachedFields, controlForField } from './attach-fields.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -93,6 +94,10 @@ async function requestChat(event) {
   if (errors.length) return;
   const submit = ui.form.querySelector('button[type=submit]');
   submit.disabled = true;
+  // The page's own fields marked data-attach (an order number...) go as the chat's attached data.
+  const controls = [...ui.form.elements];
+  controls.forEach((control) => control.dataset.attach !== undefined && control.removeAttribute('aria-invalid'));
+  const attached = attachedFields(controls);
   try {
     const created = await api.post('/api/chats', {
       name: values.name,
@@ -101,14 +106,22 @@ async function requestChat(event) {
       queue: values.queue,
       subject: values.subject || undefined,
       language: values.language,
+      data: Object.keys(attached).length ? attached : undefined,
     });
     chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false };
     saveChat();
     startConversation();
   } catch (error) {
     const violations = error instanceof ApiError ? error.problem?.violations : null;
+    // A refused attached field is named by its label, and marked.
+    const named = (v) => {
+      const control = controlForField(controls, v.field);
+      control?.setAttribute('aria-invalid', 'true');
+      const label = control?.labels?.[0]?.firstChild?.textContent?.trim();
+      return `${label || v.field}: ${v.message}`;
+    };
     ui.formError.textContent = violations?.length
-      ? violations.map((v) => `${v.field}: ${v.message}`).join(' ')
+      ? violations.map(named).join(' ')
       : `We could not start the chat: ${error.message}`;
   } finally {
     submit.disabled = false;

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code SWITCHBOARD_FAULTS_URL}: {@code POST /kill/session} and {@code POST /restart/session}, the latter answering
  * once the service is ready again; {@code POST /cut/database} and {@code /restore/database}, PostgreSQL away for every
  * application, through a proxy).
+ *
+ * <p>{@code -Dswitchboard.e2e.tests=tests/attached-data.test.js,tests/pages.test.js} runs only those files (paths
+ * relative to {@code e2e/}), e.g. while working on one page.
  */
 @Order(2)
 @ExtendWith(RunningSystem.class)
@@ -37,6 +42,8 @@ class BrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
     private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration TESTS_TIMEOUT = Duration.ofMinutes(10);
+    /** Comma-separated test files to run instead of all of them. */
+    private static final String ONLY = System.getProperty("switchboard.e2e.tests", "").trim();
 
     @Test
     void theWebPagesWorkInARealBrowser(RunningSystem system) throws Exception {
@@ -47,7 +54,10 @@ class BrowserTest {
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), system, NPM_TIMEOUT, "npm-ci.log"))
                     .as("npm ci in e2e/ (see target/npm-ci.log)").isZero();
         }
-        assertThat(run(List.of("npm", "test"), system, TESTS_TIMEOUT, "browser-tests.log"))
+        List<String> tests = ONLY.isEmpty() ? List.of("npm", "test")
+                : Stream.concat(Stream.of("node", "--test", "--test-concurrency=1"),
+                        Arrays.stream(ONLY.split(",")).map(String::trim).filter(s -> !s.isEmpty())).toList();
+        assertThat(run(tests, system, TESTS_TIMEOUT, "browser-tests.log"))
                 .as("browser tests (see target/browser-tests.log and target/screenshots/)").isZero();
     }
 
