@@ -1,7 +1,5 @@
 package io.switchboard.stack;
 
-import org.apache.kafka.common.Uuid;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one process), run as a separate JVM

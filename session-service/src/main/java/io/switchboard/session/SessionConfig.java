@@ -1,7 +1,6 @@
 package io.switchboard.session;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

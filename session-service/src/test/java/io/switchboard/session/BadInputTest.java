@@ -1,5 +1,11 @@
 package io.switchboard.session;
 
+import static io.restassured.RestAssured.given;
+import static io.switchboard.session.support.Chats.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -8,24 +14,17 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.session.support.Broker;
 import io.switchboard.session.support.Chats;
+import io.switchboard.session.support.ContactTokens;
 import io.switchboard.session.support.Routing;
 import io.switchboard.session.support.Socket;
-import io.switchboard.session.support.ContactTokens;
-import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import io.switchboard.stack.test.Tokens;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static io.switchboard.session.support.Chats.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Limits and bad input: a clear error, and the chat goes on unharmed. */
 @QuarkusTest

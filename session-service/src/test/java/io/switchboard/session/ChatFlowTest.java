@@ -1,5 +1,9 @@
 package io.switchboard.session;
 
+import static io.switchboard.session.support.Chats.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -13,21 +17,16 @@ import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.PublishedEvents;
 import io.switchboard.session.support.Routing;
 import io.switchboard.session.support.Socket;
-import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import io.switchboard.stack.test.Tokens;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
-
-import static io.switchboard.session.support.Chats.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The walking skeleton: request → queue → offer → accept → conversation → Finish → wrap-up → Mark Done. */
 @QuarkusTest

@@ -1,5 +1,10 @@
 package io.switchboard.session;
 
+import static io.restassured.RestAssured.given;
+import static io.switchboard.session.support.Chats.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -9,17 +14,11 @@ import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.Socket;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.ProxiedDatabaseInfrastructure;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static io.switchboard.session.support.Chats.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * While the database is away, session-service says "try again" — 503 unavailable with Retry-After over REST, the

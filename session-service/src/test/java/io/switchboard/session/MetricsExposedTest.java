@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.MetricsManifest;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import io.switchboard.session.support.WorkflowStub;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.switchboard.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -10,18 +12,15 @@ import io.switchboard.session.support.Broker;
 import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.Routing;
 import io.switchboard.session.support.Socket;
-import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import io.switchboard.stack.test.Tokens;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** An agent whose desktop connects after an offer was made still gets the offer, and only the open ones. */
 @QuarkusTest

@@ -1,5 +1,7 @@
 package io.switchboard.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -9,15 +11,12 @@ import io.switchboard.session.support.Socket;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.stack.test.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A participant holds a bounded number of sockets (5 here), and a socket lives no longer than its token: at expiry

@@ -1,23 +1,22 @@
 package io.switchboard.session;
 
+import static io.restassured.RestAssured.given;
+import static io.switchboard.session.support.Chats.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.ContactTokens;
-import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.Tokens;
+import java.util.List;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static io.switchboard.session.support.Chats.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Two kinds of token and no way to pass one for the other: the identity provider's (agents, supervisors) must name

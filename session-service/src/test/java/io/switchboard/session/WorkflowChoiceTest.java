@@ -1,5 +1,9 @@
 package io.switchboard.session;
 
+import static io.switchboard.session.support.Chats.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,19 +13,14 @@ import io.switchboard.session.support.Broker;
 import io.switchboard.session.support.Chats;
 import io.switchboard.session.support.PublishedEvents;
 import io.switchboard.session.support.Routing;
-import io.switchboard.stack.test.Tokens;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.Tokens;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static io.switchboard.session.support.Chats.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Mark Done when a workflow strategy applies: PARK in an offered queue or STOP; never a guess. */
 @QuarkusTest

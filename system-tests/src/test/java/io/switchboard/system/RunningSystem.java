@@ -1,11 +1,11 @@
 package io.switchboard.system;
 
+import io.switchboard.stack.ApplicationSettings;
 import io.switchboard.stack.Infrastructure;
 import io.switchboard.stack.InfrastructureSettings;
 import io.switchboard.stack.ServiceApp;
 import io.switchboard.stack.StackHome;
 import io.switchboard.stack.SwitchboardApplications;
-import io.switchboard.stack.ApplicationSettings;
 import io.switchboard.stack.test.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.stack.test.MetricsManifest;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.switchboard.history.export;
 import static io.switchboard.history.export.CsvCells.text;
 import static io.switchboard.history.export.CsvCells.value;
 
-import io.switchboard.history.view.InteractionView;
 import io.switchboard.history.view.InteractionView.Participant;
+import io.switchboard.history.view.InteractionView;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

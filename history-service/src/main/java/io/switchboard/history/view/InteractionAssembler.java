@@ -29,14 +29,14 @@ import io.switchboard.history.view.InteractionView.TranscriptEvent;
 import io.switchboard.history.view.InteractionView.Workflow;
 import io.switchboard.history.view.InteractionView.WorkflowChange;
 import io.switchboard.history.view.InteractionView.WrapUp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.ArrayList;
-import java.util.Locale;
 
 /**
  * Turns the stored rows of one interaction into its views. Pure: children come sorted (participation and messages

@@ -1,7 +1,6 @@
 package io.switchboard.stack.test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector;
-
 import java.lang.annotation.Annotation;
 
 /**

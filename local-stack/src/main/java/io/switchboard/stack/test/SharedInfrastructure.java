@@ -3,7 +3,6 @@ package io.switchboard.stack.test;
 import io.switchboard.stack.Directories;
 import io.switchboard.stack.Infrastructure;
 import io.switchboard.stack.InfrastructureSettings;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

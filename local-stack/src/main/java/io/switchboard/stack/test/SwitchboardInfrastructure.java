@@ -5,7 +5,6 @@ import io.switchboard.stack.DatabaseServer;
 import io.switchboard.stack.Infrastructure;
 import io.switchboard.stack.KafkaTopics;
 import io.switchboard.stack.MailEndpoint;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

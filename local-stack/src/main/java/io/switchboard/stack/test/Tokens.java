@@ -1,7 +1,6 @@
 package io.switchboard.stack.test;
 
 import io.smallrye.jwt.build.Jwt;
-
 import java.time.Duration;
 import java.util.Set;
 

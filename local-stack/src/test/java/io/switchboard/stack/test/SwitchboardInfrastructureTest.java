@@ -1,18 +1,17 @@
 package io.switchboard.stack.test;
 
-import io.switchboard.stack.KafkaTopics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.stack.KafkaTopics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
 
 /** The test resource outside Quarkus: each start gets its own database and topic prefix on the shared servers. */
 class SwitchboardInfrastructureTest {

@@ -1,9 +1,9 @@
 package io.switchboard.routing.dispatch;
 
-import io.switchboard.kit.trace.TraceContexts;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.kit.trace.TraceContexts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

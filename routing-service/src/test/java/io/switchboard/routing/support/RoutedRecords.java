@@ -1,7 +1,5 @@
 package io.switchboard.routing.support;
 
-import org.awaitility.Awaitility;
-
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EventType;
@@ -22,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Everything routing publishes ({@code chat.routed}, {@code routing.stats}, {@code agent.state}), read from the start of the topics by a

@@ -5,10 +5,10 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.stack.test.Tokens;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.switchboard.stack.test.Tokens;
 
 /** The routing REST API as a test drives it, against the app under test or any base URL. */
 public class RoutingApi {

@@ -1,7 +1,6 @@
 package io.switchboard.kit.limits;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package io.switchboard.kit.problem;
 
 import jakarta.ws.rs.core.Response.Status;
-
 import java.time.Duration;
 
 /** The kinds of problem every service answers with. */

@@ -1,7 +1,6 @@
 package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.CallRequested;
 import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.ParticipantRole;
@@ -10,12 +9,12 @@ import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.TimelineEntry;
 import io.switchboard.session.text.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;

@@ -2,9 +2,8 @@ package io.switchboard.session.chat;
 
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.security.Roles;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, taken from a verified token only (never from a request body).

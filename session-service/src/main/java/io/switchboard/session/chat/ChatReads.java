@@ -1,15 +1,14 @@
 package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /** What participants read of a chat: the chat itself, its timeline (resume over REST), an agent's open chats. */

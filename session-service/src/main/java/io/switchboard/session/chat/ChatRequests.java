@@ -1,15 +1,15 @@
 package io.switchboard.session.chat;
 
-import io.switchboard.kit.trace.ChatLogContext;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.security.Roles;
+import io.switchboard.kit.trace.ChatLogContext;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
 import io.switchboard.session.data.ChatData;
 import io.switchboard.session.domain.Chat;
@@ -20,7 +20,6 @@ import io.switchboard.session.security.ContactTokenConfig;
 import io.switchboard.session.text.PhoneNumbers;
 import io.switchboard.session.text.PhoneRegions;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -4,7 +4,6 @@ import io.switchboard.events.ParticipantRole;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
-
 import java.util.List;
 import java.util.Map;
 

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.MessageKind;
 import io.switchboard.session.domain.TimelineEntry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

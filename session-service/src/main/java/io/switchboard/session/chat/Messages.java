@@ -1,13 +1,14 @@
 package io.switchboard.session.chat;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.MessageKind;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.TimelineEntry;
@@ -16,9 +17,7 @@ import io.switchboard.session.text.PageUrls;
 import io.switchboard.session.text.PhoneNumbers;
 import io.switchboard.session.text.PhoneRegions;
 import io.vertx.pgclient.PgException;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,18 +2,17 @@ package io.switchboard.session.chat;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 
 /**

@@ -11,7 +11,6 @@ import io.switchboard.session.domain.Notice;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -5,7 +5,6 @@ import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.session.domain.Notice;
 import io.switchboard.session.domain.TimelineEntry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

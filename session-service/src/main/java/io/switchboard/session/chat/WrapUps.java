@@ -1,12 +1,12 @@
 package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.EndReason;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.disposition.DispositionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
@@ -14,7 +14,6 @@ import io.switchboard.session.domain.Participant;
 import io.switchboard.session.workflow.WorkflowAdvisor;
 import io.switchboard.session.workflow.WorkflowOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;

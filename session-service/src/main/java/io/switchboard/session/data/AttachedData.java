@@ -3,7 +3,6 @@ package io.switchboard.session.data;
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.session.SessionConfig;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

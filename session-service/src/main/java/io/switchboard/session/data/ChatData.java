@@ -7,13 +7,12 @@ import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.chat.ChatAccess;
-import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;

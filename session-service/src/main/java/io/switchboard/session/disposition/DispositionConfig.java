@@ -1,7 +1,6 @@
 package io.switchboard.session.disposition;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.List;
 
 /** The disposition codes agents choose from at wrap-up ({@code switchboard.disposition.*}). */

@@ -5,7 +5,6 @@ import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.ChatState;
-
 import java.time.Duration;
 import java.time.Instant;
 

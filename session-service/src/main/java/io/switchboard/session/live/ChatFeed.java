@@ -3,7 +3,6 @@ package io.switchboard.session.live;
 import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.Notice;
 import io.switchboard.session.domain.TimelineEntry;
-
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;

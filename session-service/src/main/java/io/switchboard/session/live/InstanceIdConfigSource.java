@@ -1,10 +1,9 @@
 package io.switchboard.session.live;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * {@code switchboard.instance-id}: random for each process, so that every instance reads the live fan-out topics

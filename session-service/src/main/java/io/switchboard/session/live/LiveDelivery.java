@@ -2,13 +2,12 @@ package io.switchboard.session.live;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.SessionConfig;
+import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;
 import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package io.switchboard.session.live;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.kit.KafkaTopics;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatParticipant;
@@ -11,18 +10,18 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.ParticipantChange;
+import io.switchboard.kit.KafkaTopics;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Every instance reads the chat events (its own consumer group) and delivers them to the sockets connected to it;

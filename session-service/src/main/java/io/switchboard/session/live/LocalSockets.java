@@ -3,12 +3,11 @@ package io.switchboard.session.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.switchboard.session.chat.Caller;
-import io.switchboard.session.SessionConfig;
 import io.quarkus.runtime.Startup;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.switchboard.session.SessionConfig;
+import io.switchboard.session.chat.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

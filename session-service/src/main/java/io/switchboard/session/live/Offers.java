@@ -2,13 +2,12 @@ package io.switchboard.session.live;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
+import io.switchboard.events.OfferKind;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.domain.Chat;
-import io.switchboard.session.frames.Frames;
-import io.switchboard.events.OfferKind;
 import io.switchboard.session.domain.OpenOffer;
+import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,13 +3,12 @@ package io.switchboard.session.live;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.switchboard.events.Events;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.domain.Participant;
 import io.switchboard.session.frames.CloseCodes;
-
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;

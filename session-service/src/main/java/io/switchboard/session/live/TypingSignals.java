@@ -2,8 +2,8 @@ package io.switchboard.session.live;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.events.Events;
 import io.switchboard.session.frames.Frames;
 import jakarta.enterprise.context.ApplicationScoped;

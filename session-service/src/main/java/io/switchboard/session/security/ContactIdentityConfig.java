@@ -2,7 +2,6 @@ package io.switchboard.session.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Optional;
 
 /**

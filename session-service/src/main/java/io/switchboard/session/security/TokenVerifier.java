@@ -7,11 +7,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.switchboard.events.Events;
 import io.switchboard.kit.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks the two kinds of bearer token this service accepts: the identity provider's (agents, supervisors) with the

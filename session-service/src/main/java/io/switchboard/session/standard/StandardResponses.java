@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.session.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

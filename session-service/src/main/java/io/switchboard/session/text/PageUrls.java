@@ -3,7 +3,6 @@ package io.switchboard.session.text;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.session.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

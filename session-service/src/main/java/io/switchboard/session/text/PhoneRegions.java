@@ -2,7 +2,6 @@ package io.switchboard.session.text;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.switchboard.session.workflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
 /**

@@ -9,12 +9,11 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.session.chat.Caller;
+import io.switchboard.session.frames.CloseCodes;
 import io.switchboard.session.live.LocalSockets;
 import io.switchboard.session.live.Offers;
 import io.switchboard.session.live.SocketSession;
-import io.switchboard.session.frames.CloseCodes;
 import io.switchboard.session.presence.DesktopPresence;
-
 import java.util.Optional;
 
 /** The agent's desktop socket: offers, and every chat the agent takes part in (frames name their chat). */

@@ -8,13 +8,12 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.session.chat.Caller;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.session.chat.Caller;
 import io.switchboard.session.domain.Chat;
+import io.switchboard.session.frames.CloseCodes;
 import io.switchboard.session.live.LocalSockets;
 import io.switchboard.session.live.SocketSession;
-import io.switchboard.session.frames.CloseCodes;
-
 import java.util.Optional;
 
 /** The contact's socket: one chat, opened by that chat's contact token. */

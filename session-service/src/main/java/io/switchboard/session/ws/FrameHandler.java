@@ -1,23 +1,23 @@
 package io.switchboard.session.ws;
 
-import io.switchboard.kit.trace.ChatLogContext;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Events;
 import io.switchboard.kit.TemporaryFailures;
 import io.switchboard.kit.limits.RateLimits;
 import io.switchboard.kit.problem.ProblemException;
-import io.switchboard.kit.tx.Transactions;
 import io.switchboard.kit.problem.UnavailableConfig;
+import io.switchboard.kit.trace.ChatLogContext;
+import io.switchboard.kit.tx.Transactions;
+import io.switchboard.session.SessionConfig;
 import io.switchboard.session.chat.ChatAccess;
 import io.switchboard.session.chat.Messages;
 import io.switchboard.session.chat.Participation;
 import io.switchboard.session.domain.Chat;
+import io.switchboard.session.frames.Frames;
 import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.TypingSignals;
-import io.switchboard.session.frames.Frames;
-import io.switchboard.session.SessionConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

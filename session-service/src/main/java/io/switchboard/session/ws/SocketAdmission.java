@@ -2,13 +2,12 @@ package io.switchboard.session.ws;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.switchboard.session.chat.Caller;
 import io.switchboard.session.SessionConfig;
+import io.switchboard.session.chat.Caller;
 import io.switchboard.session.frames.CloseCodes;
 import io.switchboard.session.live.LocalSockets;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

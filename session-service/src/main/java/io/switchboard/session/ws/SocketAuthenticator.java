@@ -6,10 +6,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Verifies the bearer token of a WebSocket handshake (the header, or the browser sub-protocol that Quarkus turns

@@ -1,16 +1,15 @@
 package io.switchboard.session.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.kit.problem.ProblemException;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The rules of attached data, pure logic: keys, value types, limits, and what a change changed. */
 class AttachedDataTest {

@@ -1,7 +1,6 @@
 package io.switchboard.session.support;
 
 import io.smallrye.jwt.build.Jwt;
-
 import java.util.Set;
 
 /**

@@ -6,15 +6,13 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.awaitility.Awaitility;
 
 /** Reads what session-service published on the real broker (a fresh consumer group, from the beginning). */

@@ -6,11 +6,10 @@ import io.switchboard.events.Events;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Plays routing-service's side of the contract: real chat.routed events on the real broker. */
 public final class Routing {

@@ -1,13 +1,12 @@
 package io.switchboard.session.text;
 
-import io.switchboard.kit.problem.ProblemException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.kit.problem.ProblemException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Which country a number written without a country code is read in: pure logic, no service needed. */
 class PhoneNumbersTest {

@@ -6,14 +6,13 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.switchboard.kit.trace.EventSpans;
-import io.switchboard.kit.trace.TraceContexts;
-import org.jboss.logging.MDC;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.switchboard.kit.trace.EventSpans;
+import io.switchboard.kit.trace.TraceContexts;
 import io.switchboard.transcript.TranscriptConfig;
 import io.switchboard.transcript.mail.RenderedMail;
 import io.switchboard.transcript.mail.TranscriptMailer;
@@ -22,6 +21,7 @@ import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jboss.logging.MDC;
 
 /**
  * Mails due transcript requests, one at a time per instance, on a worker thread (SMTP and IMAP block). Every step

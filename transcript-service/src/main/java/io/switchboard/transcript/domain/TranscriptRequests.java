@@ -1,7 +1,7 @@
 package io.switchboard.transcript.domain;
 
-import io.switchboard.kit.trace.TraceContexts;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.trace.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
