@@ -88,6 +88,19 @@ export async function setAgentState(username, state) {
   await call(username, 'PUT', '/api/routing/agents/me/state', { state });
 }
 
+/** Everybody the local run's roster can offer chats to. */
+const ROSTER = ['agent1', 'agent2', 'agent3', 'supervisor1'];
+
+/**
+ * Only `username` will be offered the next chats: the others are set NOT_READY, and `username` starts NOT_READY with
+ * free capacity and an empty "My chats", whatever earlier runs left (the test sets it Ready from its desk).
+ */
+export async function onlyOfferedTo(username) {
+  for (const other of ROSTER.filter((name) => name !== username)) await setAgentState(other, 'NOT_READY');
+  await setAgentState(username, 'NOT_READY');
+  await closeOpenChats(username);
+}
+
 /**
  * Closes what earlier runs (or the Java tests) left open for an agent, so that capacity and "My chats" start clean:
  * a conference guest leaves, the owner finishes and marks done (first disposition code, workflow stopped).

@@ -4,17 +4,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  QUEUE, acceptOffer, call, closeOpenChats, launch, newPage, requestChat, screenshot, setAgentState, setReady,
-  signInAgent, unique,
+  QUEUE, acceptOffer, call, launch, newPage, onlyOfferedTo, requestChat, screenshot, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
 let browser;
 before(async () => {
   browser = await launch();
-  // Only agent1 is ready, so the offer goes to her, and she starts with free capacity and an empty "My chats".
-  for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
-  await setAgentState('agent1', 'NOT_READY');
-  await closeOpenChats('agent1');
+  // Only agent1 will be ready, so the offer goes to her.
+  await onlyOfferedTo('agent1');
 });
 after(async () => { await browser?.close(); });
 

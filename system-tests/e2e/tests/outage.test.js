@@ -6,8 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  FAULTS_URL, acceptOffer, closeOpenChats, fault, items, launch, newPage, requestChat, screenshot, sendAgentMessage,
-  sendContactMessage, setAgentState, setReady, signInAgent, storedTexts, unique,
+  FAULTS_URL, acceptOffer, closeOpenChats, fault, items, launch, newPage, onlyOfferedTo, requestChat, screenshot,
+  sendAgentMessage, sendContactMessage, setAgentState, setReady, signInAgent, storedTexts, unique,
 } from '../lib/harness.js';
 
 // session-service starts again (JVM, database, Kafka) and the pages come back after their back-off (up to 30 s).
@@ -17,9 +17,7 @@ let browser;
 before(async () => {
   if (!FAULTS_URL) return;
   browser = await launch();
-  for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
-  await setAgentState('agent1', 'NOT_READY');
-  await closeOpenChats('agent1');
+  await onlyOfferedTo('agent1');
 });
 after(async () => {
   await browser?.close();

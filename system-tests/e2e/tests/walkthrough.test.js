@@ -5,18 +5,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, acceptOffer, closeOpenChats, items, launch, newPage, requestChat, screenshot, sendAgentMessage,
-  sendContactMessage, setAgentState, setReady, signInAgent, unique,
+  BASE_URL, acceptOffer, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, sendAgentMessage,
+  sendContactMessage, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
 let browser;
 before(async () => {
   browser = await launch();
-  // Only agent1 is ready, so the offer goes to her.
-  for (const other of ['agent2', 'agent3', 'supervisor1']) await setAgentState(other, 'NOT_READY');
-  // agent1 starts with free capacity and an empty "My chats", whatever earlier runs left.
-  await setAgentState('agent1', 'NOT_READY');
-  await closeOpenChats('agent1');
+  // Only agent1 will be ready, so the offer goes to her.
+  await onlyOfferedTo('agent1');
 });
 after(async () => { await browser?.close(); });
 
