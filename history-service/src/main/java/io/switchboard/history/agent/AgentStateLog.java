@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
+import io.switchboard.history.projection.NativeStatements;
 import io.switchboard.history.search.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
@@ -38,18 +39,8 @@ public class AgentStateLog {
             return Uni.createFrom().voidItem();
         }
         AgentStateChanged e = envelope.payload(AgentStateChanged.class);
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter(1, envelope.id())
-                .setParameter(2, e.agentId())
-                .setParameter(3, e.agentName())
-                .setParameter(4, e.state().name())
-                .setParameter(5, e.reason())
-                .setParameter(6, e.previousState() == null ? null : e.previousState().name())
-                .setParameter(7, e.previousReason())
-                .setParameter(8, e.cause().name())
-                .setParameter(9, e.changedBy())
-                .setParameter(10, e.at())
-                .executeUpdate()).replaceWithVoid();
+        return NativeStatements.execute(INSERT, envelope.id(), e.agentId(), e.agentName(), e.state(), e.reason(),
+                e.previousState(), e.previousReason(), e.cause(), e.changedBy(), e.at()).replaceWithVoid();
     }
 
     /** An agent's changes from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */

@@ -4,13 +4,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Runs SQL statements in the current reactive session (and so in the caller's transaction). */
-final class NativeStatements {
+public final class NativeStatements {
 
     private NativeStatements() {
     }
 
     /** Executes {@code sql} with positional parameters {@code ?1, ?2, ...}; enums are bound by name. */
-    static Uni<Integer> execute(String sql, Object... parameters) {
+    public static Uni<Integer> execute(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql);
             for (int i = 0; i < parameters.length; i++) {
