@@ -38,6 +38,12 @@ public interface RoutingConfig {
 
     Duration timerInterval();
 
+    /**
+     * How long after an agent declined or missed a chat it may be offered to them again (whole seconds), when no
+     * agent who has not seen it is free.
+     */
+    Duration reofferAfter();
+
     Duration positionInterval();
 
     /**

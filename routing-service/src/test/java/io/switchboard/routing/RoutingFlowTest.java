@@ -118,6 +118,30 @@ class RoutingFlowTest extends RoutingTestBase {
         api.me(first).body("load", equalTo(0)).body("state", equalTo("READY"));
     }
 
+    /**
+     * The only agent who can take a chat declines it (or missed it while their desktop was reconnecting): the chat is
+     * not left waiting for its maximum wait, it comes back to them after the re-offer pause (2 s in tests).
+     */
+    @Test
+    void aChatTheOnlyFreeAgentDeclinedIsOfferedToThemAgainAfterThePause() {
+        String queue = unique("q");
+        String skill = queueWithSkill(queue, LONG_WAIT, null, LONG_OFFER);
+        String only = readyAgent("only", skill, 3);
+        String chat = unique("chat");
+
+        session.send(SessionEvents.request(chat, queue));
+        ChatRouted first = routed.await(chat, RoutingOutcome.OFFERED);
+        api.reject(only, first.offerId()).statusCode(204);
+        Instant declined = routed.await(chat, RoutingOutcome.REJECTED).at();
+
+        ChatRouted again = routed.awaitNth(chat, RoutingOutcome.OFFERED, 2);
+        assertThat(again.agentId()).isEqualTo(only);
+        // Not at the next routing round (0.2 s in tests): after the pause.
+        assertThat(Duration.between(declined, again.at())).isGreaterThan(Duration.ofMillis(1500));
+        api.accept(only, again.offerId()).statusCode(200);
+        assertThat(routed.await(chat, RoutingOutcome.ACCEPTED).agentId()).isEqualTo(only);
+    }
+
     @Test
     void anUnansweredOfferTimesOutSetsTheAgentNotReadyAndGoesToTheNextAgent() {
         String queue = unique("q");

@@ -39,14 +39,20 @@ public class Dispatcher {
             not exists (select 1 from jsonb_array_elements_text(cast(r.extra_skills as jsonb)) need(skill)
                         where not jsonb_exists(cast(a.skills as jsonb), need.skill))""";
 
-    /** Stands for "agent {@code a} has a desktop connected" in the statements below (see {@link #desktop}). */
-    static final String DESKTOP = "{desktop}";
+    /** Request {@code r} was offered to agent {@code a} before (declined, missed, withdrawn, or still open). */
+    static final String OFFERED_BEFORE = """
+            exists (select 1 from offer o where o.routing_request_id = r.id and o.agent_id = a.id)""";
 
-    /** Agent {@code a} may be offered request {@code r} of queue {@code q}. */
+    /**
+     * Agent {@code a} may be offered request {@code r} of queue {@code q}. An agent who declined or missed this chat
+     * gets it again only after {@code reoffer-after}, and after everyone who has not seen it: otherwise a chat every
+     * available agent once missed (a desktop that was reconnecting, say) would wait out its whole maximum wait.
+     */
     static final String ELIGIBLE = """
             a.state = 'READY' and {desktop} and a.workload < a.capacity and %s and %s
             and a.id <> coalesce(r.requested_by, '')
-            and not exists (select 1 from offer o where o.routing_request_id = r.id and o.agent_id = a.id)
+            and not exists (select 1 from offer o where o.routing_request_id = r.id and o.agent_id = a.id
+                            and (o.answered_at is null or o.answered_at > now() - make_interval(secs => {reoffer-after})))
             and not exists (select 1 from assignment s
                             where s.chat_id = r.chat_id and s.agent_id = a.id and s.released_at is null)"""
             .formatted(HAS_QUEUE_SKILLS, HAS_REQUEST_SKILLS);
@@ -62,9 +68,9 @@ public class Dispatcher {
     private static final String IDLEST_AGENT = """
             select a.* from agent a, routing_request r join routing_queue q on q.name = r.queue
             where r.id = :request and %s
-            order by a.idle_since, a.id
+            order by %s, a.idle_since, a.id
             limit 1
-            for update of a skip locked""".formatted(ELIGIBLE);
+            for update of a skip locked""".formatted(ELIGIBLE, OFFERED_BEFORE);
 
     /**
      * A waiting request that should go before request {@code :request} (higher queue priority, or same priority and
@@ -92,18 +98,19 @@ public class Dispatcher {
         this.background = background;
         this.batchSize = config.batchSize();
         this.dispatchTimeout = config.dispatchTimeout();
-        String desktop = desktop(config);
-        this.nextRequests = NEXT_REQUESTS.replace(DESKTOP, desktop);
-        this.idlestAgent = IDLEST_AGENT.replace(DESKTOP, desktop);
-        this.earlierForAgent = EARLIER_FOR_AGENT.replace(DESKTOP, desktop);
+        this.nextRequests = configured(NEXT_REQUESTS, config);
+        this.idlestAgent = configured(IDLEST_AGENT, config);
+        this.earlierForAgent = configured(EARLIER_FOR_AGENT, config);
     }
 
     /**
-     * Only agents with a desktop connected are offered chats (an offer nobody sees only makes the contact wait for
-     * its timeout); unless presence is not required, where every READY agent is.
+     * A statement built on {@link #ELIGIBLE} with the configuration filled in. Only agents with a desktop connected
+     * are offered chats (an offer nobody sees only makes the contact wait for its timeout), unless presence is not
+     * required, where every READY agent is.
      */
-    static String desktop(RoutingConfig config) {
-        return config.presence().required() ? "a.desktop_connected" : "true";
+    static String configured(String statement, RoutingConfig config) {
+        return statement.replace("{desktop}", config.presence().required() ? "a.desktop_connected" : "true")
+                .replace("{reoffer-after}", Long.toString(config.reofferAfter().toSeconds()));
     }
 
     @Scheduled(every = "${switchboard.routing.dispatch-interval}", delayed = "${switchboard.routing.dispatch-interval}",

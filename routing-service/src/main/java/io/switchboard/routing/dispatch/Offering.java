@@ -29,7 +29,7 @@ import java.util.UUID;
 public class Offering {
 
     /**
-     * The eligible agents of request {@code r}, ranked as the dispatcher ranks them (idle longest first) with the chosen
+     * The eligible agents of request {@code r}, ranked as the dispatcher ranks them (those not yet offered this chat, then idle longest) with the chosen
      * one first (another replica may hold an agent idle longer), and each one's level in the skills asked for.
      */
     private static final String CANDIDATES = """
@@ -39,8 +39,8 @@ public class Offering {
                          need(skill)) as skill_level
             from agent a, routing_request r join routing_queue q on q.name = r.queue
             where r.id = :request and (a.id = :chosen or %s)
-            order by a.id = :chosen desc, a.idle_since, a.id
-            limit :limit""".formatted(Dispatcher.ELIGIBLE);
+            order by a.id = :chosen desc, %s, a.idle_since, a.id
+            limit :limit""".formatted(Dispatcher.ELIGIBLE, Dispatcher.OFFERED_BEFORE);
 
     private static final AttributeKey<String> CHAT_ID = AttributeKey.stringKey("switchboard.chat.id");
 
@@ -53,7 +53,7 @@ public class Offering {
         this.outbox = outbox;
         this.tracer = openTelemetry.getTracer("io.switchboard.routing");
         this.explainCandidates = config.explainCandidates();
-        this.candidatesQuery = CANDIDATES.replace(Dispatcher.DESKTOP, Dispatcher.desktop(config));
+        this.candidatesQuery = Dispatcher.configured(CANDIDATES, config);
     }
 
     public Uni<Offer> offer(RoutingRequest request, Agent agent, Duration timeout) {
