@@ -1,6 +1,7 @@
 package io.switchboard.session.live;
 
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
@@ -34,18 +35,21 @@ public class LiveFanout {
 
     private final LiveDelivery delivery;
     private final Offers offers;
+    private final FanoutAssignment assignment;
     private final String topicPrefix;
     private final Map<String, Optional<EventType>> types = new ConcurrentHashMap<>();
 
     public LiveFanout(LiveDelivery delivery, Offers offers,
-                      KafkaTopics topics) {
+                      @Identifier(FanoutAssignment.NAME) FanoutAssignment assignment, KafkaTopics topics) {
         this.delivery = delivery;
         this.offers = offers;
+        this.assignment = assignment;
         this.topicPrefix = topics.prefix();
     }
 
     @Incoming("live-fanout")
     public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
+        assignment.handed(record);
         EventType type = typeOf(record.topic());
         if (type == null || !wanted(type, record.key())) {
             return Uni.createFrom().voidItem();
