@@ -32,20 +32,30 @@ public class ChatReads {
     }
 
     public Uni<ChatWithParticipants> chat(String chatId, Caller caller) {
-        return tx.read(() -> Chat.byId(chatId).call(chat -> access.participation(chat, caller))
+        return tx.read(() -> Chat.byId(chatId).call(chat -> access.reader(chat, caller))
                 .chain(chat -> Participant.of(chatId).map(ps -> new ChatWithParticipants(chat, ps))));
     }
 
-    /** Items after {@code afterSeq}, in order; a participant who left reads up to their leave notice. */
+    /**
+     * Items after {@code afterSeq}, in order; a participant who left reads up to their leave notice, a monitoring
+     * supervisor reads everything, the contact never reads whispers.
+     */
     public Uni<Page> timeline(String chatId, Caller caller, long afterSeq, int limit) {
         if (afterSeq < 0 || limit < 1 || limit > pageMax) {
             return Uni.createFrom().failure(Problems.badRequest(
                     "afterSeq must be 0 or more and limit between 1 and " + pageMax + "."));
         }
-        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.participation(chat, caller)
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.reader(chat, caller)
                 .chain(me -> TimelineEntry.after(chatId, afterSeq, limit).map(entries -> new Page(entries.stream()
-                        .filter(e -> me.receives(e.seq)).map(TimelineItem::of).toList(),
+                        .filter(e -> me.receives(e.seq) && (me.seesWhispers() || !e.whisper))
+                        .map(TimelineItem::of).toList(),
                         me.leftSeq != null ? Math.min(me.leftSeq, chat.lastSeq) : chat.lastSeq)))));
+    }
+
+    /** Chats going on now (waiting or with an agent), oldest first, at most a page: what supervisors may monitor. */
+    public Uni<List<Chat>> live() {
+        return tx.read(() -> Chat.<Chat>find("state in ?1 order by requestedAt",
+                List.of(ChatState.WAITING, ChatState.ACTIVE)).page(0, pageMax).list());
     }
 
     /** The agent's open work: chats they own that are not done, and conferences they are still in. */

@@ -57,6 +57,8 @@ public class TimelineEntry extends PanacheEntityBase {
     public Notice notice;
     @Column(name = "participant_id")
     public String participantId;
+    /** For the chat's agents and supervisors only, never for the contact. */
+    public boolean whisper;
 
     public List<String> phoneNumberList() {
         return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()
