@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Supervisors on live chats over the real HTTP API, sockets, broker and database: silent monitoring (the contact sees
- * nothing), whispers (the staff see them, the contact never) and barge-in (everyone sees it).
+ * nothing), whispers (the staff see them, the contact never) and barge-in (everyone sees it). Supervisors use the
+ * supervisor view's socket, agents their desktop's.
  */
 @QuarkusTest
 @WithTestResource(value = SwitchboardInfrastructure.class, initArgs = {
@@ -78,7 +79,7 @@ class SupervisionTest {
             String chatId = chat.chatId();
             try (Socket contact = Socket.open(base, "/ws/contact/" + chatId, chat.contactToken());
                  Socket desk = Socket.open(base, "/ws/agent", alice);
-                 Socket samDesk = Socket.open(base, "/ws/agent", sam);
+                 Socket samDesk = Socket.open(base, "/ws/supervisor", sam);
                  Socket bobDesk = Socket.open(base, "/ws/agent", bob)) {
                 contact.send(Map.of("type", "resume", "afterSeq", 0));
                 desk.send(Map.of("type", "resume", "chatId", chatId, "afterSeq", 0));
@@ -91,6 +92,9 @@ class SupervisionTest {
                 as(bob).body(whisper("psst")).post(WHISPERS, chatId).then().statusCode(403);
                 bobDesk.send(Map.of("type", "monitor", "chatId", chatId, "afterSeq", 0));
                 assertThat(bobDesk.awaitType("error").path("code").asText()).isEqualTo("forbidden");
+                try (Socket bobAsSupervisor = Socket.open(base, "/ws/supervisor", bob)) {
+                    assertThat(bobAsSupervisor.awaitCloseCode()).isEqualTo(4403);
+                }
 
                 // The live chats list, then two supervisors at once: one over the socket, one over REST.
                 as(sam).get("/api/supervision/chats").then().statusCode(200).body("chatId", hasItem(chatId));
@@ -165,7 +169,7 @@ class SupervisionTest {
     void closingTheSupervisorsSocketStopsTheMonitoring() {
         try (PublishedEvents events = new PublishedEvents(companion)) {
             var chat = activeChat();
-            try (Socket samDesk = Socket.open(base, "/ws/agent", sam)) {
+            try (Socket samDesk = Socket.open(base, "/ws/supervisor", sam)) {
                 samDesk.send(Map.of("type", "monitor", "chatId", chat.chatId(), "afterSeq", 0));
                 samDesk.awaitItem(2);
             }
