@@ -50,7 +50,7 @@ export class LiveChats {
     const section = el('section', { 'aria-labelledby': 'live-chats-title' },
       el('h2', { id: 'live-chats-title' }, 'Live chats'), this.error,
       el('table', { className: 'grid' },
-        el('thead', {}, el('tr', {}, ...['Contact', 'Queue', 'State', 'Agent', 'Waiting since', '']
+        el('thead', {}, el('tr', {}, ...['Contact', 'Queue', 'State', 'Agent', 'Open for', '']
           .map((heading) => el('th', { scope: 'col' }, heading)))),
         this.rows),
       this.panel);
