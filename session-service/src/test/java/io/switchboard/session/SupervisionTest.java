@@ -156,6 +156,12 @@ class SupervisionTest {
                 desk.awaitItem(7);
                 assertThat(samDesk.itemSeqs(chatId)).doesNotContain(7L);
                 as(pat).get(TIMELINE, chatId).then().statusCode(200).body("lastSeq", equalTo(7));
+                // A whisper last in the chat is nothing more to read for the contact: its last position stays 7.
+                as(pat).body(whisper("Nice save")).post(WHISPERS, chatId).then().statusCode(201).body("seq", equalTo(8));
+                as(chat.contactToken()).queryParam("afterSeq", 6).get(TIMELINE, chatId).then().statusCode(200)
+                        .body("items.seq", equalTo(List.of(7))).body("lastSeq", equalTo(7));
+                as(chat.contactToken()).get("/api/chats/{id}", chatId).then().body("lastSeq", equalTo(7));
+                as(alice).get("/api/chats/{id}", chatId).then().body("lastSeq", equalTo(8));
                 as(pat).delete(MONITORING, chatId).then().statusCode(204);
                 as(pat).get(TIMELINE, chatId).then().statusCode(403);
             }

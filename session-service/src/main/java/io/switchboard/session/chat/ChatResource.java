@@ -94,7 +94,7 @@ public class ChatResource {
     @Operation(summary = "A chat: state, contact, participants, last timeline position")
     public Uni<ChatViews.ChatView> chat(@PathParam("chatId") String chatId) {
         Caller caller = caller();
-        return reads.chat(chatId, caller).map(c -> ChatViews.ChatView.of(c.chat(), c.participants(),
+        return reads.chat(chatId, caller).map(c -> ChatViews.ChatView.of(c.chat(), c.participants(), c.lastSeq(),
                 !caller.isContact()));
     }
 

@@ -74,6 +74,12 @@ public class TimelineEntry extends PanacheEntityBase {
                 .page(0, limit).list();
     }
 
+    /** The seq of the chat's last item that is not a whisper (0 when none). */
+    public static Uni<Long> lastNotWhisper(String chatId) {
+        return TimelineEntry.<TimelineEntry>find("chatId = ?1 and whisper = false order by seq desc", chatId)
+                .firstResult().map(e -> e == null ? 0L : e.seq);
+    }
+
     public static Uni<TimelineEntry> sentBefore(String chatId, String authorId, String clientMessageId) {
         return TimelineEntry.find("chatId = ?1 and authorId = ?2 and clientMessageId = ?3",
                 chatId, authorId, clientMessageId).firstResult();
