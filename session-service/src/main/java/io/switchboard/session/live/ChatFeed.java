@@ -45,11 +45,12 @@ final class ChatFeed {
         return lastSent;
     }
 
-    /** Whether the participant is in the chat as of the last item sent. */
+    /** A monitoring supervisor's feed: no participation of theirs limits it. */
     synchronized boolean observer() {
         return observer;
     }
 
+    /** Whether the participant is in the chat as of the last item sent. */
     synchronized boolean present() {
         return awayAfter == null;
     }
