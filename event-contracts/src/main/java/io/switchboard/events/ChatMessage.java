@@ -13,8 +13,23 @@ import java.util.UUID;
  * @param text            exactly as sent; never interpreted as HTML
  * @param url             the pushed page, for {@code PAGE_PUSH} only (http or https)
  * @param phoneNumbers    phone numbers found in the text (E.164), for click-to-call
+ * @param whisper         true for a whisper: written by a supervisor or an agent of the chat for the agents and
+ *                        supervisors of the chat only, never shown or mailed to the contact; absent otherwise
  */
 public record ChatMessage(String chatId, long seq, UUID messageId, String clientMessageId, String authorId,
                           String authorName, ParticipantRole authorRole, MessageKind kind, String text, String url,
-                          List<String> phoneNumbers, Instant sentAt) implements ChatEvent {
+                          List<String> phoneNumbers, Instant sentAt, Boolean whisper) implements ChatEvent {
+
+    /** A message everyone in the chat sees. */
+    public ChatMessage(String chatId, long seq, UUID messageId, String clientMessageId, String authorId,
+                       String authorName, ParticipantRole authorRole, MessageKind kind, String text, String url,
+                       List<String> phoneNumbers, Instant sentAt) {
+        this(chatId, seq, messageId, clientMessageId, authorId, authorName, authorRole, kind, text, url, phoneNumbers,
+                sentAt, null);
+    }
+
+    /** Whether only the chat's staff may see it (readers must honour this before showing or mailing a message). */
+    public static boolean isWhisper(ChatMessage message) {
+        return Boolean.TRUE.equals(message.whisper());
+    }
 }

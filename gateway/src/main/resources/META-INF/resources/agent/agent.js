@@ -7,6 +7,7 @@ import { ResilientSocket } from '/js/socket.js';
 import { SignIn } from '/js/signin.js';
 import { renewalDelay, RENEWAL } from '/js/jwt.js';
 import { ChatSession } from './chat-session.js';
+import { installWhisperBox } from './whisper-box.js';
 import { deskTitle, OfferAnnouncements } from './alert-model.js';
 import { armSound, notifyOffer, offerNotificationButton, playOfferTone, tonesPlayed } from './alerts.js';
 
@@ -190,6 +191,7 @@ async function start() {
   });
   session = new ChatSession(api, socket, user);
   session.onListChanged = updateTitle;
+  installWhisperBox(session);
   armSound();
   offerNotificationButton($('#enable-notifications'));
   // What was typed before a reload and not stored yet goes out again (same clientMessageId: applied once).

@@ -4,6 +4,7 @@
 import { $, el, show, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
+import { markWhisper } from '/js/whisper.js';
 import { countsAsUnread } from './alert-model.js';
 
 export const STATE_LABELS = { WAITING: 'Waiting', ACTIVE: 'Active', ENDED: 'Finished — wrap up', DONE: 'Done' };
@@ -16,7 +17,7 @@ export class MyChats {
       const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': 'Transcript' });
       chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
         timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number),
-          onTakeBack: (entry) => this.takeBack(entry) }) };
+          onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper }) };
       this.chats.set(summary.chatId, chat);
     }
     chat.contactName = summary.contactName || summary.contact?.name || chat.contactName;

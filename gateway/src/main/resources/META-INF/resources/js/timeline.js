@@ -20,7 +20,8 @@ export class Timeline {
    * @param list the <ol> to render into
    * @param options {viewerRole: 'CONTACT'|'AGENT', onCall(number)?: phone icon action (agent desktop),
    *                 onPagePushed(url)?: called once for a page push that arrives live,
-   *                 onTakeBack(entry)?: the viewer takes a failed message back (Edit / Dismiss)}
+   *                 onTakeBack(entry)?: the viewer takes a failed message back (Edit / Dismiss),
+ *                 decorate(node, item)?: adjusts an item's node once drawn (staff pages mark whispers)}
    */
   constructor(list, options = {}) {
     this.list = list;
@@ -42,6 +43,7 @@ export class Timeline {
   add(item, { live = false } = {}) {
     if (!this.model.add(item)) return false;
     const node = this.render(item);
+    this.options.decorate?.(node, item);
     node.dataset.seq = String(item.seq);
     const following = this.model.followingSeq(item.seq);
     const next = following !== null ? this.list.querySelector(`[data-seq="${following}"]`)

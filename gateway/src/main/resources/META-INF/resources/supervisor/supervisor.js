@@ -3,6 +3,7 @@
 import { $, el, formatDuration, show } from '/js/dom.js';
 import { Api, listOf } from '/js/api.js';
 import { SignIn } from '/js/signin.js';
+import { LiveChats } from './live-chats.js';
 
 const REFRESH_MS = 3000;
 const PERCENT = 100;
@@ -63,8 +64,10 @@ async function start() {
   show($('#board'), true);
   $('#supervisor-name').textContent = user.name;
   $('#sign-out').addEventListener('click', () => signIn.signOut());
-  await refresh();
+  const liveChats = new LiveChats(api, signIn);
+  await Promise.all([refresh(), liveChats.refresh()]);
   setInterval(refresh, REFRESH_MS);
+  setInterval(() => liveChats.refresh(), REFRESH_MS);
 }
 
 start();

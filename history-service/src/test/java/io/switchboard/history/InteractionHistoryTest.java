@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.ChatMessage;
+import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.Events;
+import io.switchboard.events.MessageKind;
+import io.switchboard.events.ParticipantRole;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.stack.test.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A full chat's events from the real broker become one complete interaction, once, whatever the arrival order. */
@@ -127,6 +133,34 @@ class InteractionHistoryTest {
         String expected = awaitDone(inOrder.chatId).toString();
         await().atMost(PROJECTED).untilAsserted(() -> assertThat(
                 fetch(reversed.chatId).toString().replace(reversed.chatId, inOrder.chatId)).isEqualTo(expected));
+    }
+
+    @Test
+    void supervisionIsRecordedWithWhoAndWhenAndWhispersMarked() {
+        ChatScenario chat = new ChatScenario();
+        List<EventEnvelope> envelopes = new ArrayList<>(chat.envelopes());
+        envelopes.add(Events.envelope(new ChatMonitoring(chat.chatId, "sup9", "Pat Lead", true, chat.at(60)),
+                "session-service"));
+        envelopes.add(Events.envelope(new ChatMessage(chat.chatId, 12, UUID.randomUUID(), "w1", "sup9", "Pat Lead",
+                ParticipantRole.SUPERVISOR, MessageKind.TEXT, "Offer the refund", null, List.of(), chat.at(65),
+                true), "session-service"));
+        envelopes.add(Events.envelope(new ChatMonitoring(chat.chatId, "sup9", "Pat Lead", false, chat.at(75)),
+                "session-service"));
+        EventLog.publish(envelopes);
+
+        JsonNode v = await().atMost(PROJECTED).until(() -> fetchOrNull(chat.chatId),
+                n -> n != null && n.at("/messages").size() == 5 && n.at("/monitoring").size() == 2);
+        JsonNode whisper = v.at("/messages/4");
+        assertThat(whisper.path("seq").asLong()).isEqualTo(12);
+        assertThat(whisper.path("whisper").asBoolean()).isTrue();
+        assertThat(whisper.path("authorName").asText()).isEqualTo("Pat Lead");
+        assertThat(v.at("/messages/0/whisper").asBoolean()).isFalse();
+        assertThat(texts(v.at("/monitoring"), "supervisorId")).containsExactly("sup9", "sup9");
+        assertThat(texts(v.at("/monitoring"), "started")).containsExactly("true", "false");
+        assertThat(texts(v.at("/monitoring"), "at")).containsExactly("2031-03-04T09:01:00Z",
+                "2031-03-04T09:01:15Z");
+        // Monitoring made no one a participant.
+        assertThat(texts(v.at("/participants"), "id")).doesNotContain("sup9");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.events.ChatMessage;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventSchema;
 import io.switchboard.events.Events;
@@ -104,6 +105,33 @@ class TranscriptMailTest {
         assertThat(sent.recipient()).isEqualTo(contact);
         assertThat(sent.messageId()).isEqualTo(mail.messageId());
         assertThat(sent.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void whispersAreNeverInTheContactsTranscript() {
+        TestChats chat = new TestChats(kafka, prefix);
+        String contact = TestChats.uniqueAddress("whisper");
+        chat.requested("Jane Doe", contact, "en");
+        chat.conversation("Jane Doe");
+        chat.publish(new ChatMessage(chat.chatId, 6, UUID.randomUUID(), "w1", "sup1", "Sam Super",
+                ParticipantRole.SUPERVISOR, MessageKind.TEXT, "Offer her the refund", null, List.of(),
+                chat.start.plusSeconds(400), true));
+        chat.publish(new ChatMessage(chat.chatId, 7, UUID.randomUUID(), "w2", TestChats.AGENT_ID,
+                TestChats.AGENT_NAME, ParticipantRole.AGENT, MessageKind.TEXT, "Doing it now", null, List.of(),
+                chat.start.plusSeconds(410), true));
+        chat.ended(8);
+        chat.completed(true);
+
+        // The whispers' positions count: the chat is complete and its mail goes out, without them.
+        ReceivedMail mail = awaitMails(contact, 1).get(0);
+        assertThat(mail.text()).contains("Alice Martin: Here is our returns page.", "* The chat ended")
+                .doesNotContain("Offer her the refund", "Doing it now", "Sam Super");
+        assertThat(mail.html()).doesNotContain("Offer her the refund", "Doing it now", "Sam Super");
+        given().auth().oauth2(Tokens.agent(TestChats.AGENT_ID, TestChats.AGENT_NAME))
+                .get("/api/transcripts/{chatId}", chat.chatId)
+                .then().statusCode(200)
+                .body("complete", equalTo(true))
+                .body("lines.seq", equalTo(List.of(1, 2, 3, 4, 5, 8)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.switchboard.history.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.events.CallRequested;
 import io.switchboard.events.ChatDataChanged;
+import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.EventEnvelope;
@@ -12,6 +13,7 @@ import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TranscriptSent;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.events.WorkflowItemEvent;
+import io.switchboard.history.store.ActivityRow;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -37,6 +39,13 @@ record ActivityEntry(UUID eventId, String chatId, String type, Instant at, Strin
         return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.requestedAt(), null, null,
                 e.fromQueue(), e.requestedBy(), null, name(e.targetType()), e.targetId(), null, e.requestId(), null,
                 null, null);
+    }
+
+    /** Who monitored the chat: the supervisor is the actor, STARTED or STOPPED the outcome. */
+    static ActivityEntry monitoring(EventEnvelope envelope, ChatMonitoring e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.at(),
+                e.started() ? ActivityRow.MONITORING_STARTED : ActivityRow.MONITORING_STOPPED, null, null, e.supervisorId(),
+                e.supervisorName(), null, null, null, null, null, null, null);
     }
 
     static ActivityEntry call(EventEnvelope envelope, CallRequested e) {

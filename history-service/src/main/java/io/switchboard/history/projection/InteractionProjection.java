@@ -8,6 +8,7 @@ import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
+import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ChatRouted;
@@ -79,6 +80,7 @@ public class InteractionProjection {
                     record(ActivityEntry.workflow(envelope, envelope.payload(WorkflowItemEvent.class)));
             case CHAT_DATA_CHANGED -> dataChanged(envelope, envelope.payload(ChatDataChanged.class));
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
+            case CHAT_MONITORING -> record(ActivityEntry.monitoring(envelope, envelope.payload(ChatMonitoring.class)));
             case ROUTING_STATS, AGENT_PRESENCE, AGENT_STATE -> Uni.createFrom().voidItem();
         };
     }
@@ -118,10 +120,10 @@ public class InteractionProjection {
     private Uni<?> message(ChatMessage e) {
         return execute("""
                         insert into interaction_message(chat_id, seq, message_id, client_message_id, author_id,
-                            author_name, author_role, kind, text, url, sent_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict do nothing""",
+                            author_name, author_role, kind, text, url, sent_at, whisper)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) on conflict do nothing""",
                 e.chatId(), e.seq(), e.messageId(), e.clientMessageId(), e.authorId(), e.authorName(),
-                e.authorRole(), e.kind(), e.text(), e.url(), e.sentAt())
+                e.authorRole(), e.kind(), e.text(), e.url(), e.sentAt(), ChatMessage.isWhisper(e))
                 .chain(() -> lastSeq(e.chatId(), e.seq()));
     }
 

@@ -17,6 +17,10 @@ import java.util.UUID;
 @Table(name = "interaction_activity")
 public class ActivityRow extends PanacheEntityBase {
 
+    /** The outcome of a {@code chat.monitoring} row: the supervisor started or stopped monitoring. */
+    public static final String MONITORING_STARTED = "STARTED";
+    public static final String MONITORING_STOPPED = "STOPPED";
+
     @Id
     @Column(name = "event_id")
     public UUID eventId;

@@ -35,4 +35,6 @@ public class MessageRow extends PanacheEntityBase {
     public String url;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** For the chat's staff only (a supervisor's or an agent's whisper); never the contact's. */
+    public boolean whisper;
 }

@@ -18,6 +18,7 @@ import io.switchboard.history.view.InteractionView.Contact;
 import io.switchboard.history.view.InteractionView.DataChange;
 import io.switchboard.history.view.InteractionView.Ending;
 import io.switchboard.history.view.InteractionView.Message;
+import io.switchboard.history.view.InteractionView.Monitoring;
 import io.switchboard.history.view.InteractionView.Participant;
 import io.switchboard.history.view.InteractionView.PushedPage;
 import io.switchboard.history.view.InteractionView.QueueVisit;
@@ -77,7 +78,7 @@ final class InteractionAssembler {
                 participation.stream().filter(p -> CHANGE_CONFERENCE_JOINED.equals(p.change))
                         .map(p -> new ConferenceJoin(p.seq, p.participantId, p.name, p.role, p.at)).toList(),
                 messages.stream().map(m -> new Message(m.seq, m.messageId, m.authorId, m.authorName, m.authorRole,
-                        m.kind, m.text, m.url, m.sentAt)).toList(),
+                        m.kind, m.text, m.url, m.sentAt, m.whisper)).toList(),
                 messages.stream().filter(m -> MessageKind.PAGE_PUSH.name().equals(m.kind))
                         .map(m -> new PushedPage(m.seq, m.url, m.authorId, m.sentAt)).toList(),
                 ofType(activity, EventType.CHAT_ROUTED).stream().map(a -> new RoutingStep(a.outcome, a.queue,
@@ -92,7 +93,9 @@ final class InteractionAssembler {
                 row.lastSeq,
                 data(row.attachedData),
                 dataChanges(activity),
-                survey(row));
+                survey(row),
+                ofType(activity, EventType.CHAT_MONITORING).stream().map(a -> new Monitoring(a.actorId, a.actorName,
+                        ActivityRow.MONITORING_STARTED.equals(a.outcome), a.at)).toList());
     }
 
     private static Survey survey(InteractionRow row) {

@@ -12,7 +12,7 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                               List<Message> messages, List<PushedPage> pushedPages, List<RoutingStep> routing,
                               List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
                               Transcript transcript, Workflow workflow, Long lastSeq, Map<String, Object> data,
-                              List<DataChange> dataChanges, Survey survey) {
+                              List<DataChange> dataChanges, Survey survey, List<Monitoring> monitoring) {
 
     /**
      * The contact's answer to the satisfaction survey ({@code chat.survey.answered}); null when none was given.
@@ -54,8 +54,13 @@ public record InteractionView(String chatId, InteractionState state, Contact con
     public record ConferenceJoin(long seq, String participantId, String name, String role, Instant at) {
     }
 
+    /** @param whisper written for the chat's agents and supervisors only; the contact never saw it */
     public record Message(long seq, UUID messageId, String authorId, String authorName, String authorRole,
-                          String kind, String text, String url, Instant sentAt) {
+                          String kind, String text, String url, Instant sentAt, boolean whisper) {
+    }
+
+    /** A supervisor started or stopped silently monitoring the chat ({@code chat.monitoring}). */
+    public record Monitoring(String supervisorId, String supervisorName, boolean started, Instant at) {
     }
 
     public record PushedPage(long seq, String url, String pushedBy, Instant at) {

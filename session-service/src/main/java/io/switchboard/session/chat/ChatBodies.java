@@ -32,6 +32,9 @@ final class ChatBodies {
                       String pageUrl) {
     }
 
+    record NewWhisper(@NotBlank @Size(max = 100) String clientMessageId, String text) {
+    }
+
     record Target(@NotNull TargetType targetType, @NotBlank @Size(max = 100) String targetId) {
     }
 

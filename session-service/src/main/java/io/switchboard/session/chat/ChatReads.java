@@ -25,27 +25,48 @@ public class ChatReads {
         this.pageMax = config.timelinePageMax();
     }
 
-    public record ChatWithParticipants(Chat chat, List<Participant> participants) {
+    /** @param lastSeq the last position the caller can read (for a contact: the last item that is not a whisper) */
+    public record ChatWithParticipants(Chat chat, List<Participant> participants, long lastSeq) {
     }
 
     public record Page(List<TimelineItem> items, long lastSeq) {
     }
 
     public Uni<ChatWithParticipants> chat(String chatId, Caller caller) {
-        return tx.read(() -> Chat.byId(chatId).call(chat -> access.participation(chat, caller))
-                .chain(chat -> Participant.of(chatId).map(ps -> new ChatWithParticipants(chat, ps))));
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.reader(chat, caller)
+                .chain(me -> lastSeq(chat, me))
+                .chain(lastSeq -> Participant.of(chatId).map(ps -> new ChatWithParticipants(chat, ps, lastSeq)))));
     }
 
-    /** Items after {@code afterSeq}, in order; a participant who left reads up to their leave notice. */
+    /**
+     * Items after {@code afterSeq}, in order; a participant who left reads up to their leave notice, a monitoring
+     * supervisor reads everything, the contact never reads whispers.
+     */
     public Uni<Page> timeline(String chatId, Caller caller, long afterSeq, int limit) {
         if (afterSeq < 0 || limit < 1 || limit > pageMax) {
             return Uni.createFrom().failure(Problems.badRequest(
                     "afterSeq must be 0 or more and limit between 1 and " + pageMax + "."));
         }
-        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.participation(chat, caller)
-                .chain(me -> TimelineEntry.after(chatId, afterSeq, limit).map(entries -> new Page(entries.stream()
-                        .filter(e -> me.receives(e.seq)).map(TimelineItem::of).toList(),
-                        me.leftSeq != null ? Math.min(me.leftSeq, chat.lastSeq) : chat.lastSeq)))));
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.reader(chat, caller)
+                .chain(me -> lastSeq(chat, me).chain(last -> TimelineEntry.after(chatId, afterSeq, limit)
+                        .map(entries -> new Page(entries.stream()
+                                .filter(e -> me.receives(e.seq) && (me.seesWhispers() || !e.whisper))
+                                .map(TimelineItem::of).toList(),
+                                me.leftSeq != null ? Math.min(me.leftSeq, last) : last))))));
+    }
+
+    /**
+     * The chat's last position for this reader. A contact's is the last item that is not a whisper: a trailing
+     * whisper must not show as something more to read (a client reading until it reaches lastSeq would never stop).
+     */
+    private static Uni<Long> lastSeq(Chat chat, Participant me) {
+        return me.seesWhispers() ? Uni.createFrom().item(chat.lastSeq) : TimelineEntry.lastNotWhisper(chat.id);
+    }
+
+    /** Chats going on now (waiting or with an agent), oldest first, at most a page: what supervisors may monitor. */
+    public Uni<List<Chat>> live() {
+        return tx.read(() -> Chat.<Chat>find("state in ?1 order by requestedAt",
+                List.of(ChatState.WAITING, ChatState.ACTIVE)).page(0, pageMax).list());
     }
 
     /** The agent's open work: chats they own that are not done, and conferences they are still in. */

@@ -94,7 +94,7 @@ public class ChatResource {
     @Operation(summary = "A chat: state, contact, participants, last timeline position")
     public Uni<ChatViews.ChatView> chat(@PathParam("chatId") String chatId) {
         Caller caller = caller();
-        return reads.chat(chatId, caller).map(c -> ChatViews.ChatView.of(c.chat(), c.participants(),
+        return reads.chat(chatId, caller).map(c -> ChatViews.ChatView.of(c.chat(), c.participants(), c.lastSeq(),
                 !caller.isContact()));
     }
 
@@ -136,6 +136,21 @@ public class ChatResource {
         limits.check(MESSAGES_LIMIT, caller.id() + "/" + chatId);
         return messages.send(chatId, caller, new Messages.Draft(body.clientMessageId(), body.text(),
                         body.standardResponseId(), body.pageUrl()))
+                .map(sent -> Response.status(sent.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(sent.item()).build());
+    }
+
+    @POST
+    @Path("/{chatId}/whispers")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Whisper: a message for the chat's agents and supervisors only",
+            description = "From a supervisor who monitors or is in the chat, or an agent in it. Never shown to the "
+                    + "contact. 201 with the new item (whisper: true); 200 with the stored one for a repeated "
+                    + "clientMessageId.")
+    public Uni<Response> whisper(@PathParam("chatId") String chatId, @Valid @NotNull ChatBodies.NewWhisper body) {
+        Caller caller = caller();
+        limits.check(MESSAGES_LIMIT, caller.id() + "/" + chatId);
+        return messages.whisper(chatId, caller, body.clientMessageId(), body.text())
                 .map(sent -> Response.status(sent.created() ? Response.Status.CREATED : Response.Status.OK)
                         .entity(sent.item()).build());
     }

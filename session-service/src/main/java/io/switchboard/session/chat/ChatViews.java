@@ -35,10 +35,10 @@ final class ChatViews {
     record ChatView(String chatId, ChatState state, String queue, String subject, String language, String contactId,
                     Contact contact, List<ParticipantView> participants, long lastSeq, String ownerAgentId,
                     Map<String, Object> data) {
-        static ChatView of(Chat chat, List<Participant> participants, boolean withData) {
+        static ChatView of(Chat chat, List<Participant> participants, long lastSeq, boolean withData) {
             return new ChatView(chat.id, chat.state, chat.queue, chat.subject, chat.language, chat.contactId,
                     new Contact(chat.contactName, chat.contactEmail, chat.phoneNumberList()),
-                    participants.stream().map(ParticipantView::of).toList(), chat.lastSeq, chat.ownerAgentId,
+                    participants.stream().map(ParticipantView::of).toList(), lastSeq, chat.ownerAgentId,
                     withData ? chat.data() : null);
         }
     }

@@ -57,6 +57,6 @@ final class MessageInsert {
                 .getSingleResultOrNull())
                 .map(seq -> seq == null ? null : new TimelineItem(seq, TimelineEntry.Kind.MESSAGE, at, messageId,
                         clientMessageId, author.id(), author.name(), author.role(), kind, text, url, phoneNumbers,
-                        null, null, null, null));
+                        null, null, null, null, null));
     }
 }

@@ -88,6 +88,28 @@ public class Messages {
                         withEntities(chatId, caller, draft))));
     }
 
+    /**
+     * A whisper, for the chat's agents and supervisors only: from a supervisor who monitors the chat or is in it, or
+     * from an agent in it answering. A contact is refused whatever the chat; a repeated client message id is answered
+     * with the stored whisper, as for messages.
+     */
+    public Uni<Sent> whisper(String chatId, Caller caller, String clientMessageId, String text) {
+        if (clientMessageId == null || clientMessageId.isBlank()) {
+            return Uni.createFrom().failure(Problems.badRequest("clientMessageId is required."));
+        }
+        return counted(tx.commit(() -> Chat.lockForUpdate(chatId)
+                .call(chat -> access.staffInOpenChat(chat, caller))
+                .chain(chat -> TimelineEntry.sentBefore(chatId, caller.id(), clientMessageId)
+                        .chain(previous -> {
+                            if (previous != null) {
+                                return Uni.createFrom().item(new Sent(TimelineItem.of(previous), false));
+                            }
+                            checkText(text);
+                            return timeline.whisper(chat, caller, clientMessageId, text)
+                                    .map(e -> new Sent(TimelineItem.of(e), true));
+                        }))));
+    }
+
     /** Counted once committed, so a rolled-back attempt is not a message (messages per second on the dashboard). */
     private Uni<Sent> counted(Uni<Sent> sending) {
         return sending.invoke(result -> {

@@ -62,7 +62,8 @@ public class Participation {
             if (existing != null && existing.present()) {
                 return Uni.createFrom().voidItem();
             }
-            Participant agent = rejoinOrNew(existing, chat.id, routed.agentId(), agentName, routed.at());
+            Participant agent = rejoinOrNew(existing, chat.id, routed.agentId(), agentName, ParticipantRole.AGENT,
+                    routed.at());
             ParticipantChange change = kind == OfferKind.CONFERENCE ? ParticipantChange.CONFERENCE_JOINED
                     : ParticipantChange.AGENT_JOINED;
             String previousOwner = chat.ownerAgentId;
@@ -87,14 +88,39 @@ public class Participation {
     }
 
     private static Participant rejoinOrNew(Participant existing, String chatId, String agentId, String name,
-                                           Instant at) {
+                                           ParticipantRole role, Instant at) {
         if (existing == null) {
-            return Participant.joining(chatId, agentId, name, ParticipantRole.AGENT, at == null ? Instant.now() : at);
+            return Participant.joining(chatId, agentId, name, role, at == null ? Instant.now() : at);
         }
         existing.leftAt = null;
         existing.leftSeq = null;
         existing.name = name;
         return existing;
+    }
+
+    /**
+     * A supervisor barges in: joins the chat openly, like a conference guest (the same notice and
+     * {@code chat.participant} CONFERENCE_JOINED, role SUPERVISOR), so the contact sees them and they write to
+     * everyone; they leave like a guest. Joining again while in the chat changes nothing.
+     */
+    public Uni<Void> bargeIn(String chatId, Caller caller) {
+        try {
+            ChatAccess.requireSupervisor(caller);
+        } catch (RuntimeException refused) {
+            return Uni.createFrom().failure(refused);
+        }
+        return tx.commit(() -> Chat.lockForUpdate(chatId).chain(chat -> {
+            ChatAccess.requireActive(chat);
+            return Participant.inChat(chat.id, caller.id()).chain(existing -> {
+                if (existing != null && existing.present()) {
+                    return Uni.createFrom().voidItem();
+                }
+                Participant supervisor = rejoinOrNew(existing, chat.id, caller.id(), caller.name(),
+                        ParticipantRole.SUPERVISOR, null);
+                return supervisor.persist().chain(() -> timeline.participantChange(chat, supervisor,
+                        ParticipantChange.CONFERENCE_JOINED, NoticeTexts.joined(supervisor.name))).replaceWithVoid();
+            });
+        }));
     }
 
     /**

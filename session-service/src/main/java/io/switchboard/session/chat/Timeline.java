@@ -31,6 +31,16 @@ public class Timeline {
 
     public Uni<TimelineEntry> message(Chat chat, Caller author, String clientMessageId, MessageKind kind, String text,
                                       String url, List<String> phoneNumbers) {
+        return message(chat, author, clientMessageId, kind, text, url, phoneNumbers, false);
+    }
+
+    /** A whisper: a text for the chat's agents and supervisors only, marked so in the item and in its event. */
+    public Uni<TimelineEntry> whisper(Chat chat, Caller author, String clientMessageId, String text) {
+        return message(chat, author, clientMessageId, MessageKind.TEXT, text, null, List.of(), true);
+    }
+
+    private Uni<TimelineEntry> message(Chat chat, Caller author, String clientMessageId, MessageKind kind, String text,
+                                       String url, List<String> phoneNumbers, boolean whisper) {
         TimelineEntry e = entry(chat, TimelineEntry.Kind.MESSAGE);
         e.messageId = UUID.randomUUID();
         e.clientMessageId = clientMessageId;
@@ -41,8 +51,10 @@ public class Timeline {
         e.text = text;
         e.url = url;
         e.phoneNumberList(phoneNumbers);
+        e.whisper = whisper;
         return e.<TimelineEntry>persist().call(() -> outbox.publish(new ChatMessage(chat.id, e.seq, e.messageId,
-                e.clientMessageId, e.authorId, e.authorName, e.authorRole, kind, text, url, phoneNumbers, e.at)));
+                e.clientMessageId, e.authorId, e.authorName, e.authorRole, kind, text, url, phoneNumbers, e.at,
+                whisper ? Boolean.TRUE : null)));
     }
 
     /** The event of a message that {@link MessageInsert} wrote, in the same transaction. */

@@ -11,21 +11,29 @@ import java.util.UUID;
 
 /**
  * A timeline item as clients see it (REST timeline and the WebSocket {@code item} frame). Message fields are set
- * for {@code MESSAGE}, notice fields for {@code NOTICE}.
+ * for {@code MESSAGE}, notice fields for {@code NOTICE}. {@code whisper} is true on whispers (never sent to a contact)
+ * and absent otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
                            UUID messageId, String clientMessageId, String authorId, String authorName,
                            ParticipantRole authorRole, MessageKind messageKind, String text, String url,
                            List<String> phoneNumbers,
-                           Notice notice, String participantId, String name, ParticipantRole role) {
+                           Notice notice, String participantId, String name, ParticipantRole role,
+                           Boolean whisper) {
+
+    /** Whether only the chat's staff may see it. */
+    public static boolean isWhisper(TimelineItem item) {
+        return Boolean.TRUE.equals(item.whisper());
+    }
 
     public static TimelineItem of(TimelineEntry e) {
         if (e.kind == TimelineEntry.Kind.MESSAGE) {
             return new TimelineItem(e.seq, e.kind, e.at, e.messageId, e.clientMessageId, e.authorId, e.authorName,
-                    e.authorRole, e.messageKind, e.text, e.url, e.phoneNumberList(), null, null, null, null);
+                    e.authorRole, e.messageKind, e.text, e.url, e.phoneNumberList(), null, null, null, null,
+                    e.whisper ? Boolean.TRUE : null);
         }
         return new TimelineItem(e.seq, e.kind, e.at, null, null, null, null, null, null, e.text, null, null,
-                e.notice, e.participantId, e.authorName, e.authorRole);
+                e.notice, e.participantId, e.authorName, e.authorRole, null);
     }
 }

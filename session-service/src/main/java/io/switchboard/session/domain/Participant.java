@@ -11,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +36,9 @@ public class Participant extends PanacheEntityBase {
     public Instant leftAt;
     @Column(name = "left_seq")
     public Long leftSeq;
+    /** A supervisor monitoring the chat: reads it like a participant but is none (never stored, never listed). */
+    @Transient
+    public boolean observer;
 
     public boolean present() {
         return leftAt == null;
@@ -53,6 +57,18 @@ public class Participant extends PanacheEntityBase {
         p.name = name;
         p.role = role;
         p.joinedAt = at;
+        return p;
+    }
+
+    /** Whispers are for the chat's staff: everyone but the contact. */
+    public boolean seesWhispers() {
+        return role != ParticipantRole.CONTACT;
+    }
+
+    /** A monitoring supervisor, as reads and live delivery see them; not persisted. */
+    public static Participant observer(String chatId, String supervisorId, String name) {
+        Participant p = joining(chatId, supervisorId, name, ParticipantRole.SUPERVISOR, null);
+        p.observer = true;
         return p;
     }
 

@@ -57,6 +57,8 @@ public class TimelineEntry extends PanacheEntityBase {
     public Notice notice;
     @Column(name = "participant_id")
     public String participantId;
+    /** For the chat's agents and supervisors only, never for the contact. */
+    public boolean whisper;
 
     public List<String> phoneNumberList() {
         return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()
@@ -70,6 +72,12 @@ public class TimelineEntry extends PanacheEntityBase {
     public static Uni<List<TimelineEntry>> after(String chatId, long afterSeq, int limit) {
         return TimelineEntry.<TimelineEntry>find("chatId = ?1 and seq > ?2 order by seq", chatId, afterSeq)
                 .page(0, limit).list();
+    }
+
+    /** The seq of the chat's last item that is not a whisper (0 when none). */
+    public static Uni<Long> lastNotWhisper(String chatId) {
+        return TimelineEntry.<TimelineEntry>find("chatId = ?1 and whisper = false order by seq desc", chatId)
+                .firstResult().map(e -> e == null ? 0L : e.seq);
     }
 
     public static Uni<TimelineEntry> sentBefore(String chatId, String authorId, String clientMessageId) {

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
  *
  * <p>Visibility needs no database read per item: the participant receives items up to their own leave (or
  * transferred-away) notice and again from their own join notice. Those notices pass through this feed in order like
- * any item, so the feed knows at each seq whether its participant is in the chat.
+ * any item, so the feed knows at each seq whether its participant is in the chat. A monitoring supervisor (an observer)
+ * is in no participant list: they get every item while they monitor, whatever their own notices say. Whispers go to
+ * the chat's staff only: a contact's feed steps over them.
  *
  * <p>A live item that does not follow the cursor means the socket missed something: the caller reads the run from the
  * database ({@link #beginCatchUp}); items that arrive meanwhile only mark the feed as behind, and the read repeats
@@ -23,6 +25,8 @@ import java.util.function.Consumer;
 final class ChatFeed {
 
     private final String participantId;
+    private final boolean seesWhispers;
+    private final boolean observer;
     private long lastSent;
     /** The seq of this participant's leave notice while they are out of the chat; null while they are in it. */
     private Long awayAfter;
@@ -30,13 +34,20 @@ final class ChatFeed {
     private boolean catchingUp;
     private boolean behind;
 
-    ChatFeed(String participantId, long afterSeq) {
+    ChatFeed(String participantId, long afterSeq, boolean seesWhispers, boolean observer) {
         this.participantId = participantId;
+        this.seesWhispers = seesWhispers;
+        this.observer = observer;
         this.lastSent = afterSeq;
     }
 
     synchronized long lastSent() {
         return lastSent;
+    }
+
+    /** A monitoring supervisor's feed: no participation of theirs limits it. */
+    synchronized boolean observer() {
+        return observer;
     }
 
     /** Whether the participant is in the chat as of the last item sent. */
@@ -46,7 +57,7 @@ final class ChatFeed {
 
     synchronized void resumeAfter(long seq, Long leftSeq) {
         lastSent = seq;
-        awayAfter = leftSeq;
+        awayAfter = observer ? null : leftSeq;
     }
 
     /**
@@ -103,7 +114,8 @@ final class ChatFeed {
     private void accept(TimelineItem item, Consumer<TimelineItem> send) {
         int seq = Math.toIntExact(item.seq());
         ownNotice(item);
-        if (!sent.get(seq) && (awayAfter == null || item.seq() <= awayAfter)) {
+        boolean inChat = observer || awayAfter == null || item.seq() <= awayAfter;
+        if (!sent.get(seq) && inChat && (seesWhispers || !TimelineItem.isWhisper(item))) {
             send.accept(item);
         }
         sent.set(seq);
@@ -111,7 +123,7 @@ final class ChatFeed {
     }
 
     private void ownNotice(TimelineItem item) {
-        if (item.kind() != TimelineEntry.Kind.NOTICE || !participantId.equals(item.participantId())) {
+        if (observer || item.kind() != TimelineEntry.Kind.NOTICE || !participantId.equals(item.participantId())) {
             return;
         }
         if (item.notice() == Notice.JOINED) {

@@ -77,6 +77,16 @@ public class LiveDelivery {
         sockets.ofParticipant(participantId).forEach(s -> sockets.follow(s, chatId));
     }
 
+    /** A supervisor stopped monitoring the chat: their sockets here that read it as observers no longer get it. */
+    public void monitoringStopped(String chatId, String supervisorId) {
+        for (SocketSession session : sockets.ofParticipant(supervisorId)) {
+            ChatFeed feed = session.feed(chatId);
+            if (feed != null && feed.observer()) {
+                sockets.unfollow(session, chatId);
+            }
+        }
+    }
+
     public boolean followed(String chatId) {
         return sockets.followsChat(chatId);
     }

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
+import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EventEnvelope;
@@ -71,6 +72,13 @@ public class LiveFanout {
                                 ChatState.ENDED)));
             }
             case CHAT_ROUTED -> offers.routed(envelope.payload(ChatRouted.class));
+            case CHAT_MONITORING -> {
+                ChatMonitoring m = envelope.payload(ChatMonitoring.class);
+                if (!m.started()) {
+                    delivery.monitoringStopped(m.chatId(), m.supervisorId());
+                }
+                yield Uni.createFrom().voidItem();
+            }
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -82,7 +90,7 @@ public class LiveFanout {
      */
     private boolean wanted(EventType type, String chatId) {
         return switch (type) {
-            case CHAT_MESSAGE, CHAT_ENDED -> delivery.followed(chatId);
+            case CHAT_MESSAGE, CHAT_ENDED, CHAT_MONITORING -> delivery.followed(chatId);
             case CHAT_PARTICIPANT, CHAT_ROUTED -> true;
             default -> false;
         };
@@ -113,6 +121,7 @@ public class LiveFanout {
     static TimelineItem item(ChatMessage m) {
         return new TimelineItem(m.seq(), io.switchboard.session.domain.TimelineEntry.Kind.MESSAGE, m.sentAt(),
                 m.messageId(), m.clientMessageId(), m.authorId(), m.authorName(), m.authorRole(), m.kind(), m.text(),
-                m.url(), m.phoneNumbers() == null ? java.util.List.of() : m.phoneNumbers(), null, null, null, null);
+                m.url(), m.phoneNumbers() == null ? java.util.List.of() : m.phoneNumbers(), null, null, null, null,
+                ChatMessage.isWhisper(m) ? Boolean.TRUE : null);
     }
 }

@@ -86,6 +86,11 @@ public class LocalSockets {
         }
     }
 
+    void unfollow(SocketSession session, String chatId) {
+        session.unfollow(chatId);
+        unindex(byChat, chatId, session);
+    }
+
     /** The sockets that follow the chat. */
     Set<SocketSession> ofChat(String chatId) {
         return byChat.getOrDefault(chatId, Set.of());

@@ -31,6 +31,7 @@ public final class SocketSession {
     private final Runnable onTooSlow;
     private final Map<String, ChatFeed> feeds = new ConcurrentHashMap<>();
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    private final Set<String> monitored = ConcurrentHashMap.newKeySet();
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Queue<Runnable> onDrained = new ConcurrentLinkedQueue<>();
@@ -58,7 +59,8 @@ public final class SocketSession {
      * database says of the participation (left at some seq, or present).
      */
     ChatFeed resume(String chatId, Participant participation, long afterSeq) {
-        ChatFeed feed = feeds.computeIfAbsent(chatId, id -> new ChatFeed(participation.participantId, afterSeq));
+        ChatFeed feed = feeds.computeIfAbsent(chatId, id -> new ChatFeed(participation.participantId, afterSeq,
+                participation.seesWhispers(), participation.observer));
         feed.resumeAfter(afterSeq, participation.leftSeq);
         return feed;
     }
@@ -71,6 +73,22 @@ public final class SocketSession {
     /** @return false when the socket followed the chat already */
     boolean follow(String chatId) {
         return followed.add(chatId);
+    }
+
+    /** The socket started monitoring the chat: the monitoring stops when the socket closes. */
+    public void monitoring(String chatId) {
+        monitored.add(chatId);
+    }
+
+    public Set<String> monitoredChats() {
+        return monitored;
+    }
+
+    /** The socket no longer gets the chat (a supervisor stopped monitoring it); a new resume starts afresh. */
+    void unfollow(String chatId) {
+        monitored.remove(chatId);
+        feeds.remove(chatId);
+        followed.remove(chatId);
     }
 
     Set<String> followedChats() {

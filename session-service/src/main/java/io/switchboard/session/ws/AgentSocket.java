@@ -14,6 +14,7 @@ import io.switchboard.session.live.LocalSockets;
 import io.switchboard.session.live.Offers;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.presence.DesktopPresence;
+import io.switchboard.session.supervision.Monitoring;
 import java.util.Optional;
 
 /** The agent's desktop socket: offers, and every chat the agent takes part in (frames name their chat). */
@@ -26,9 +27,11 @@ public class AgentSocket {
     private final Offers offers;
     private final SocketAdmission admission;
     private final DesktopPresence presence;
+    private final Monitoring monitoring;
 
     public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames, Offers offers,
-                       SocketAdmission admission, DesktopPresence presence) {
+                       SocketAdmission admission, DesktopPresence presence, Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.presence = presence;
         this.admission = admission;
         this.offers = offers;
@@ -76,6 +79,7 @@ public class AgentSocket {
         if (session != null) {
             // Only sockets that were admitted counted towards the agent's presence.
             presence.closed(session.caller().id());
+            monitoring.socketClosed(session.caller(), session.monitoredChats());
         }
     }
 }

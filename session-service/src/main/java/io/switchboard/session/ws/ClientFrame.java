@@ -3,7 +3,8 @@ package io.switchboard.session.ws;
 import java.util.UUID;
 
 /**
- * A client → server frame (docs/api.md): {@code resume}, {@code message}, {@code typing}, {@code leave}. Fields
+ * A client → server frame (docs/api.md): {@code resume}, {@code message}, {@code typing}, {@code leave}, and on the
+ * agent socket {@code whisper}, {@code monitor} and {@code unmonitor} (supervision). Fields
  * that a type does not use are ignored. On the contact socket the chat is the one of the path.
  */
 public record ClientFrame(String type, String chatId, Long afterSeq, String clientMessageId, String text,

@@ -18,6 +18,7 @@ import io.switchboard.session.frames.Frames;
 import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.TypingSignals;
+import io.switchboard.session.supervision.Monitoring;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -36,12 +37,14 @@ public class FrameHandler {
 
     private static final String MESSAGE = "message";
     private static final String TYPING = "typing";
+    private static final String WHISPER = "whisper";
     /** Limit names of switchboard.limits.rules, shared with REST for messages. */
     private static final String MESSAGES_LIMIT = "messages";
     private static final String TYPING_LIMIT = "typing";
 
     private final Messages messages;
     private final Participation participation;
+    private final Monitoring monitoring;
     private final ChatAccess access;
     private final LiveDelivery delivery;
     private final Transactions tx;
@@ -56,7 +59,8 @@ public class FrameHandler {
     public FrameHandler(Messages messages, Participation participation, ChatAccess access, LiveDelivery delivery,
                         Transactions tx, TypingSignals typingSignals, RateLimits limits, Vertx vertx,
                         SessionConfig config,
-                        UnavailableConfig unavailable) {
+                        UnavailableConfig unavailable, Monitoring monitoring) {
+        this.monitoring = monitoring;
         this.vertx = vertx;
         this.maxFramesInFlight = config.socketMaxFramesInFlight();
         this.limits = limits;
@@ -86,8 +90,8 @@ public class FrameHandler {
         if (chatId == null || chatId.isBlank()) {
             return fail(session, "bad-frame", "The frame names no chatId.", frame);
         }
-        if (MESSAGE.equals(frame.type()) || TYPING.equals(frame.type())) {
-            RateLimits.Decision allowed = limits.tryTake(frame.type().equals(MESSAGE) ? MESSAGES_LIMIT : TYPING_LIMIT,
+        if (MESSAGE.equals(frame.type()) || WHISPER.equals(frame.type()) || TYPING.equals(frame.type())) {
+            RateLimits.Decision allowed = limits.tryTake(TYPING.equals(frame.type()) ? TYPING_LIMIT : MESSAGES_LIMIT,
                     session.caller().id() + "/" + chatId);
             if (!allowed.allowed()) {
                 session.send(new Frames.Error("rate-limited", "Too many " + frame.type() + " frames; send it again"
@@ -100,6 +104,9 @@ public class FrameHandler {
             case MESSAGE -> () -> message(session, chatId, frame);
             case TYPING -> () -> typing(session, chatId, frame);
             case "leave" -> () -> participation.leave(chatId, session.caller());
+            case "monitor" -> () -> monitor(session, chatId, frame);
+            case "unmonitor" -> () -> monitoring.stop(chatId, session.caller()).replaceWithVoid();
+            case WHISPER -> () -> whisper(session, chatId, frame);
             default -> null;
         };
         if (work == null) {
@@ -151,8 +158,21 @@ public class FrameHandler {
         if (afterSeq < 0) {
             return fail(session, "bad-frame", "afterSeq must be 0 or more.", frame);
         }
-        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.participation(chat, session.caller())))
+        return tx.read(() -> Chat.byId(chatId).chain(chat -> access.reader(chat, session.caller())))
                 .chain(me -> delivery.resume(session, me, chatId, afterSeq));
+    }
+
+    /** Starts monitoring (a supervisor only) and resumes the chat as an observer; stops when this socket closes. */
+    private Uni<Void> monitor(SocketSession session, String chatId, ClientFrame frame) {
+        return monitoring.start(chatId, session.caller())
+                .invoke(() -> session.monitoring(chatId))
+                .chain(() -> resume(session, chatId, frame));
+    }
+
+    private Uni<Void> whisper(SocketSession session, String chatId, ClientFrame frame) {
+        return messages.whisper(chatId, session.caller(), frame.clientMessageId(), frame.text())
+                .invoke(sent -> session.send(new Frames.Ack(chatId, frame.clientMessageId(), sent.item().seq())))
+                .replaceWithVoid();
     }
 
     private Uni<Void> message(SocketSession session, String chatId, ClientFrame frame) {

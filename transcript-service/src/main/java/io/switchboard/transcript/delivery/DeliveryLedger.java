@@ -229,6 +229,7 @@ public class DeliveryLedger {
     private static Uni<TranscriptContent> content(Transcript transcript) {
         return TranscriptLine.ofChat(transcript.chatId).map(lines -> {
             List<TranscriptContent.Line> content = lines.stream()
+                    .filter(line -> line.kind.forContact())
                     .map(line -> new TranscriptContent.Line(line.seq, line.kind, line.authorName, line.text,
                             line.url, line.at))
                     .toList();

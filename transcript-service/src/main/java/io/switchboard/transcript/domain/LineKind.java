@@ -12,7 +12,17 @@ public enum LineKind {
     LEFT,
     /** The agent handed the chat to someone else. */
     TRANSFERRED,
-    ENDED;
+    ENDED,
+    /**
+     * A whisper between the chat's staff: only its position is kept (no author, no text), so the transcript is known
+     * complete up to the end, and it is never shown or mailed.
+     */
+    WHISPER;
+
+    /** Whether the line belongs in what the contact is sent. */
+    public boolean forContact() {
+        return this != WHISPER;
+    }
 
     /** The notice a change of participants shows. */
     public static LineKind of(ChatParticipant event) {

@@ -29,8 +29,8 @@ public record TranscriptDto(String chatId, Contact contact, String language, Str
         return new TranscriptDto(transcript.chatId, new Contact(transcript.contactName, transcript.email),
                 transcript.language, transcript.queue, transcript.subject, transcript.endedAt,
                 transcript.ended() && upToEnd >= transcript.endSeq,
-                lines.stream().map(l -> new Line(l.seq, l.kind.name(), l.authorId, l.authorName, l.authorRole, l.text,
-                        l.url, l.at)).toList(),
+                lines.stream().filter(l -> l.kind.forContact()).map(l -> new Line(l.seq, l.kind.name(), l.authorId,
+                        l.authorName, l.authorRole, l.text, l.url, l.at)).toList(),
                 requests.stream().map(r -> new Send(r.requestId, r.origin.name(), r.requestedBy, r.status.name(),
                         r.attempts, r.requestedAt, r.nextAttemptAt, r.recipient, r.messageId, r.lastError, r.sentAt,
                         r.failedAt)).toList());

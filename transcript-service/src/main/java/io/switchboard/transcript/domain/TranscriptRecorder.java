@@ -40,6 +40,13 @@ public class TranscriptRecorder {
     }
 
     public Uni<Void> messagePosted(ChatMessage event) {
+        if (ChatMessage.isWhisper(event)) {
+            // The contact's transcript never holds a whisper's words: its position only, to count the chat complete.
+            return lockTranscript(event.chatId())
+                    .chain(() -> line(event.chatId(), event.seq(), LineKind.WHISPER, null, null, null, null, null,
+                            event.sentAt()))
+                    .chain(() -> wakeWaitingRequests(event.chatId()));
+        }
         LineKind kind = event.kind() == MessageKind.PAGE_PUSH ? LineKind.PAGE : LineKind.MESSAGE;
         return lockTranscript(event.chatId())
                 .chain(() -> line(event.chatId(), event.seq(), kind, event.authorId(), event.authorName(),

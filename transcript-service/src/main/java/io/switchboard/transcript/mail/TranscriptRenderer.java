@@ -82,6 +82,8 @@ public class TranscriptRenderer {
             case LEFT -> notice(time, words.left(author));
             case TRANSFERRED -> notice(time, words.transferred(author));
             case ENDED -> notice(time, words.ended());
+            // Left out before rendering (DeliveryLedger): a whisper reaching here is a bug, not a line to show.
+            case WHISPER -> throw new IllegalArgumentException("a whisper is never part of a transcript");
         };
     }
 
