@@ -80,6 +80,7 @@ test('a chat in French on both sides, driven from the keyboard, then in English'
   const greeting = items(contact, '#contact-timeline', 'que puis-je faire');
   await greeting.waitFor();
   assert.equal(await greeting.locator('.author').textContent(), `Alice Martin${NNBSP}:`);
+  assert.equal(await greeting.locator('.text').innerText(), 'Bonjour,\nque puis-je faire pour vous ?', 'two lines');
   assert.equal(await box.inputValue(), '', 'sent: the box is empty again');
   assert.equal(await contact.locator('#contact-message').getAttribute('placeholder'),
     'Écrivez votre message — Entrée envoie, Maj+Entrée ajoute une ligne');

@@ -8,7 +8,7 @@ import { countsAsUnread } from './alert-model.js';
 import { chatAfter } from './shortcuts.js';
 import { label, plural, t } from '/js/i18n.js';
 
-/** What the session notice says, as a key: a language switch says it again, and "will be sent" notices clear. */
+/** The session notices saying unsent messages will go by themselves: cleared once none is waiting to be sent. */
 const RETRY_NOTICES = ['common.unavailable', 'chat.rateLimited'];
 
 export class MyChats {
