@@ -26,9 +26,12 @@ export async function launch() {
   });
 }
 
-/** A fresh browser context (its own sessionStorage, like a separate window of another person). */
-export async function newPage(browser, name) {
-  const context = await browser.newContext({ viewport: LAPTOP, baseURL: BASE_URL });
+/**
+ * A fresh browser context (its own sessionStorage and localStorage, like a separate window of another person).
+ * The pages follow the browser's language: English unless a test asks for another `locale` ('fr-FR').
+ */
+export async function newPage(browser, name, { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport: LAPTOP, baseURL: BASE_URL, locale });
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   page.errors = [];

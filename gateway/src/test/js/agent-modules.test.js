@@ -13,13 +13,15 @@ const METHODS = ['addItem', 'askTarget', 'askWorkflow', 'call', 'checkStillIn', 
   'handleFrame', 'historyEntry', 'onTyping', 'remember', 'renderList', 'resumeAll', 'scheduleWrapUpSave',
   'selectTab', 'sendComposed', 'sendFrame', 'sendResponse', 'setState', 'showContact', 'showError', 'showState',
   'showUnsent', 'stopTyping', 'takeBack', 'wire', 'wrapUpValues', 'swapDraft', 'retire', 'dataEditable', 'takeData',
-  'reloadDetails', 'renderData', 'dataRow', 'addDataRow', 'saveData', 'focusDataError'];
+  'reloadDetails', 'renderData', 'dataRow', 'addDataRow', 'saveData', 'focusDataError', 'openNext', 'notify', 'relabel',
+  'showTyping', 'dataError'];
 
 test('every section of the chat session is part of ChatSession', () => {
   const missing = METHODS.filter((name) => typeof ChatSession.prototype[name] !== 'function');
   assert.deepEqual(missing, []);
   assert.ok(Object.getOwnPropertyDescriptor(ChatSession.prototype, 'current').get, 'the current chat getter');
   assert.ok(Object.getOwnPropertyDescriptor(ChatSession.prototype, 'unreadTotal').get, 'the unread count getter');
+  assert.ok(Object.getOwnPropertyDescriptor(ChatSession.prototype, 'listedChats').get, 'the listed chats getter');
 });
 
 test('the methods live in their sections, not in the core', async () => {

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DataEdit, asText, asValue } from '../../main/resources/META-INF/resources/agent/data-model.js';
+import { translator } from '../../main/resources/META-INF/resources/js/i18n.js';
 
 const rowOf = (edit, key) => edit.rows.find((row) => row.key === key);
 
@@ -54,8 +55,9 @@ test('an empty or repeated key is refused in the page, beside its row', () => {
   const twice = edit.add();
   edit.setKey(twice.id, 'orderNumber');
   assert.equal(edit.check(), false);
-  assert.equal(edit.errors.get(empty.id), 'Enter a key.');
-  assert.match(edit.errors.get(twice.id), /already in the list/);
+  const said = (error) => translator('en').t(error.key, error.params);
+  assert.equal(said(edit.errors.get(empty.id)), 'Enter a key.');
+  assert.equal(said(edit.errors.get(twice.id)), '"orderNumber" is already in the list.');
   edit.remove(empty.id);
   edit.remove(twice.id);
   assert.equal(edit.check(), true);

@@ -10,25 +10,31 @@ import { ChatSession } from './chat-session.js';
 import { installWhisperBox } from './whisper-box.js';
 import { deskTitle, OfferAnnouncements } from './alert-model.js';
 import { armSound, notifyOffer, offerNotificationButton, playOfferTone, tonesPlayed } from './alerts.js';
+import { label, onLanguageChange, plural, startPageLanguage, t } from '/js/i18n.js';
+import { wireShortcuts } from './keyboard.js';
 
 const signIn = new SignIn('switchboard.agent.token', 'agent');
 const api = new Api(() => signIn.token, () => signIn.signOut());
 const offers = new Map(); // offerId -> offer frame
-const STATE_LABELS = { READY: 'Ready', NOT_READY: 'Not Ready', AFTER_CHAT_WORK: 'After chat work', LOGGED_OUT: 'Logged out' };
 const OFFER_TICK_MS = 1000;
-const BASE_TITLE = document.title;
+const MS_PER_SECOND = 1000;
+const ACCEPT_KEYS = 'Alt+Shift+A'; // the first offer's Accept, by keyboard (shortcuts.js)
 const announcements = new OfferAnnouncements();
 
 let socket;
 let session;
 let renewalTimer;
+let shownState = null; // {state, reason}, said again after a language switch
+let connection = null; // [status, detail] of the socket, said again after a language switch
 
 // ---- availability ------------------------------------------------------------------------------------------
 
 function showState(state, reason) {
-  const label = STATE_LABELS[state] || state || '';
+  shownState = { state, reason };
+  const name = label('agentState', state);
   // The reason says why, e.g. "disconnected" when routing set the agent Not Ready while this desktop was away.
-  $('#agent-state').textContent = state === 'NOT_READY' && reason ? `${label} (${reason})` : label;
+  $('#agent-state').textContent = state === 'NOT_READY' && reason
+    ? t('agentState.withReason', { state: name, reason: label('agentState.reason', reason) }) : name;
   $('#state-ready').setAttribute('aria-pressed', String(state === 'READY'));
   $('#state-not-ready').setAttribute('aria-pressed', String(state === 'NOT_READY'));
 }
@@ -38,7 +44,7 @@ async function setState(state) {
     const me = await api.put('/api/routing/agents/me/state', { state });
     showState(me?.state || state, me?.reason);
   } catch (error) {
-    toast(`Could not change your state: ${error.message}`);
+    toast(t('desk.error.state', { error: error.message }));
   }
 }
 
@@ -47,7 +53,8 @@ async function loadState() {
     const me = await api.get('/api/routing/agents/me');
     showState(me?.state, me?.reason);
   } catch (error) {
-    $('#agent-state').textContent = 'State unavailable';
+    shownState = null;
+    $('#agent-state').textContent = t('desk.stateUnavailable');
   }
 }
 
@@ -56,29 +63,32 @@ async function loadState() {
 function renderOffers() {
   const now = Date.now();
   const list = $('#offers');
-  list.replaceChildren(...[...offers.values()].map((offer) => {
-    const secondsLeft = offer.expiresAt ? Math.max(0, Math.round((Date.parse(offer.expiresAt) - now) / 1000)) : null;
-    const kind = offer.offerKind && offer.offerKind !== 'CHAT' ? ` (${offer.offerKind.toLowerCase()})` : '';
+  list.replaceChildren(...[...offers.values()].map((offer, index) => {
+    const secondsLeft = offer.expiresAt
+      ? Math.max(0, Math.round((Date.parse(offer.expiresAt) - now) / MS_PER_SECOND)) : null;
+    const name = offer.contactName || t('desk.contact');
+    const kind = offer.offerKind && offer.offerKind !== 'CHAT' ? label('offer.kind', offer.offerKind) : null;
     return el('li', { className: 'offer', dataset: { offerId: offer.offerId } },
-      el('strong', { className: 'offer-contact' }, `${offer.contactName || 'Contact'}${kind}`),
+      el('strong', { className: 'offer-contact' }, kind ? t('offer.withKind', { name, kind }) : name),
       el('span', { className: 'offer-meta' }, [offer.queue, offer.subject].filter(Boolean).join(' · ')),
-      offer.requestedBy ? el('span', { className: 'offer-meta' }, `from ${offer.requestedBy}`) : null,
-      secondsLeft !== null ? el('span', { className: 'offer-timer' }, `${secondsLeft} s`) : null,
+      offer.requestedBy ? el('span', { className: 'offer-meta' }, t('offer.from', { name: offer.requestedBy })) : null,
+      secondsLeft !== null ? el('span', { className: 'offer-timer' }, t('duration.seconds', { seconds: secondsLeft }))
+        : null,
       el('div', { className: 'offer-buttons' },
         el('button', { type: 'button', className: 'primary', onclick: () => answerOffer(offer, 'accept'),
-          'aria-label': `Accept chat with ${offer.contactName || 'contact'}` }, 'Accept'),
+          'aria-label': t('offer.acceptLabel', { name }), 'aria-keyshortcuts': index === 0 ? ACCEPT_KEYS : null }, t('offer.accept')),
         el('button', { type: 'button', onclick: () => answerOffer(offer, 'reject'),
-          'aria-label': `Reject chat with ${offer.contactName || 'contact'}` }, 'Reject')));
+          'aria-label': t('offer.rejectLabel', { name }) }, t('offer.reject'))));
   }));
   const icon = $('#chat-icon');
   icon.classList.toggle('flashing', offers.size > 0);
-  $('#offer-count').textContent = offers.size ? `${offers.size} chat offer${offers.size > 1 ? 's' : ''}` : '';
+  $('#offer-count').textContent = offers.size ? plural('offer.count', { count: offers.size }) : '';
   updateTitle();
 }
 
 /** The tab title counts what waits for the agent: offers and unread messages of my chats. */
 function updateTitle() {
-  const title = deskTitle(BASE_TITLE, offers.size + (session?.unreadTotal || 0));
+  const title = deskTitle(t('desk.title'), offers.size + (session?.unreadTotal || 0));
   if (document.title !== title) document.title = title;
 }
 
@@ -92,7 +102,7 @@ async function answerOffer(offer, answer) {
       await session.open(offer.chatId);
     }
   } catch (error) {
-    toast(`Could not ${answer} the offer: ${error.message}`);
+    toast(t(answer === 'accept' ? 'offer.error.accept' : 'offer.error.reject', { error: error.message }));
   }
 }
 
@@ -114,11 +124,12 @@ function handleFrame(frame) {
     case 'offer-closed':
       if (offers.delete(frame.offerId)) {
         renderOffers();
-        toast(`Offer closed: ${String(frame.outcome || '').toLowerCase().replace(/_/g, ' ')}`);
+        const outcome = String(frame.outcome || '');
+        toast(t('offer.closed', { outcome: label('offer.outcome', outcome, outcome.toLowerCase().replace(/_/g, ' ')) }));
       }
       break;
     case 'request-failed':
-      toast(`Request failed: ${frame.reason || 'unknown reason'}`);
+      toast(t('desk.requestFailed', { reason: frame.reason || t('desk.unknownReason') }));
       break;
     case 'error':
       session.showError(frame);
@@ -129,9 +140,9 @@ function handleFrame(frame) {
 }
 
 function showConnection(status, detail) {
-  $('#desk-connection').textContent = {
-    connecting: 'Connecting…', open: '', reconnecting: `Reconnecting in ${detail} s…`, closed: 'Disconnected',
-  }[status] ?? '';
+  connection = [status, detail];
+  const key = { connecting: 'connection.connecting', reconnecting: 'desk.reconnecting', closed: 'desk.disconnected' }[status];
+  $('#desk-connection').textContent = key ? t(key, { seconds: detail }) : '';
 }
 
 // ---- unsent messages survive a reload (per tab and user, like the token) ----------------------------------
@@ -170,7 +181,18 @@ async function renewToken() {
 
 // ---- start ---------------------------------------------------------------------------------------------------
 
+/** After a language switch: what this page wrote itself, said again (the static text is done by i18n.js). */
+function relabel() {
+  if (shownState) showState(shownState.state, shownState.reason);
+  if (connection) showConnection(...connection);
+  renderOffers();
+  session?.relabel();
+}
+
 async function start() {
+  startPageLanguage();
+  onLanguageChange(relabel);
+  updateTitle();
   const user = await signIn.ensureSignedIn();
   show($('#desk'), true);
   $('#agent-name').textContent = user.name;
@@ -204,13 +226,22 @@ async function start() {
     const first = $('#offers button') || $('#my-chats button');
     first?.focus();
   });
+  wireShortcuts({
+    acceptOffer: () => {
+      // The offer that waited longest (the map keeps arrival order).
+      const first = offers.values().next().value;
+      if (first) answerOffer(first, 'accept');
+    },
+    nextChat: () => session.openNext(1),
+    previousChat: () => session.openNext(-1),
+  });
   setInterval(() => offers.size && renderOffers(), OFFER_TICK_MS);
   await loadState();
   try {
     for (const chat of listOf(await api.get('/api/chats?mine=true'))) session.follow(session.remember(chat));
     socket.changed(null); // the restored unsent messages, drawn in their chats
   } catch (error) {
-    toast(`Could not load your chats: ${error.message}`);
+    toast(t('desk.error.chats', { error: error.message }));
   }
 }
 

@@ -1,6 +1,7 @@
 // Offer alerts besides the flashing icon: a short two-note tone made with WebAudio (no sound file to serve or cache)
 // and a browser notification when the agent allowed them (asked once, from the "Enable notifications" button: browsers
 // only ask from a click). The tab title's count is set by agent.js (alert-model.js).
+import { label, t } from '/js/i18n.js';
 
 const TONES_HZ = [880, 1320];
 const TONE_SECONDS = 0.16;
@@ -71,8 +72,9 @@ export function offerNotificationButton(button) {
 export function notifyOffer(offer) {
   if (notificationPermission() !== 'granted') return false;
   if (document.visibilityState === 'visible' && document.hasFocus()) return false;
-  const kind = offer.offerKind && offer.offerKind !== 'CHAT' ? ` (${offer.offerKind.toLowerCase()})` : '';
-  const note = new Notification(`Chat offer: ${offer.contactName || 'a contact'}${kind}`, {
+  const name = offer.contactName || t('desk.contact');
+  const kind = offer.offerKind && offer.offerKind !== 'CHAT' ? label('offer.kind', offer.offerKind) : null;
+  const note = new Notification(t('offer.notification', { name: kind ? t('offer.withKind', { name, kind }) : name }), {
     body: [offer.queue, offer.subject].filter(Boolean).join(' · '),
     tag: offer.offerId,
   });

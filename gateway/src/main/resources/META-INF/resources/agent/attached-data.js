@@ -6,6 +6,7 @@
 import { $, el, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { DataEdit } from './data-model.js';
+import { t } from '/js/i18n.js';
 
 const rowsShown = (edit) => (edit ? JSON.stringify(edit.visibleRows.map((r) => [r.id, r.key, r.text, r.stored])) : '');
 
@@ -61,37 +62,43 @@ export class AttachedDataPanel {
     const rows = edit ? edit.visibleRows : [];
     $('#data-rows').replaceChildren(...rows.map((row) => this.dataRow(row, editable, edit.errors.get(row.id))));
     $('#data-empty').hidden = rows.length > 0 || !edit;
-    $('#data-error').textContent = edit?.errors.get('') || '';
+    $('#data-error').textContent = edit ? this.dataError(edit.errors.get('')) : '';
     $('#data-add').hidden = !editable;
     $('#data-save').hidden = !editable;
     $('#data-read-only').textContent = !chat?.details || editable ? ''
-      : chat.state === 'DONE' ? 'This chat is done: its attached data can no longer be changed.'
-        : 'Read only: the agent who owns the chat changes its data.';
+      : t(chat.state === 'DONE' ? 'data.readOnlyDone' : 'data.readOnly');
   }
 
   dataRow(row, editable, error) {
-    const name = row.key || 'new key';
+    const name = row.key || t('data.newKeyName');
     const errorId = `data-error-${row.id}`;
     const key = row.stored
       ? el('span', { className: 'data-key' }, row.key)
-      : el('input', { className: 'data-key-input', value: row.key, 'aria-label': 'New key', maxlength: '200',
+      : el('input', { className: 'data-key-input', value: row.key, 'aria-label': t('data.newKey'), maxlength: '200',
         readonly: !editable, 'aria-invalid': error ? 'true' : null, 'aria-describedby': error ? errorId : null,
         oninput: (event) => this.current?.dataEdit.setKey(row.id, event.target.value) });
-    const value = el('input', { className: 'data-value', value: row.text, 'aria-label': `Value of ${name}`,
+    const value = el('input', { className: 'data-value', value: row.text, 'aria-label': t('data.valueOf', { name }),
       readonly: !editable, 'aria-invalid': error ? 'true' : null, 'aria-describedby': error ? errorId : null,
       oninput: (event) => {
         this.current?.dataEdit.setText(row.id, event.target.value);
-        $('#data-status').textContent = 'Unsaved changes';
+        $('#data-status').textContent = t('common.unsaved');
       } });
     return el('tr', { dataset: { rowId: row.id, key: row.key } },
       el('th', { scope: 'row' }, key),
-      el('td', {}, value, error ? el('span', { className: 'field-error', id: errorId }, error) : null),
-      el('td', {}, editable ? el('button', { type: 'button', className: 'data-remove', 'aria-label': `Remove ${name}`,
+      el('td', {}, value, error ? el('span', { className: 'field-error', id: errorId }, this.dataError(error)) : null),
+      el('td', {}, editable ? el('button', { type: 'button', className: 'data-remove',
+        'aria-label': t('data.removeKey', { name }),
         onclick: () => {
           this.current?.dataEdit.remove(row.id);
-          $('#data-status').textContent = 'Unsaved changes';
+          $('#data-status').textContent = t('common.unsaved');
           this.renderData();
-        } }, 'Remove') : null));
+        } }, t('data.remove')) : null));
+  }
+
+  /** A refusal in the panel: the page's own ({key, params}) in the page's words, the service's as it said it. */
+  dataError(error) {
+    if (!error) return '';
+    return typeof error === 'string' ? error : t(error.key, error.params);
   }
 
   addDataRow() {
@@ -117,32 +124,32 @@ export class AttachedDataPanel {
     if (!Object.keys(changes).length) {
       edit.saved(edit.original); // empty new rows and untouched removals go
       this.renderData();
-      $('#data-status').textContent = 'Saved';
+      $('#data-status').textContent = t('common.saved');
       return true;
     }
-    $('#data-status').textContent = 'Saving…';
+    $('#data-status').textContent = t('data.saving');
     try {
       const answer = await this.api.patch(`/api/chats/${enc(chat.chatId)}/data`, changes);
       edit.saved(answer?.data || {});
       if (chat.details) chat.details.data = edit.original;
       if (chat === this.current) {
         this.renderData();
-        $('#data-status').textContent = 'Saved';
+        $('#data-status').textContent = t('common.saved');
       }
       return true;
     } catch (error) {
       if (chat !== this.current) return false;
-      $('#data-status').textContent = `Not saved: ${error.message}`;
+      $('#data-status').textContent = t('common.notSaved', { error: error.message });
       if (error instanceof ApiError && error.status === 400) {
         edit.refused(error.problem?.violations, error.message);
         this.renderData();
         this.focusDataError();
       } else if (error instanceof ApiError && (error.status === 409 || error.status === 403)) {
         // Marked done meanwhile (another desk), or no longer this agent's chat: the panel turns read-only.
-        toast(`Could not save the attached data: ${error.message}`);
+        toast(t('data.error.save', { error: error.message }));
         await this.reloadDetails(chat.chatId);
       } else {
-        toast(`Could not save the attached data: ${error.message}`);
+        toast(t('data.error.save', { error: error.message }));
       }
       return false;
     }

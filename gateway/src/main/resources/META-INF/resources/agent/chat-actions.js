@@ -2,11 +2,12 @@
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';
+import { t } from '/js/i18n.js';
 
 export class ChatActions {
   askTarget(kind) {
     const dialog = $('#target-dialog');
-    $('#target-title').textContent = kind === 'transfer' ? 'Transfer the chat' : 'Invite to a conference';
+    $('#target-title').textContent = t(kind === 'transfer' ? 'target.transferTitle' : 'target.conferenceTitle');
     $('#target-id').value = '';
     this.loadTargetOptions();
     dialog.returnValue = '';
@@ -15,9 +16,9 @@ export class ChatActions {
       const body = { targetType: $('#target-type').value, targetId: $('#target-id').value.trim() };
       try {
         await this.api.post(`/api/chats/${enc(this.currentId)}/${kind}`, body);
-        toast(kind === 'transfer' ? `Transfer to ${body.targetId} requested` : `${body.targetId} invited`);
+        toast(t(kind === 'transfer' ? 'target.transferred' : 'target.invited', { target: body.targetId }));
       } catch (error) {
-        toast(`Could not ${kind}: ${error.message}`);
+        toast(t(kind === 'transfer' ? 'target.error.transfer' : 'target.error.conference', { error: error.message }));
       }
     };
     dialog.showModal();
@@ -47,7 +48,7 @@ export class ChatActions {
       // On to the wrap-up, unless the agent has already gone to another tab meanwhile.
       if ($('#tab-conversation').getAttribute('aria-selected') === 'true') this.selectTab('tab-notepad');
     } catch (error) {
-      toast(`Could not finish the chat: ${error.message}`);
+      toast(t('action.error.finish', { error: error.message }));
     }
   }
 
@@ -57,18 +58,18 @@ export class ChatActions {
     try {
       await this.api.post(`/api/chats/${enc(chatId)}/leave`);
       this.forget(chatId);
-      toast('You left the conference');
+      toast(t('action.left'));
     } catch (error) {
-      toast(`Could not leave: ${error.message}`);
+      toast(t('action.error.leave', { error: error.message }));
     }
   }
 
   async sendTranscript() {
     try {
       await this.api.post(`/api/chats/${enc(this.currentId)}/transcript`);
-      toast('Transcript sent to the contact');
+      toast(t('action.transcriptSent'));
     } catch (error) {
-      toast(`Could not send the transcript: ${error.message}`);
+      toast(t('action.error.transcript', { error: error.message }));
     }
   }
 
@@ -81,7 +82,7 @@ export class ChatActions {
       return;
     }
     if (this.dispositions?.required && !$('#disposition').value) {
-      toast('Choose a disposition code first.');
+      toast(t('action.error.disposition'));
       this.selectTab('tab-disposition');
       $('#disposition').focus();
       return;
@@ -90,7 +91,7 @@ export class ChatActions {
     try {
       options = await this.api.get(`/api/chats/${enc(chatId)}/workflow-options`);
     } catch (error) {
-      toast(`Workflow options unavailable: ${error.message}`);
+      toast(t('workflow.error.options', { error: error.message }));
     }
     const queues = listOf(options, 'queues');
     if (options?.applies && queues.length) {
@@ -120,11 +121,11 @@ export class ChatActions {
   async done(chatId, decision) {
     try {
       await this.api.post(`/api/chats/${enc(chatId)}/done`, decision);
-      toast('Chat marked as done');
+      toast(t('action.doneToast'));
       const chat = this.chats.get(chatId);
       if (chat) this.setState(chat, 'DONE');
     } catch (error) {
-      toast(`Could not mark the chat as done: ${error.message}`);
+      toast(t('action.error.done', { error: error.message }));
     }
   }
 }

@@ -3,7 +3,7 @@
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, show, toast } from '/js/dom.js';
 import { ApiError, enc, listOf } from '/js/api.js';
-import { STATE_LABELS } from './my-chats.js';
+import { label, t } from '/js/i18n.js';
 
 // Right after Accept, session-service learns of the new participant through Kafka: wait for it a little.
 const OPEN_ATTEMPTS = 20;
@@ -26,15 +26,15 @@ export class ChatOpening {
     show($('#session-view'), true);
     $('#agent-timeline').replaceWith(chat.timeline.list);
     chat.timeline.list.id = 'agent-timeline';
-    $('#agent-typing').textContent = '';
-    $('#session-notice').textContent = 'Opening…';
+    this.showTyping(null);
+    this.notify('chat.opening');
     this.selectTab('tab-conversation');
     $('#data-status').textContent = '';
     this.showState();
 
     const details = await this.loadDetails(chatId);
     if (this.currentId !== chatId) return;
-    $('#session-notice').textContent = details ? '' : 'This chat could not be opened.';
+    this.notify(details ? null : 'chat.error.open');
     if (!details) return;
     chat.details = details;
     this.remember({ chatId, contactName: details.contact?.name, subject: details.subject, queue: details.queue,
@@ -63,7 +63,7 @@ export class ChatOpening {
       } catch (error) {
         const retry = error instanceof ApiError && (error.status === 403 || error.status === 404);
         if (!retry || attempt === OPEN_ATTEMPTS) {
-          toast(`Could not open the chat: ${error.message}`);
+          toast(t('chat.error.openDetail', { error: error.message }));
           return null;
         }
         await sleep(OPEN_RETRY_MS);
@@ -82,17 +82,17 @@ export class ChatOpening {
         if (!items.length) break;
       } while (page.lastSeq > chat.timeline.lastSeq);
     } catch (error) {
-      toast(`Could not load the transcript: ${error.message}`);
+      toast(t('chat.error.transcript', { error: error.message }));
     }
   }
 
   showState() {
     const chat = this.current;
     if (!chat) return;
-    $('#session-title').textContent = [chat.contactName || 'Contact', chat.subject].filter(Boolean).join(' — ');
-    $('#session-state').textContent = STATE_LABELS[chat.state] || '';
+    $('#session-title').textContent = [chat.contactName || t('desk.contact'), chat.subject].filter(Boolean).join(' — ');
+    $('#session-state').textContent = label('chatState', chat.state, '');
     // The current queue (GET /api/chats/{id} follows transfers; read again after one).
-    $('#session-queue').textContent = chat.queue ? `Queue: ${chat.queue}` : '';
+    $('#session-queue').textContent = chat.queue ? t('chat.queue', { queue: chat.queue }) : '';
     this.enableControls(chat);
     this.renderData(true);
   }

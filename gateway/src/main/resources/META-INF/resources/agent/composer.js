@@ -3,6 +3,7 @@
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, isWebUrl, newId, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';
+import { t } from '/js/i18n.js';
 
 const TYPING_IDLE_MS = 3000;
 
@@ -18,7 +19,7 @@ export class Composer {
     if (!value || !this.currentId) return;
     if ($('#insert-page').checked) {
       if (!isWebUrl(value)) {
-        toast('A web page must be an http:// or https:// address.');
+        toast(t('composer.error.page'));
         return;
       }
       this.sendFrame({ pageUrl: value });
@@ -42,11 +43,12 @@ export class Composer {
     try {
       const responses = listOf(await this.api.get(
         `/api/standard-responses?q=${enc(q)}&language=${enc(language)}`), 'items', 'responses');
-      $('#response-picker').replaceChildren(el('option', { value: '' }, 'Choose a response…'),
+      $('#response-picker').replaceChildren(el('option', { value: '', 'data-i18n': 'composer.chooseResponse' },
+        t('composer.chooseResponse')),
         ...responses.map((r) => el('option', { value: r.id },
           [r.category, r.title].filter(Boolean).join(' — '))));
     } catch (error) {
-      toast(`Standard responses unavailable: ${error.message}`);
+      toast(t('composer.error.responses', { error: error.message }));
     }
   }
 

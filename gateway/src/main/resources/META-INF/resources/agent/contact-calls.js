@@ -2,15 +2,16 @@
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';
+import { t } from '/js/i18n.js';
 
 export class ContactCalls {
   showContact(details) {
     const contact = details.contact || {};
-    const rows = [['Name', contact.name], ['E-mail', contact.email],
-      ['Phone', (contact.phoneNumbers || []).join(', ')], ['Queue', details.queue], ['Subject', details.subject],
-      ['Language', details.language]];
+    const rows = [['contact.name', contact.name], ['contact.email', contact.email],
+      ['contact.phone', (contact.phoneNumbers || []).join(', ')], ['contact.queue', details.queue],
+      ['contact.subject', details.subject], ['contact.language', details.language]];
     $('#contact-details').replaceChildren(...rows.filter(([, v]) => v)
-      .flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, value)]));
+      .flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', {}, value)]));
   }
 
   async loadPhoneNumbers(chatId) {
@@ -29,9 +30,9 @@ export class ContactCalls {
     if (!this.currentId || !number) return;
     try {
       await this.api.post(`/api/chats/${enc(this.currentId)}/calls`, { phoneNumber: number });
-      toast(`Calling ${number}…`);
+      toast(t('contact.calling', { number }));
     } catch (error) {
-      toast(`Could not place the call: ${error.message}`);
+      toast(t('contact.error.call', { error: error.message }));
     }
   }
 }

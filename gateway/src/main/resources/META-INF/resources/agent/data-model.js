@@ -2,6 +2,7 @@
 // the rows as edited, the PATCH that turns one into the other, and where a refusal belongs.
 // The limits (count, key and value sizes) are session-service's configuration, so the page does not repeat them: it
 // only refuses what a JSON object cannot say (an empty or repeated key) and shows the service's 400 beside its field.
+// The page's own refusals are message keys ({key, params}, said in the page's language); the service's are its text.
 
 /** The text an input shows for a stored value (strings, numbers, booleans). */
 export function asText(value) {
@@ -122,9 +123,9 @@ export class DataEdit {
     for (const row of this.visibleRows) {
       const key = row.key.trim();
       if (!key) {
-        this.errors.set(row.id, 'Enter a key.');
+        this.errors.set(row.id, { key: 'data.error.noKey' });
       } else if (seen.has(key)) {
-        this.errors.set(row.id, `"${key}" is already in the list.`);
+        this.errors.set(row.id, { key: 'data.error.twice', params: { key } });
       } else {
         seen.set(key, row.id);
       }

@@ -6,15 +6,18 @@ import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
 import { markWhisper } from '/js/whisper.js';
 import { countsAsUnread } from './alert-model.js';
+import { chatAfter } from './shortcuts.js';
+import { label, plural, t } from '/js/i18n.js';
 
-export const STATE_LABELS = { WAITING: 'Waiting', ACTIVE: 'Active', ENDED: 'Finished — wrap up', DONE: 'Done' };
+/** The session notices saying unsent messages will go by themselves: cleared once none is waiting to be sent. */
+const RETRY_NOTICES = ['common.unavailable', 'chat.rateLimited'];
 
 export class MyChats {
   /** Adds a chat to "My chats" (from the list call or an accepted offer). */
   remember(summary) {
     let chat = this.chats.get(summary.chatId);
     if (!chat) {
-      const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': 'Transcript' });
+      const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': t('desk.transcript') });
       chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
         timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number),
           onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper }) };
@@ -43,17 +46,60 @@ export class MyChats {
 
   renderList() {
     // A chat marked done is no longer "mine", even while it stays in view.
-    const listed = [...this.chats.values()].filter((chat) => chat.state !== 'DONE');
+    const listed = this.listedChats;
     $('#my-chats').replaceChildren(...listed.map((chat) => el('li', {},
       el('button', {
         type: 'button', className: `my-chat${chat.chatId === this.currentId ? ' current' : ''}`,
         'aria-current': chat.chatId === this.currentId ? 'true' : null,
         dataset: { chatId: chat.chatId }, onclick: () => this.open(chat.chatId),
       },
-      el('span', { className: 'my-chat-name' }, chat.contactName || 'Contact'),
-      el('span', { className: 'state-label' }, STATE_LABELS[chat.state] || ''),
-      chat.unread ? el('span', { className: 'unread', 'aria-label': `${chat.unread} new` }, String(chat.unread)) : null))));
+      el('span', { className: 'my-chat-name' }, chat.contactName || t('desk.contact')),
+      el('span', { className: 'state-label' }, label('chatState', chat.state, '')),
+      chat.unread ? el('span', { className: 'unread', 'aria-label': plural('chat.unread', { count: chat.unread }) },
+        String(chat.unread)) : null))));
     this.onListChanged?.();
+  }
+
+  /** "My chats" in the order shown (a chat marked done is no longer "mine", even while it stays in view). */
+  get listedChats() {
+    return [...this.chats.values()].filter((chat) => chat.state !== 'DONE');
+  }
+
+  /** Opens the next (1) or previous (-1) chat of the list, going round (keyboard shortcuts). */
+  openNext(step) {
+    const next = chatAfter(this.listedChats.map((chat) => chat.chatId), this.currentId, step);
+    if (next && next !== this.currentId) this.open(next);
+  }
+
+  /** The session notice, from a message key (null: nothing), said again after a language switch. */
+  notify(key, params) {
+    this.noticeKey = key ? { key, params } : null;
+    $('#session-notice').textContent = key ? t(key, params) : '';
+  }
+
+  /** After a language switch: the list, the open chat's header and panels, every transcript, in the new words. */
+  relabel() {
+    for (const chat of this.chats.values()) {
+      chat.timeline.list.setAttribute('aria-label', t('desk.transcript'));
+      chat.timeline.redraw();
+    }
+    this.renderList();
+    if (this.noticeKey) this.notify(this.noticeKey.key, this.noticeKey.params);
+    this.showTyping();
+    if (!this.current) return;
+    this.showState();
+    this.renderData();
+    if (this.current.details) {
+      this.showContact(this.current.details);
+      this.loadHistory(this.current.details);
+    }
+  }
+
+  /** Who is typing in the open chat (null: nobody), said again after a language switch. */
+  showTyping(name = this.typingName) {
+    this.typingName = name;
+    $('#agent-typing').textContent = name === null || name === undefined ? ''
+      : t('common.typing', { name: name || t('desk.theContact') });
   }
 
   /** Unread messages in all my chats (the tab title counts them with the offers). */
@@ -90,7 +136,7 @@ export class MyChats {
         break;
       case 'typing':
         if (isCurrent && frame.participantId !== this.user.id) {
-          $('#agent-typing').textContent = frame.typing ? `${frame.name || 'The contact'} is typing…` : '';
+          this.showTyping(frame.typing ? frame.name || '' : null);
         }
         break;
       case 'state':
@@ -107,7 +153,7 @@ export class MyChats {
       chat.unread += 1;
       this.renderList();
     }
-    if (isCurrent && item.kind === 'MESSAGE') $('#agent-typing').textContent = '';
+    if (isCurrent && item.kind === 'MESSAGE') this.showTyping(null);
     if (item.kind !== 'NOTICE') return;
     if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
     const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
@@ -130,7 +176,7 @@ export class MyChats {
     }
     if (!stillIn && this.chats.has(chat.chatId)) {
       this.forget(chat.chatId);
-      toast(`The chat with ${chat.contactName || 'the contact'} is no longer yours.`);
+      toast(t('chat.noLongerYours', { name: chat.contactName || t('desk.theContactLower') }));
     }
   }
 
@@ -141,13 +187,10 @@ export class MyChats {
   showError(frame) {
     if (frame.code === 'rate-limited' && !frame.clientMessageId) return; // a typing signal: the next one goes
     if (frame.code === 'unavailable' || frame.code === 'rate-limited') {
-      $('#session-notice').textContent = frame.code === 'unavailable'
-        ? 'The chat service is unavailable for a moment — your messages will be sent when it is back.'
-        : 'Sending too fast — your messages will follow in a moment.';
+      this.notify(frame.code === 'unavailable' ? 'common.unavailable' : 'chat.rateLimited');
       return;
     }
-    const what = frame.clientMessageId ? 'Your message was not sent' : 'The chat refused a request';
-    toast(`${what}: ${frame.message || frame.code}`);
+    toast(t(frame.clientMessageId ? 'chat.error.notSent' : 'chat.error.refused', { error: frame.message || frame.code }));
   }
 
   /** The agent's unsent messages of a chat changed: draw them again after its transcript. */
@@ -156,8 +199,8 @@ export class MyChats {
     if (!chat) return;
     chat.timeline.showPending(this.socket.unsent(chatId));
     if (chatId === this.currentId && !this.socket.unsent(chatId).some((e) => e.state === 'retry')
-      && /will (be sent|follow)/.test($('#session-notice').textContent)) {
-      $('#session-notice').textContent = '';
+      && RETRY_NOTICES.includes(this.noticeKey?.key)) {
+      this.notify(null);
     }
   }
 
@@ -201,6 +244,6 @@ export class MyChats {
     this.swapDraft(null, { signal: false });
     this.renderList();
     this.showState();
-    $('#session-notice').textContent = 'This chat is done: it can be read, no longer changed.';
+    this.notify('chat.done');
   }
 }

@@ -2,6 +2,7 @@
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';
+import { t } from '/js/i18n.js';
 
 const WRAP_UP_SAVE_DELAY_MS = 700;
 
@@ -13,7 +14,7 @@ export class WrapUp {
       } catch (error) {
         this.dispositions = { required: false, codes: [] };
       }
-      $('#disposition').replaceChildren(el('option', { value: '' }, 'Choose…'),
+      $('#disposition').replaceChildren(el('option', { value: '', 'data-i18n': 'wrapUp.choose' }, t('wrapUp.choose')),
         ...listOf(this.dispositions, 'codes').map((c) => el('option', { value: c.code }, c.label || c.code)));
     }
     let wrapUp = {};
@@ -39,7 +40,7 @@ export class WrapUp {
 
   scheduleWrapUpSave() {
     clearTimeout(this.wrapUpTimer);
-    $('#wrap-up-status').textContent = 'Unsaved changes';
+    $('#wrap-up-status').textContent = t('common.unsaved');
     this.wrapUpTimer = setTimeout(() => this.saveWrapUp(), WRAP_UP_SAVE_DELAY_MS);
   }
 
@@ -48,11 +49,11 @@ export class WrapUp {
     if (!this.currentId) return false;
     try {
       await this.api.put(`/api/chats/${enc(this.currentId)}/wrap-up`, this.wrapUpValues());
-      $('#wrap-up-status').textContent = 'Saved';
+      $('#wrap-up-status').textContent = t('common.saved');
       return true;
     } catch (error) {
-      $('#wrap-up-status').textContent = `Not saved: ${error.message}`;
-      toast(`Could not save the wrap-up: ${error.message}`);
+      $('#wrap-up-status').textContent = t('common.notSaved', { error: error.message });
+      toast(t('wrapUp.error.save', { error: error.message }));
       return false;
     }
   }

@@ -46,19 +46,6 @@ export function openPage(url) {
   return false;
 }
 
-export function formatTime(iso) {
-  const date = iso ? new Date(iso) : null;
-  return date && !Number.isNaN(date.getTime())
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : '';
-}
-
-export function formatDuration(seconds) {
-  const total = Math.max(0, Math.round(Number(seconds) || 0));
-  const minutes = Math.floor(total / 60);
-  return minutes > 0 ? `${minutes} min ${total % 60} s` : `${total} s`;
-}
-
 export function newId() {
   return crypto.randomUUID ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

@@ -3,6 +3,7 @@
 import { $, el, show } from './dom.js';
 import { Api } from './api.js';
 import { claimsOf as decodePayload, isLive } from './jwt.js';
+import { t } from './i18n.js';
 
 export class SignIn {
   /**
@@ -60,7 +61,7 @@ export class SignIn {
         .filter((u) => u.groups.includes(this.requiredGroup))
         .map((u) => el('option', { value: u.username }, `${u.name} (${u.username})`)));
     } catch (e) {
-      error.textContent = `Development sign-in is not available: ${e.message}`;
+      error.textContent = t('signIn.error.unavailable', { error: e.message });
     }
     select.focus();
     return new Promise((resolve) => {
@@ -73,7 +74,7 @@ export class SignIn {
           show(section, false);
           resolve(this.user);
         } catch (e) {
-          error.textContent = `Sign-in failed: ${e.message}`;
+          error.textContent = t('signIn.error.failed', { error: e.message });
         }
       });
     });

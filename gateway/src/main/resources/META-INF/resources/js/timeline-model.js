@@ -41,6 +41,11 @@ export class TimelineModel {
     return best;
   }
 
+  /** The items held, by seq. */
+  ordered() {
+    return [...this.items.values()].sort((a, b) => a.seq - b.seq);
+  }
+
   clear() {
     this.items.clear();
     this.clientIds.clear();

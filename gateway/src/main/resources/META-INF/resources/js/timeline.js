@@ -1,19 +1,24 @@
 // One chat's timeline as the user sees it: items ordered by seq, each shown once (resume may replay some), then the
 // viewer's own messages not stored yet, marked as pending (or failed, with their text kept).
-import { el, formatTime, isWebUrl } from './dom.js';
+import { el, isWebUrl } from './dom.js';
+import { formatTime, label, t } from './i18n.js';
 import { TimelineModel } from './timeline-model.js';
 
-const NOTICE_TEXT = {
-  JOINED: (name) => `${name} joined the chat`,
-  LEFT: (name) => `${name} left the chat`,
-  TRANSFERRED: (name) => `The chat was transferred${name ? ` to ${name}` : ''}`,
-  ENDED: () => 'The chat has ended',
-};
+const DELIVERY = { queued: 'delivery.queued', sent: 'delivery.sent', retry: 'delivery.retry', stored: 'delivery.stored' };
 
 // Phone-number-like runs: an optional +, then digits with spaces, dots, dashes or brackets (7+ digits in all).
 const PHONE_PATTERN = /\+?\(?\d[\d\s().-]{5,}\d/g;
 const MIN_PHONE_DIGITS = 7;
 const digits = (s) => String(s).replace(/\D/g, '');
+
+/**
+ * A notice in the page's language, from its kind and the name it carries; a kind this page does not know shows the
+ * service's own (English) sentence. That sentence may say more (the agent a chat went to, why it ended): the next
+ * notice (who joined) tells the rest.
+ */
+export function noticeText(item) {
+  return label('notice', item.notice, item.text || String(item.notice ?? ''), { name: item.name || '' });
+}
 
 export class Timeline {
   /**
@@ -56,6 +61,17 @@ export class Timeline {
     return true;
   }
 
+  /** Draws every item and unsent message again, e.g. in another language. */
+  redraw() {
+    const items = this.model.ordered();
+    this.list.replaceChildren(...items.map((item) => {
+      const node = this.render(item);
+      node.dataset.seq = String(item.seq);
+      return node;
+    }));
+    this.showPending(this.pending);
+  }
+
   clear() {
     this.model.clear();
     this.pending = [];
@@ -76,33 +92,30 @@ export class Timeline {
   renderPending(entry) {
     const failed = entry.state === 'failed';
     const { text, pageUrl } = entry.frame;
-    const status = failed ? `Not sent: ${entry.error}`
-      : { queued: 'Not sent yet', sent: 'Sending…', retry: 'Waiting to send…', stored: 'Sent' }[entry.state];
+    const status = failed ? t('delivery.failed', { error: entry.error }) : t(DELIVERY[entry.state]);
     return el('li', {
       className: `item message mine ${failed ? 'failed' : 'pending'}`,
       dataset: { clientMessageId: entry.clientMessageId },
     },
-    el('span', { className: 'author' }, 'You:'),
+    el('span', { className: 'author' }, t('timeline.author', { name: t('timeline.you') })),
     ' ',
-    el('span', { className: 'text' }, text || (pageUrl ? `Page: ${pageUrl}` : 'Standard response')),
+    el('span', { className: 'text' }, text || (pageUrl ? t('timeline.page', { url: pageUrl }) : t('timeline.standardResponse'))),
     el('span', { className: 'delivery', role: 'status' }, status),
     failed && this.options.onTakeBack ? el('button', {
       type: 'button', className: 'take-back', onclick: () => this.options.onTakeBack(entry),
-    }, text || pageUrl ? 'Edit' : 'Dismiss') : null);
+    }, text || pageUrl ? t('timeline.edit') : t('timeline.dismiss')) : null);
   }
 
   render(item) {
     if (item.kind === 'NOTICE') {
-      const describe = NOTICE_TEXT[item.notice];
-      const text = item.text || (describe ? describe(item.name || '') : item.notice);
       return el('li', { className: `item notice notice-${String(item.notice).toLowerCase()}` },
-        el('span', { className: 'notice-text' }, text),
+        el('span', { className: 'notice-text' }, noticeText(item)),
         el('time', { className: 'time', datetime: item.at }, formatTime(item.at)));
     }
     const role = String(item.authorRole || '').toLowerCase();
     const mine = this.options.viewerRole && String(item.authorRole).toUpperCase() === this.options.viewerRole;
     return el('li', { className: `item message from-${role}${mine ? ' mine' : ''}` },
-      el('span', { className: 'author' }, `${item.authorName || role}:`),
+      el('span', { className: 'author' }, t('timeline.author', { name: item.authorName || role })),
       ' ',
       this.body(item),
       el('time', { className: 'time', datetime: item.at }, formatTime(item.at)));
@@ -123,8 +136,9 @@ export class Timeline {
 
   pageLink(url) {
     return isWebUrl(url)
-      ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', className: 'pushed-page' }, `Page: ${url}`)
-      : el('span', { className: 'pushed-page' }, `Page: ${url}`);
+      ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', className: 'pushed-page' },
+        t('timeline.page', { url }))
+      : el('span', { className: 'pushed-page' }, t('timeline.page', { url }));
   }
 
   /** Text nodes, with a phone icon button after every number when the viewer can call (agent desktop). */
@@ -150,7 +164,8 @@ export class Timeline {
 
   phoneButton(number) {
     return el('button', {
-      type: 'button', className: 'phone-icon', 'aria-label': `Call ${number}`, title: `Call ${number}`,
+      type: 'button', className: 'phone-icon', 'aria-label': t('timeline.call', { number }),
+      title: t('timeline.call', { number }),
       dataset: { number }, onclick: () => this.options.onCall(number),
     }, '\u260E');
   }

@@ -7,16 +7,14 @@ import { ResilientSocket } from './socket.js';
 import { Timeline } from './timeline.js';
 import { isLive, renewalDelay, RENEWAL } from './jwt.js';
 import { attachedFields, controlForField } from './attach-fields.js';
+import { language, onLanguageChange, setLanguage, startPageLanguage, t } from './i18n.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 120;
-const CLOSE_REASONS = {
-  4401: 'This chat can no longer be opened.',
-  4403: 'This chat can no longer be opened.',
-  4404: 'This chat no longer exists.',
-};
+const SECONDS_PER_MINUTE = 60;
+const CLOSE_REASONS = { 4401: 'widget.closed.expired', 4403: 'widget.closed.expired', 4404: 'widget.closed.gone' };
 
 const ui = {
   launcher: $('#chat-launcher'),
@@ -37,6 +35,7 @@ const ui = {
   surveyComment: $('#survey-comment'),
   surveyError: $('#survey-error'),
   surveyThanks: $('#survey-thanks'),
+  language: $('#contact-language'),
 };
 
 let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent, surveyDone}
@@ -45,6 +44,11 @@ let typingTimer = null;
 let typingSent = false;
 let renewalTimer = null;
 let surveyAsked = null; // the chat whose survey was looked up (asked once per chat and page)
+// What the status lines say, kept as keys and parameters so that a language switch can say it again.
+let connectionText = null; // {key, params}
+let queueFrame = null;
+let typingName = null;
+let formErrors = []; // the form's own mistakes, as message keys
 const api = new Api(() => chat?.contactToken);
 const timeline = new Timeline(ui.timeline, {
   viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
@@ -72,12 +76,13 @@ function openWidget(open) {
 
 // ---- the request form --------------------------------------------------------------------------------------
 
+/** The form's mistakes: [field, message key] pairs. */
 function validate(values) {
   const errors = [];
-  if (!values.name) errors.push('Please enter your name.');
-  if (values.name.length > MAX_NAME) errors.push('Your name is too long.');
-  if (!EMAIL_PATTERN.test(values.email)) errors.push('Please enter a valid e-mail address.');
-  if (values.phone && !/^\+?[\d\s().-]{6,}$/.test(values.phone)) errors.push('Please enter a valid phone number.');
+  if (!values.name) errors.push(['name', 'widget.error.name']);
+  if (values.name.length > MAX_NAME) errors.push(['name', 'widget.error.nameTooLong']);
+  if (!EMAIL_PATTERN.test(values.email)) errors.push(['email', 'widget.error.email']);
+  if (values.phone && !/^\+?[\d\s().-]{6,}$/.test(values.phone)) errors.push(['phone', 'widget.error.phone']);
   return errors;
 }
 
@@ -86,10 +91,10 @@ async function requestChat(event) {
   const data = new FormData(ui.form);
   const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v).trim()]));
   const errors = validate(values);
-  ui.formError.textContent = errors.join(' ');
+  formErrors = errors.map(([, key]) => key);
+  ui.formError.textContent = formErrors.map((key) => t(key)).join(' ');
   for (const field of ['name', 'email', 'phone']) {
-    ui.form.elements[field].setAttribute('aria-invalid', String(errors.some((e) => e.toLowerCase().includes(
-      field === 'email' ? 'e-mail' : field))));
+    ui.form.elements[field].setAttribute('aria-invalid', String(errors.some(([invalid]) => invalid === field)));
   }
   if (errors.length) return;
   const submit = ui.form.querySelector('button[type=submit]');
@@ -105,7 +110,7 @@ async function requestChat(event) {
       phoneNumbers: values.phone ? [values.phone] : [],
       queue: values.queue,
       subject: values.subject || undefined,
-      language: values.language,
+      language: language(),
       data: Object.keys(attached).length ? attached : undefined,
     });
     chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false };
@@ -118,11 +123,11 @@ async function requestChat(event) {
       const control = controlForField(controls, v.field);
       control?.setAttribute('aria-invalid', 'true');
       const label = control?.labels?.[0]?.firstChild?.textContent?.trim();
-      return `${label || v.field}: ${v.message}`;
+      return t('common.fieldError', { field: label || v.field, message: v.message });
     };
     ui.formError.textContent = violations?.length
       ? violations.map(named).join(' ')
-      : `We could not start the chat: ${error.message}`;
+      : t('widget.error.start', { error: error.message });
   } finally {
     submit.disabled = false;
   }
@@ -134,6 +139,7 @@ function startConversation() {
   show(ui.form, false);
   show(ui.conversation, true);
   setEnded(chat.ended);
+  queueFrame = null;
   timeline.clear();
   socket?.close();
   socket = new ResilientSocket(`/ws/contact/${encodeURIComponent(chat.chatId)}`, () => chat.contactToken, {
@@ -143,7 +149,7 @@ function startConversation() {
     onOutbox: showUnsent,
     onTokenExpired: () => (isLive(chat?.contactToken) ? chat.contactToken : null),
     onFinalClose: (code) => {
-      ui.connection.textContent = CLOSE_REASONS[code] || 'The chat is closed.';
+      say({ key: CLOSE_REASONS[code] || 'widget.closed' });
       clearTimeout(renewalTimer);
       setEnded(true);
     },
@@ -199,37 +205,56 @@ async function renewToken() {
   }
 }
 
+/** The connection line: a message key and its parameters (or the service's own text), or null for nothing. */
+function say(text) {
+  connectionText = text;
+  ui.connection.textContent = !text ? '' : text.key ? t(text.key, text.params) : text.text;
+}
+
 function showConnection(status, detail) {
-  const text = {
-    connecting: 'Connecting…',
-    open: '',
-    reconnecting: `Connection lost — reconnecting in ${detail} s…`,
-    closed: '',
-  }[status];
-  ui.connection.textContent = text ?? '';
+  say({
+    connecting: { key: 'connection.connecting' },
+    reconnecting: { key: 'widget.connection.reconnecting', params: { seconds: detail } },
+  }[status] ?? null);
+}
+
+function showQueue() {
+  if (!queueFrame) return;
+  const wait = queueFrame.estimatedWaitSeconds;
+  const minutes = wait ? Math.ceil(wait / SECONDS_PER_MINUTE) : null;
+  ui.queue.textContent = minutes ? t('widget.queue.positionWait', { position: queueFrame.position, minutes })
+    : t('widget.queue.position', { position: queueFrame.position });
+}
+
+function showTyping() {
+  ui.typing.textContent = typingName === null ? '' : t('common.typing', { name: typingName || t('widget.theAgent') });
 }
 
 function handleFrame(frame) {
   switch (frame.type) {
     case 'ack':
-      if (ui.connection.textContent.startsWith('The chat service is unavailable')) ui.connection.textContent = '';
+      if (connectionText?.key === 'common.unavailable') say(null);
       break;
     case 'item':
       if (timeline.add(frame.item, { live: frame.item.seq > chat.lastSeq })) {
         chat.lastSeq = Math.max(chat.lastSeq, timeline.lastSeq);
         saveChat();
       }
-      if (frame.item.kind === 'MESSAGE' && frame.item.authorRole !== 'CONTACT') ui.typing.textContent = '';
+      if (frame.item.kind === 'MESSAGE' && frame.item.authorRole !== 'CONTACT') {
+        typingName = null;
+        showTyping();
+      }
       if (frame.item.kind === 'NOTICE' && frame.item.notice === 'ENDED') setEnded(true);
       if (frame.item.kind === 'NOTICE' && frame.item.notice === 'JOINED') show(ui.queue, false);
       break;
     case 'queue':
       show(ui.queue, true);
-      ui.queue.textContent = `You are number ${frame.position} in the queue`
-        + (frame.estimatedWaitSeconds ? ` (about ${Math.ceil(frame.estimatedWaitSeconds / 60)} min).` : '.');
+      queueFrame = frame;
+      showQueue();
       break;
     case 'typing':
-      ui.typing.textContent = frame.typing ? `${frame.name || 'The agent'} is typing…` : '';
+      typingName = frame.typing ? frame.name || '' : null;
+      showTyping();
       break;
     case 'state':
       if (frame.state === 'ACTIVE') show(ui.queue, false);
@@ -238,11 +263,10 @@ function handleFrame(frame) {
     case 'error':
       // A message's own refusal shows on the message (pending, or failed with its text); others here.
       if (frame.code === 'unavailable') {
-        ui.connection.textContent = 'The chat service is unavailable for a moment — your messages will be sent'
-          + ' when it is back.';
+        say({ key: 'common.unavailable' });
       } else if (!frame.clientMessageId && frame.code !== 'rate-limited') {
         // (typing signals over the limit are simply dropped: the next one goes through)
-        ui.connection.textContent = frame.message || 'The chat refused a request.';
+        say(frame.message ? { text: frame.message } : { key: 'widget.refused' });
       }
       break;
     default:
@@ -259,7 +283,8 @@ function setEnded(ended) {
   show(ui.newChat, ended);
   if (ended) {
     show(ui.queue, false);
-    ui.typing.textContent = '';
+    typingName = null;
+    showTyping();
     askSurvey();
   }
 }
@@ -297,7 +322,7 @@ async function sendSurvey(event) {
   if (!current) return;
   const score = ui.survey.elements.score.value;
   if (!score) {
-    ui.surveyError.textContent = 'Please choose a score from 1 to 5.';
+    ui.surveyError.textContent = t('survey.error.score');
     return;
   }
   const submit = ui.survey.querySelector('button[type=submit]');
@@ -313,8 +338,8 @@ async function sendSurvey(event) {
     }
     const violations = error instanceof ApiError ? error.problem?.violations : null;
     ui.surveyError.textContent = violations?.length
-      ? violations.map((v) => `${v.field}: ${v.message}`).join(' ')
-      : `We could not send your answer: ${error.message}`;
+      ? violations.map((v) => t('common.fieldError', { field: v.field, message: v.message })).join(' ')
+      : t('survey.error.send', { error: error.message });
   } finally {
     submit.disabled = false;
   }
@@ -357,7 +382,7 @@ async function leave() {
     if (socket?.open) socket.send({ type: 'leave' });
     else await api.post(`/api/chats/${encodeURIComponent(chat.chatId)}/leave`);
   } catch (error) {
-    ui.connection.textContent = `Could not leave: ${error.message}`;
+    say({ key: 'widget.error.leave', params: { error: error.message } });
     return;
   }
   setEnded(true);
@@ -396,6 +421,21 @@ submitOnEnter(ui.message, ui.composer);
 ui.leave.addEventListener('click', leave);
 ui.newChat.addEventListener('click', newChat);
 ui.survey.addEventListener('submit', sendSurvey);
+// The chat is held in the page's language: choosing one in the form switches the page, and the other way round.
+ui.language.addEventListener('change', () => setLanguage(ui.language.value));
+
+/** After a language switch: what the page wrote itself, said again (the static text is done by i18n.js). */
+function relabel() {
+  ui.language.value = language();
+  if (formErrors.length) ui.formError.textContent = formErrors.map((key) => t(key)).join(' ');
+  if (connectionText) say(connectionText);
+  showQueue();
+  showTyping();
+  timeline.redraw();
+}
+startPageLanguage();
+relabel();
+onLanguageChange(relabel);
 
 if (chat) {
   openWidget(true);

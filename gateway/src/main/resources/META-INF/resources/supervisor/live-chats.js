@@ -2,7 +2,8 @@
 // chat's timeline live over /ws/supervisor (silent: the contact sees nothing), a Whisper box (the chat's agents see it,
 // the contact never), Barge-in (join openly, announced to everyone) and Leave. Its own section of the page, built
 // here, so the page's other sections stay as they are.
-import { $, el, formatDuration, newId, show, toast } from '/js/dom.js';
+import { $, el, newId, show, toast } from '/js/dom.js';
+import { formatDuration, label, onLanguageChange, t } from '/js/i18n.js';
 import { enc } from '/js/api.js';
 import { ResilientSocket } from '/js/socket.js';
 import { Timeline } from '/js/timeline.js';
@@ -10,13 +11,16 @@ import { markWhisper, whisperFrame } from '/js/whisper.js';
 
 const MAX_LENGTH = 1000;
 const MS_PER_SECOND = 1000;
-const STATE_LABELS = { WAITING: 'Waiting', ACTIVE: 'Active' };
 
 export class LiveChats {
   constructor(api, signIn) {
     this.api = api;
     this.monitored = null; // {chatId, contactName, timeline, joined}
     this.build();
+    onLanguageChange(() => {
+      if (this.monitored) this.showTitle();
+      this.refresh();
+    });
     this.socket = new ResilientSocket('/ws/supervisor', () => signIn.token, {
       // Monitoring again after a reconnect is idempotent: it resumes where the timeline stands.
       onOpen: (socket) => this.monitored && socket.send(this.monitorFrame()),
@@ -30,15 +34,17 @@ export class LiveChats {
     this.error = el('p', { id: 'live-chats-error', className: 'form-error', role: 'alert' });
     this.title = el('h3', { id: 'monitor-title' });
     this.list = el('ol', { id: 'monitor-timeline', className: 'timeline', 'aria-live': 'polite',
-      'aria-label': 'Monitored chat' });
+      'aria-label': t('live.monitoredChat'), 'data-i18n-aria-label': 'live.monitoredChat' });
     this.text = el('input', { id: 'supervisor-text', type: 'text', maxlength: MAX_LENGTH,
-      'aria-label': 'Text to whisper or send' });
+      'aria-label': t('live.text'), 'data-i18n-aria-label': 'live.text' });
     this.sendButton = el('button', { type: 'button', id: 'supervisor-send', onclick: () => this.sendToEveryone() },
-      'Send to everyone');
-    this.bargeButton = el('button', { type: 'button', id: 'barge-in', onclick: () => this.bargeIn() }, 'Barge in');
-    this.leaveButton = el('button', { type: 'button', id: 'leave-chat', onclick: () => this.leave() }, 'Leave');
+      said('live.sendToEveryone'));
+    this.bargeButton = el('button', { type: 'button', id: 'barge-in', onclick: () => this.bargeIn() },
+      said('live.bargeIn'));
+    this.leaveButton = el('button', { type: 'button', id: 'leave-chat', onclick: () => this.leave() },
+      said('live.leave'));
     const whisperForm = el('form', { id: 'whisper-form', className: 'whisper-box' }, this.text,
-      el('button', { type: 'submit', className: 'primary' }, 'Whisper'), this.sendButton);
+      el('button', { type: 'submit', className: 'primary' }, said('live.whisper')), this.sendButton);
     whisperForm.addEventListener('submit', (event) => {
       event.preventDefault();
       this.whisper();
@@ -46,12 +52,13 @@ export class LiveChats {
     this.panel = el('div', { id: 'monitor-panel', className: 'monitor-panel', hidden: true },
       this.title, this.list, whisperForm,
       el('div', { className: 'monitor-actions' }, this.bargeButton, this.leaveButton,
-        el('button', { type: 'button', id: 'stop-monitoring', onclick: () => this.stop() }, 'Stop monitoring')));
+        el('button', { type: 'button', id: 'stop-monitoring', onclick: () => this.stop() },
+          said('live.stopMonitoring'))));
     const section = el('section', { 'aria-labelledby': 'live-chats-title' },
-      el('h2', { id: 'live-chats-title' }, 'Live chats'), this.error,
+      el('h2', { id: 'live-chats-title' }, said('live.title')), this.error,
       el('table', { className: 'grid' },
-        el('thead', {}, el('tr', {}, ...['Contact', 'Queue', 'State', 'Agent', 'Open for', '']
-          .map((heading) => el('th', { scope: 'col' }, heading)))),
+        el('thead', {}, el('tr', {}, ...['live.contact', 'live.queue', 'live.state', 'live.agent', 'live.openFor']
+          .map((key) => el('th', { scope: 'col' }, said(key))), el('th', { scope: 'col' }))),
         this.rows),
       this.panel);
     $('.board-main').append(section);
@@ -64,14 +71,14 @@ export class LiveChats {
       this.rows.replaceChildren(...chats.map((chat) => el('tr', { dataset: { chat: chat.chatId } },
         el('th', { scope: 'row' }, chat.contactName || chat.chatId),
         el('td', {}, chat.queue ?? '—'),
-        el('td', {}, STATE_LABELS[chat.state] || chat.state),
+        el('td', {}, label('live.chatState', chat.state)),
         el('td', {}, chat.ownerAgentId ?? '—'),
         el('td', {}, formatDuration(Math.round((now - Date.parse(chat.requestedAt)) / MS_PER_SECOND))),
         el('td', {}, el('button', { type: 'button', className: 'monitor',
-          onclick: () => this.monitor(chat) }, this.monitored?.chatId === chat.chatId ? 'Monitoring' : 'Monitor')))));
+          onclick: () => this.monitor(chat) }, this.monitored?.chatId === chat.chatId ? t('live.monitoring') : t('live.monitor'))))));
       this.error.textContent = '';
     } catch (error) {
-      this.error.textContent = `Live chats unavailable: ${error.message}`;
+      this.error.textContent = t('live.unavailable', { error: error.message });
     }
   }
 
@@ -85,7 +92,7 @@ export class LiveChats {
     this.monitored = { chatId: chat.chatId, contactName: chat.contactName, joined: false,
       timeline: new Timeline(this.list, { viewerRole: 'SUPERVISOR', decorate: markWhisper }) };
     this.monitored.timeline.clear();
-    this.title.textContent = `Monitoring ${chat.contactName || chat.chatId} (the contact does not see you)`;
+    this.showTitle();
     this.showJoined(false);
     show(this.panel, true);
     this.socket.send(this.monitorFrame());
@@ -127,7 +134,7 @@ export class LiveChats {
       await this.api.post(`/api/supervision/chats/${enc(this.monitored.chatId)}/barge-in`);
       this.showJoined(true);
     } catch (error) {
-      toast(`Could not barge in: ${error.message}`);
+      toast(t('live.bargeInFailed', { error: error.message }));
     }
   }
 
@@ -137,8 +144,12 @@ export class LiveChats {
       await this.api.post(`/api/chats/${enc(this.monitored.chatId)}/leave`);
       this.showJoined(false);
     } catch (error) {
-      toast(`Could not leave: ${error.message}`);
+      toast(t('live.leaveFailed', { error: error.message }));
     }
+  }
+
+  showTitle() {
+    this.title.textContent = t('live.monitoringTitle', { name: this.monitored.contactName || this.monitored.chatId });
   }
 
   showJoined(joined) {
@@ -147,4 +158,9 @@ export class LiveChats {
     show(this.leaveButton, joined);
     show(this.sendButton, joined);
   }
+}
+
+/** Text in the page's language, marked so that a language switch says it again (js/i18n.js translatePage). */
+function said(key) {
+  return el('span', { 'data-i18n': key }, t(key));
 }

@@ -1,22 +1,24 @@
 // The supervisor view: queues (waiting chats, longest wait, agents by state, service level) and agents, refreshed
 // by polling routing-service every few seconds.
-import { $, el, formatDuration, show } from '/js/dom.js';
+import { $, el, show } from '/js/dom.js';
 import { Api, listOf } from '/js/api.js';
 import { SignIn } from '/js/signin.js';
 import { LiveChats } from './live-chats.js';
+import { formatDuration, formatPercent, formatTime, label, onLanguageChange, startPageLanguage, t } from '/js/i18n.js';
 
 const REFRESH_MS = 3000;
 const PERCENT = 100;
+const NOTHING = '—';
 const signIn = new SignIn('switchboard.supervisor.token', 'supervisor');
 const api = new Api(() => signIn.token, () => signIn.signOut());
-const STATE_LABELS = { READY: 'Ready', NOT_READY: 'Not Ready', AFTER_CHAT_WORK: 'After chat work', LOGGED_OUT: 'Logged out', BUSY: 'Busy' };
 
-const cell = (value) => el('td', {}, value ?? '—');
+const cell = (value) => el('td', {}, value ?? NOTHING);
 
+/** The service level comes as a ratio (0.85) or, from older services, as a percentage (85). */
 function serviceLevel(value) {
-  if (value === null || value === undefined) return '—';
+  if (value === null || value === undefined) return NOTHING;
   const ratio = Number(value);
-  return `${Math.round(ratio <= 1 ? ratio * PERCENT : ratio)} %`;
+  return formatPercent(ratio <= 1 ? ratio : ratio / PERCENT);
 }
 
 async function refreshQueues() {
@@ -30,14 +32,15 @@ async function refreshQueues() {
       cell(q.offered), cell(q.accepted), cell(q.abandoned), cell(serviceLevel(q.serviceLevel)))));
     $('#queues-error').textContent = '';
   } catch (error) {
-    $('#queues-error').textContent = `Queue figures unavailable: ${error.message}`;
+    $('#queues-error').textContent = t('supervisor.error.queues', { error: error.message });
   }
 }
 
 // Not Ready shows why: a break, a missed offer, or "disconnected" (the agent's desktop was away past the grace).
 function stateText(agent) {
-  const label = STATE_LABELS[agent.state] || agent.state;
-  return agent.state === 'NOT_READY' && agent.reason ? `${label} (${agent.reason})` : label;
+  const state = label('agentState', agent.state);
+  return agent.state === 'NOT_READY' && agent.reason
+    ? t('agentState.withReason', { state, reason: label('agentState.reason', agent.reason) }) : state;
 }
 
 async function refreshAgents() {
@@ -50,16 +53,18 @@ async function refreshAgents() {
       cell(Object.entries(a.skills || {}).map(([skill, level]) => `${skill} ${level}`).join(', ')))));
     $('#agents-error').textContent = '';
   } catch (error) {
-    $('#agents-error').textContent = `Agents unavailable: ${error.message}`;
+    $('#agents-error').textContent = t('supervisor.error.agents', { error: error.message });
   }
 }
 
 async function refresh() {
   await Promise.all([refreshQueues(), refreshAgents()]);
-  $('#refreshed').textContent = `Updated ${new Date().toLocaleTimeString()}`;
+  $('#refreshed').textContent = t('supervisor.updated', { time: formatTime(new Date(), { seconds: true }) });
 }
 
 async function start() {
+  startPageLanguage();
+  onLanguageChange(() => $('#board').hidden || refresh());
   const user = await signIn.ensureSignedIn();
   show($('#board'), true);
   $('#supervisor-name').textContent = user.name;
