@@ -32,7 +32,8 @@ public enum EventType {
     AGENT_PRESENCE("agent.presence", 1, AgentPresence.class, "session-service"),
     CHAT_DATA_CHANGED("chat.data.changed", 1, ChatDataChanged.class, "session-service"),
     CHAT_SURVEY_ANSWERED("chat.survey.answered", 1, SurveyAnswered.class, "session-service"),
-    AGENT_STATE("agent.state", 1, AgentStateChanged.class, "routing-service");
+    AGENT_STATE("agent.state", 1, AgentStateChanged.class, "routing-service"),
+    QUEUE_HOURS("queue.hours", 1, QueueHours.class, "routing-service");
 
     private final String topic;
     private final int version;

@@ -7,6 +7,7 @@ import { ResilientSocket } from './socket.js';
 import { Timeline } from './timeline.js';
 import { isLive, renewalDelay, RENEWAL } from './jwt.js';
 import { attachedFields, controlForField } from './attach-fields.js';
+import { closedText } from './opening.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -24,6 +25,7 @@ const ui = {
   minimize: $('#widget-minimize'),
   form: $('#chat-request'),
   formError: $('#request-error'),
+  closed: $('#queue-closed'),
   conversation: $('#conversation'),
   connection: $('#connection-status'),
   queue: $('#queue-status'),
@@ -112,6 +114,10 @@ async function requestChat(event) {
     saveChat();
     startConversation();
   } catch (error) {
+    if (isQueueClosed(error)) {
+      showClosed(error.problem);
+      return;
+    }
     const violations = error instanceof ApiError ? error.problem?.violations : null;
     // A refused attached field is named by its label, and marked.
     const named = (v) => {
@@ -124,8 +130,33 @@ async function requestChat(event) {
       ? violations.map(named).join(' ')
       : `We could not start the chat: ${error.message}`;
   } finally {
-    submit.disabled = false;
+    submit.disabled = Boolean(closedQueue);
   }
+}
+
+// ---- business hours: a closed queue takes no chat --------------------------------------------------------------
+
+let closedQueue = null; // {queue, opensAt} while the chosen queue is closed
+
+const isQueueClosed = (error) => error instanceof ApiError && error.status === 409
+  && Boolean(error.problem?.type?.endsWith('/queue-closed'));
+
+/** Asks routing whether the chosen queue is open now (no token needed); unknown: the chat request will tell. */
+async function checkOpening() {
+  const queue = ui.form.elements.queue.value;
+  try {
+    const at = await api.get(`/api/routing/queues/${enc(queue)}/availability`);
+    if (ui.form.elements.queue.value === queue) showClosed(at.open ? null : { queue, opensAt: at.opensAt });
+  } catch {
+    if (ui.form.elements.queue.value === queue) showClosed(null);
+  }
+}
+
+function showClosed(closed) {
+  closedQueue = closed;
+  ui.closed.textContent = closed ? closedText(closed.opensAt) : '';
+  show(ui.closed, Boolean(closed));
+  ui.form.querySelector('button[type=submit]').disabled = Boolean(closed);
 }
 
 // ---- the conversation ----------------------------------------------------------------------------------------
@@ -376,6 +407,7 @@ function newChat() {
   show(ui.conversation, false);
   show(ui.form, true);
   $('#contact-name').focus();
+  checkOpening();
 }
 
 // Links in pushed pages open in a new window only for http(s) (the anchor itself is built that way too).
@@ -384,7 +416,11 @@ ui.timeline.addEventListener('click', (event) => {
   if (link && !isWebUrl(link.href)) event.preventDefault();
 });
 
-ui.launcher.addEventListener('click', () => openWidget(ui.widget.hidden));
+ui.launcher.addEventListener('click', () => {
+  if (ui.widget.hidden && !chat) checkOpening();
+  openWidget(ui.widget.hidden);
+});
+ui.form.elements.queue.addEventListener('change', checkOpening);
 ui.minimize.addEventListener('click', () => openWidget(false));
 ui.widget.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') openWidget(false);

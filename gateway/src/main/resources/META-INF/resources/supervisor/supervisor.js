@@ -3,6 +3,7 @@
 import { $, el, formatDuration, show } from '/js/dom.js';
 import { Api, listOf } from '/js/api.js';
 import { SignIn } from '/js/signin.js';
+import { HoursEditor } from './hours.js';
 
 const REFRESH_MS = 3000;
 const PERCENT = 100;
@@ -65,6 +66,9 @@ async function start() {
   $('#sign-out').addEventListener('click', () => signIn.signOut());
   await refresh();
   setInterval(refresh, REFRESH_MS);
+  new HoursEditor(api).start().catch((error) => {
+    $('#hours-status').textContent = `Business hours unavailable: ${error.message}`;
+  });
 }
 
 start();

@@ -38,12 +38,12 @@ import java.util.Map;
 public class InteractionProjection {
 
     /**
-     * The topics this projection reads; routing.stats (queues), agent.presence and agent.state (agents) are not
-     * interactions (agent.state has its own log, {@code AgentStateLog}).
+     * The topics this projection reads; routing.stats and queue.hours (queues), agent.presence and agent.state
+     * (agents) are not interactions (agent.state has its own log, {@code AgentStateLog}).
      */
     public static final List<EventType> TYPES = List.of(EventType.values()).stream()
-            .filter(type -> type != EventType.ROUTING_STATS && type != EventType.AGENT_PRESENCE
-                    && type != EventType.AGENT_STATE).toList();
+            .filter(type -> type != EventType.ROUTING_STATS && type != EventType.QUEUE_HOURS
+                    && type != EventType.AGENT_PRESENCE && type != EventType.AGENT_STATE).toList();
 
     public Uni<Void> apply(EventEnvelope envelope) {
         EventType type = EventType.of(envelope.type());
@@ -79,7 +79,7 @@ public class InteractionProjection {
                     record(ActivityEntry.workflow(envelope, envelope.payload(WorkflowItemEvent.class)));
             case CHAT_DATA_CHANGED -> dataChanged(envelope, envelope.payload(ChatDataChanged.class));
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
-            case ROUTING_STATS, AGENT_PRESENCE, AGENT_STATE -> Uni.createFrom().voidItem();
+            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE -> Uni.createFrom().voidItem();
         };
     }
 
