@@ -66,7 +66,10 @@ class EventSchemaTest {
                 new QueueHours("sales", "Europe/Paris", List.of(new OpeningInterval(DayOfWeek.MONDAY, "09:00",
                         "12:30"), new OpeningInterval(DayOfWeek.MONDAY, "14:00", "24:00")), List.of("2026-12-25"),
                         3, now),
-                new QueueHours("sales", null, List.of(), List.of(), 4, now));
+                new QueueHours("sales", null, List.of(), List.of(), 4, now),
+                new MessageLeft("m1", "k1", "Ann", "ann@example.com", "sales", "en", "Please call me back", false,
+                        Map.of("orderNumber", "A-1001"), now),
+                new MessageLeft("m1", "k1", "Ann", "ann@example.com", "sales", "fr", "Rappelez-moi", true, null, now));
         for (SwitchboardEvent sample : samples) {
             String json = Events.write(Events.envelope(sample, "test"));
             assertThat(EventSchema.violations(json)).as(json).isEmpty();

@@ -8,6 +8,7 @@ import { Timeline } from './timeline.js';
 import { isLive, renewalDelay, RENEWAL } from './jwt.js';
 import { attachedFields, controlForField } from './attach-fields.js';
 import { closedText } from './opening.js';
+import { MessageMode } from './message-form.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -25,7 +26,6 @@ const ui = {
   minimize: $('#widget-minimize'),
   form: $('#chat-request'),
   formError: $('#request-error'),
-  closed: $('#queue-closed'),
   conversation: $('#conversation'),
   connection: $('#connection-status'),
   queue: $('#queue-status'),
@@ -34,6 +34,7 @@ const ui = {
   composer: $('#contact-composer'),
   message: $('#contact-message'),
   leave: $('#contact-leave'),
+  leaveMessage: $('#contact-leave-message'),
   newChat: $('#contact-new-chat'),
   survey: $('#contact-survey'),
   surveyComment: $('#survey-comment'),
@@ -41,13 +42,14 @@ const ui = {
   surveyThanks: $('#survey-thanks'),
 };
 
-let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent, surveyDone}
+let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent, surveyDone, contact, answered, leftByMe}
 let socket = null;
 let typingTimer = null;
 let typingSent = false;
 let renewalTimer = null;
 let surveyAsked = null; // the chat whose survey was looked up (asked once per chat and page)
 const api = new Api(() => chat?.contactToken);
+const messageMode = new MessageMode(api, backToChatForm);
 const timeline = new Timeline(ui.timeline, {
   viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
 });
@@ -83,11 +85,11 @@ function validate(values) {
   return errors;
 }
 
-async function requestChat(event) {
+/** The form's submit: a chat, or in message mode a message left. */
+async function submitForm(event) {
   event.preventDefault();
-  const data = new FormData(ui.form);
-  const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v).trim()]));
-  const errors = validate(values);
+  const values = formValues();
+  const errors = validate(values).concat(messageMode.on ? messageMode.errors() : []);
   ui.formError.textContent = errors.join(' ');
   for (const field of ['name', 'email', 'phone']) {
     ui.form.elements[field].setAttribute('aria-invalid', String(errors.some((e) => e.toLowerCase().includes(
@@ -101,21 +103,16 @@ async function requestChat(event) {
   controls.forEach((control) => control.dataset.attach !== undefined && control.removeAttribute('aria-invalid'));
   const attached = attachedFields(controls);
   try {
-    const created = await api.post('/api/chats', {
-      name: values.name,
-      email: values.email,
-      phoneNumbers: values.phone ? [values.phone] : [],
-      queue: values.queue,
-      subject: values.subject || undefined,
-      language: values.language,
-      data: Object.keys(attached).length ? attached : undefined,
-    });
-    chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false };
-    saveChat();
-    startConversation();
+    if (messageMode.on) {
+      await messageMode.send(requestTarget(values, attached));
+      show(ui.form, false);
+      messageMode.showThanks(true);
+    } else {
+      await requestChat(values, attached);
+    }
   } catch (error) {
     if (isQueueClosed(error)) {
-      showClosed(error.problem);
+      showClosed({ queue: values.queue, opensAt: error.problem.opensAt });
       return;
     }
     const violations = error instanceof ApiError ? error.problem?.violations : null;
@@ -128,15 +125,29 @@ async function requestChat(event) {
     };
     ui.formError.textContent = violations?.length
       ? violations.map(named).join(' ')
-      : `We could not start the chat: ${error.message}`;
+      : `We could not ${messageMode.on ? 'send your message' : 'start the chat'}: ${error.message}`;
   } finally {
-    submit.disabled = Boolean(closedQueue);
+    submit.disabled = false;
   }
 }
 
-// ---- business hours: a closed queue takes no chat --------------------------------------------------------------
+async function requestChat(values, attached) {
+  const created = await api.post('/api/chats', {
+    name: values.name,
+    email: values.email,
+    phoneNumbers: values.phone ? [values.phone] : [],
+    queue: values.queue,
+    subject: values.subject || undefined,
+    language: values.language,
+    data: Object.keys(attached).length ? attached : undefined,
+  });
+  chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false,
+    contact: requestTarget(values, attached) };
+  saveChat();
+  startConversation();
+}
 
-let closedQueue = null; // {queue, opensAt} while the chosen queue is closed
+// ---- business hours and "leave us a message" -------------------------------------------------------------------
 
 const isQueueClosed = (error) => error instanceof ApiError && error.status === 409
   && Boolean(error.problem?.type?.endsWith('/queue-closed'));
@@ -152,11 +163,34 @@ async function checkOpening() {
   }
 }
 
+/**
+ * A closed queue: the form in message mode, saying when the queue opens again (in the contact's time); open again
+ * (another subject chosen), back to a chat.
+ */
 function showClosed(closed) {
-  closedQueue = closed;
-  ui.closed.textContent = closed ? closedText(closed.opensAt) : '';
-  show(ui.closed, Boolean(closed));
-  ui.form.querySelector('button[type=submit]').disabled = Boolean(closed);
+  if (closed) {
+    messageMode.enter(`${closedText(closed.opensAt)} Leave us a message and we will answer by e-mail.`, true);
+  } else if (messageMode.closed) {
+    messageMode.leave();
+  }
+}
+
+/** From the thanks: the chat form again, checked again. */
+function backToChatForm() {
+  messageMode.showThanks(false);
+  messageMode.leave();
+  show(ui.form, true);
+  checkOpening();
+}
+
+function formValues() {
+  return Object.fromEntries([...new FormData(ui.form).entries()].map(([k, v]) => [k, String(v).trim()]));
+}
+
+/** What a message left goes with: the contact and the subject (queue) of the chat form, its attached fields. */
+function requestTarget(values, attached) {
+  return { name: values.name, email: values.email, queue: values.queue, language: values.language,
+    data: Object.keys(attached).length ? attached : undefined };
 }
 
 // ---- the conversation ----------------------------------------------------------------------------------------
@@ -252,7 +286,10 @@ function handleFrame(frame) {
       }
       if (frame.item.kind === 'MESSAGE' && frame.item.authorRole !== 'CONTACT') ui.typing.textContent = '';
       if (frame.item.kind === 'NOTICE' && frame.item.notice === 'ENDED') setEnded(true);
-      if (frame.item.kind === 'NOTICE' && frame.item.notice === 'JOINED') show(ui.queue, false);
+      if (frame.item.kind === 'NOTICE' && frame.item.notice === 'JOINED' && frame.item.role !== 'CONTACT') {
+        show(ui.queue, false);
+        markAnswered();
+      }
       break;
     case 'queue':
       show(ui.queue, true);
@@ -263,7 +300,10 @@ function handleFrame(frame) {
       ui.typing.textContent = frame.typing ? `${frame.name || 'The agent'} is typing…` : '';
       break;
     case 'state':
-      if (frame.state === 'ACTIVE') show(ui.queue, false);
+      if (frame.state === 'ACTIVE') {
+        show(ui.queue, false);
+        markAnswered();
+      }
       if (frame.state === 'ENDED' || frame.state === 'DONE') setEnded(true);
       break;
     case 'error':
@@ -281,6 +321,40 @@ function handleFrame(frame) {
   }
 }
 
+function markAnswered() {
+  if (chat.answered) return;
+  chat.answered = true;
+  saveChat();
+  showLeaveMessage();
+}
+
+/**
+ * "Leave a message" while nobody has answered yet (instead of waiting) and once a chat ended that nobody answered
+ * (no agent, or the queue closed meanwhile); not after the contact left on their own.
+ */
+function showLeaveMessage() {
+  const offered = Boolean(chat?.contact) && !chat.answered && !(chat.ended && chat.leftByMe);
+  ui.leaveMessage.textContent = chat?.ended ? 'Leave us a message' : 'Leave a message instead';
+  show(ui.leaveMessage, offered);
+}
+
+/** While waiting the chat is left first (its place in the queue given up), then the message form opens. */
+async function leaveMessage() {
+  if (!chat) return;
+  const target = chat.contact;
+  if (!chat.ended) {
+    chat.leftByMe = true;
+    await leave();
+    if (!chat?.ended) return;
+  }
+  newChat();
+  ui.form.elements.name.value = target.name || '';
+  ui.form.elements.email.value = target.email || '';
+  ui.form.elements.queue.value = target.queue;
+  messageMode.enter('Leave us a message and we will answer by e-mail.', false);
+  checkOpening();
+}
+
 function setEnded(ended) {
   chat.ended = ended;
   saveChat();
@@ -288,6 +362,7 @@ function setEnded(ended) {
   ui.composer.querySelector('button[type=submit]').disabled = ended;
   show(ui.leave, !ended);
   show(ui.newChat, ended);
+  showLeaveMessage();
   if (ended) {
     show(ui.queue, false);
     ui.typing.textContent = '';
@@ -405,6 +480,8 @@ function newChat() {
   show(ui.surveyThanks, false);
   timeline.clear();
   show(ui.conversation, false);
+  messageMode.showThanks(false);
+  messageMode.leave();
   show(ui.form, true);
   $('#contact-name').focus();
   checkOpening();
@@ -425,11 +502,15 @@ ui.minimize.addEventListener('click', () => openWidget(false));
 ui.widget.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') openWidget(false);
 });
-ui.form.addEventListener('submit', requestChat);
+ui.form.addEventListener('submit', submitForm);
 ui.composer.addEventListener('submit', sendMessage);
 ui.message.addEventListener('input', onTyping);
 submitOnEnter(ui.message, ui.composer);
-ui.leave.addEventListener('click', leave);
+ui.leave.addEventListener('click', () => {
+  if (chat) chat.leftByMe = true;
+  leave();
+});
+ui.leaveMessage.addEventListener('click', leaveMessage);
 ui.newChat.addEventListener('click', newChat);
 ui.survey.addEventListener('submit', sendSurvey);
 
