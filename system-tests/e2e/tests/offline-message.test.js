@@ -1,0 +1,71 @@
+// Business hours and "leave us a message" (issue 15): a supervisor closes the billing queue; the widget says it is
+// closed and when it opens again, offers the message form instead of the chat form; the message left becomes a
+// follow-up work item and the contact's acknowledgement e-mail goes out (both seen in the contact history).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WAIT_MS, call, launch, newPage, screenshot, unique } from '../lib/harness.js';
+
+const QUEUE = 'billing';
+const HOURS = `/api/routing/queues/${QUEUE}/hours`;
+const POLL_MS = 500;
+
+let browser;
+before(async () => {
+  browser = await launch();
+  // Open only the day after tomorrow (UTC): closed now, whatever the time of the run.
+  const opening = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+  const day = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'][opening.getUTCDay()];
+  await call('supervisor1', 'PUT', HOURS, { timeZone: 'UTC', weekly: [{ day, start: '00:00', end: '24:00' }],
+    holidays: [] });
+});
+after(async () => {
+  await call('supervisor1', 'DELETE', HOURS, undefined, [404]);
+  await browser?.close();
+});
+
+async function eventually(what, probe) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
+  }
+}
+
+test('a closed queue offers the message form; the message is filed for follow-up and acknowledged', async () => {
+  const contact = await newPage(browser, 'contact');
+  const name = unique('Nora');
+  await contact.goto('/');
+  await contact.getByRole('button', { name: 'Chat with us' }).click();
+  await contact.getByLabel('Name').fill(name);
+  await contact.getByLabel('E-mail').fill('nora@example.com');
+  await contact.locator('#contact-queue').selectOption(QUEUE);
+
+  // The form turns into the message form: no chat offered while the queue is closed.
+  await contact.getByLabel('Message for us').waitFor();
+  assert.equal(await contact.getByRole('button', { name: 'Start chat' }).count(), 0);
+  assert.match(await contact.locator('#queue-closed').textContent(),
+    /We are closed at the moment\. We open again on .+ \(your time\)\. Leave us a message/);
+  await contact.getByLabel('Message for us').fill('Please send me a copy of invoice 42.');
+  await screenshot(contact, '40-queue-closed-message-form');
+
+  const sent = contact.waitForResponse((r) => r.url().endsWith('/api/offline-messages') && r.request().method() === 'POST');
+  await contact.getByRole('button', { name: 'Send message' }).click();
+  const { messageId } = await (await sent).json();
+  await contact.locator('#message-thanks').waitFor();
+  assert.match(await contact.locator('#message-thanks').textContent(), /we received your message/);
+  await screenshot(contact, '41-message-left');
+
+  const history = await eventually('the message in history with its follow-up and acknowledgement', async () => {
+    const view = await call('supervisor1', 'GET', `/api/history/interactions/${encodeURIComponent(messageId)}`,
+      undefined, [404]);
+    return view?.transcript?.status === 'SENT' && view?.workflow?.queue ? view : null;
+  });
+  assert.equal(history.ending.reason, 'MESSAGE_LEFT');
+  assert.equal(history.messages[0].text, 'Please send me a copy of invoice 42.');
+  assert.equal(history.workflow.queue, 'follow-up');
+  assert.equal(history.transcript.events.find((e) => e.event === 'SENT').recipient, 'nora@example.com');
+  assert.deepEqual(contact.errors, []);
+  await contact.context().close();
+});
