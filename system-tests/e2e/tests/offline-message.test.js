@@ -1,9 +1,10 @@
 // Business hours and "leave us a message" (issue 15): a supervisor closes the billing queue; the widget says it is
 // closed and when it opens again, offers the message form instead of the chat form; the message left becomes a
-// follow-up work item and the contact's acknowledgement e-mail goes out (both seen in the contact history).
+// follow-up work item and the contact's acknowledgement e-mail goes out (both seen in the contact history). And the
+// supervisor view's hours editor: refusals by field, saved hours, cleared hours.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT_MS, call, launch, newPage, screenshot, unique } from '../lib/harness.js';
+import { WAIT_MS, call, launch, newPage, screenshot, signInAgent, unique } from '../lib/harness.js';
 
 const QUEUE = 'billing';
 const HOURS = `/api/routing/queues/${QUEUE}/hours`;
@@ -20,6 +21,7 @@ before(async () => {
 });
 after(async () => {
   await call('supervisor1', 'DELETE', HOURS, undefined, [404]);
+  await call('supervisor1', 'DELETE', '/api/routing/queues/sales/hours', undefined, [404]);
   await browser?.close();
 });
 
@@ -68,4 +70,33 @@ test('a closed queue offers the message form; the message is filed for follow-up
   assert.equal(history.transcript.events.find((e) => e.event === 'SENT').recipient, 'nora@example.com');
   assert.deepEqual(contact.errors, []);
   await contact.context().close();
+});
+
+test('a supervisor edits a queue\'s hours: a bad zone is named, the hours are saved, then cleared', async () => {
+  const supervisor = await newPage(browser, 'supervisor');
+  await signInAgent(supervisor, 'supervisor1', '/supervisor/');
+  await supervisor.locator('#hours-queue').selectOption('sales');
+  await supervisor.locator('#hours-form[aria-busy=false]').waitFor();
+  await supervisor.getByLabel('Time zone').fill('Mars/Olympus');
+  await supervisor.getByLabel('Monday').fill('9:00-12:30, 14:00-18:00');
+  await supervisor.getByRole('button', { name: 'Save hours' }).click();
+  await supervisor.locator('#hours-status', { hasText: /timeZone: unknown time zone 'Mars\/Olympus'/ }).waitFor();
+  assert.equal((await call('supervisor1', 'GET', '/api/routing/queues/sales/hours')).timeZone, null,
+    'nothing changed');
+
+  await supervisor.getByLabel('Time zone').fill('Europe/Paris');
+  await supervisor.getByLabel('Holidays').fill('2026-12-25');
+  await supervisor.getByRole('button', { name: 'Save hours' }).click();
+  await supervisor.locator('#hours-status', { hasText: 'Saved the hours of sales.' }).waitFor();
+  assert.equal(await supervisor.getByLabel('Monday').inputValue(), '09:00-12:30, 14:00-18:00');
+  const saved = await call('supervisor1', 'GET', '/api/routing/queues/sales/hours');
+  assert.deepEqual(saved, { timeZone: 'Europe/Paris', holidays: ['2026-12-25'], weekly: [
+    { day: 'MONDAY', start: '09:00', end: '12:30' }, { day: 'MONDAY', start: '14:00', end: '18:00' }] });
+  await screenshot(supervisor, '42-supervisor-hours-editor');
+
+  await supervisor.getByRole('button', { name: 'Clear (always open)' }).click();
+  await supervisor.locator('#hours-status', { hasText: 'always open' }).waitFor();
+  assert.equal((await call('supervisor1', 'GET', '/api/routing/queues/sales/availability')).open, true);
+  assert.deepEqual(supervisor.errors, []);
+  await supervisor.context().close();
 });

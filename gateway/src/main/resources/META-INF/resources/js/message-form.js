@@ -11,6 +11,7 @@ export class MessageMode {
     this.on = false;
     this.closed = false;
     this.notice = $('#queue-closed');
+    this.hint = $('#request-hint');
     this.fields = $('#message-fields');
     this.text = $('#message-text');
     this.submit = $('#request-submit');
@@ -29,6 +30,7 @@ export class MessageMode {
     this.closed = closed;
     this.notice.textContent = notice;
     show(this.notice, true);
+    show(this.hint, false);
     show(this.fields, true);
     show(this.back, !closed);
     this.submit.textContent = 'Send message';
@@ -40,6 +42,7 @@ export class MessageMode {
     this.closed = false;
     this.notice.textContent = '';
     show(this.notice, false);
+    show(this.hint, true);
     show(this.fields, false);
     show(this.back, false);
     this.submit.textContent = 'Start chat';

@@ -30,12 +30,19 @@ export class HoursEditor {
     await this.load();
   }
 
+  /** The chosen queue's hours; the form is busy meanwhile (what is typed then would be overwritten). */
   async load() {
     this.say('');
+    const queue = this.queue.value;
+    this.form.setAttribute('aria-busy', 'true');
     try {
-      this.fill(toForm(await this.api.get(this.path())));
+      const hours = await this.api.get(this.path());
+      // Another queue chosen meanwhile: its own load fills the form.
+      if (this.queue.value === queue) this.fill(toForm(hours));
     } catch (error) {
       this.say(`Hours unavailable: ${error.message}`, true);
+    } finally {
+      if (this.queue.value === queue) this.form.setAttribute('aria-busy', 'false');
     }
   }
 
