@@ -1,10 +1,13 @@
 // Business hours and "leave us a message" (issue 15): a supervisor closes the billing queue; the widget says it is
 // closed and when it opens again, offers the message form instead of the chat form; the message left becomes a
 // follow-up work item and the contact's acknowledgement e-mail goes out (both seen in the contact history). And the
-// supervisor view's hours editor: refusals by field, saved hours, cleared hours.
+// supervisor view's hours editor: refusals by field, saved hours, cleared hours. And a contact who is tired of
+// waiting leaves a message instead.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT_MS, call, launch, newPage, screenshot, signInAgent, unique } from '../lib/harness.js';
+import {
+  QUEUE as OPEN_QUEUE, WAIT_MS, call, launch, newPage, onlyOfferedTo, requestChat, screenshot, signInAgent, unique,
+} from '../lib/harness.js';
 
 const QUEUE = 'billing';
 const HOURS = `/api/routing/queues/${QUEUE}/hours`;
@@ -99,4 +102,32 @@ test('a supervisor edits a queue\'s hours: a bad zone is named, the hours are sa
   assert.equal((await call('supervisor1', 'GET', '/api/routing/queues/sales/availability')).open, true);
   assert.deepEqual(supervisor.errors, []);
   await supervisor.context().close();
+});
+
+test('while waiting, the contact leaves a message instead: the chat is given up and the message sent', async () => {
+  await onlyOfferedTo('agent1');
+  const contact = await newPage(browser, 'contact');
+  const name = unique('Omar');
+  await requestChat(contact, { name, email: 'omar@example.com' });
+  const instead = contact.getByRole('button', { name: 'Leave a message instead' });
+  await instead.click();
+
+  await contact.getByLabel('Message for us').waitFor();
+  assert.equal(await contact.getByLabel('Name').inputValue(), name, 'the chat request\'s details are kept');
+  assert.equal(await contact.locator('#conversation').isHidden(), true);
+  await contact.getByLabel('Message for us').fill('No rush, please answer by e-mail.');
+  const sent = contact.waitForResponse((r) => r.url().endsWith('/api/offline-messages') && r.request().method() === 'POST');
+  await contact.getByRole('button', { name: 'Send message' }).click();
+  const { messageId } = await (await sent).json();
+  await contact.locator('#message-thanks').waitFor();
+
+  const history = await eventually('the message in history', async () => {
+    const view = await call('supervisor1', 'GET', `/api/history/interactions/${encodeURIComponent(messageId)}`,
+      undefined, [404]);
+    return view?.messages?.length ? view : null;
+  });
+  assert.equal(history.queue, OPEN_QUEUE);
+  assert.equal(history.contact.name, name);
+  assert.deepEqual(contact.errors, []);
+  await contact.context().close();
 });
