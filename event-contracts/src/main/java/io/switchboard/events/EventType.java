@@ -33,7 +33,9 @@ public enum EventType {
     CHAT_DATA_CHANGED("chat.data.changed", 1, ChatDataChanged.class, "session-service"),
     CHAT_SURVEY_ANSWERED("chat.survey.answered", 1, SurveyAnswered.class, "session-service"),
     AGENT_STATE("agent.state", 1, AgentStateChanged.class, "routing-service"),
-    CHAT_MONITORING("chat.monitoring", 1, ChatMonitoring.class, "session-service");
+    CHAT_MONITORING("chat.monitoring", 1, ChatMonitoring.class, "session-service"),
+    QUEUE_HOURS("queue.hours", 1, QueueHours.class, "routing-service"),
+    CONTACT_MESSAGE_LEFT("contact.message.left", 1, MessageLeft.class, "session-service");
 
     private final String topic;
     private final int version;

@@ -74,7 +74,7 @@ final class EventSchemaGenerator {
         ObjectNode env = Events.json().createObjectNode();
         env.put("title", type.topic());
         env.put("description", "Published by " + type.producer() + " on topic " + type.topic()
-                + ", keyed by " + (type == EventType.ROUTING_STATS ? "queue name" : "chat id") + ".");
+                + ", keyed by " + keyOf(type) + ".");
         env.put("type", "object");
         ObjectNode props = env.putObject("properties");
         string(props.putObject("id"), "uuid");
@@ -89,6 +89,14 @@ final class EventSchemaGenerator {
             required.add(field);
         }
         return env;
+    }
+
+    private static String keyOf(EventType type) {
+        return switch (type) {
+            case ROUTING_STATS, QUEUE_HOURS -> "queue name";
+            case AGENT_PRESENCE, AGENT_STATE -> "agent id";
+            default -> "chat id";
+        };
     }
 
     private static ObjectNode string(ObjectNode node, String format) {

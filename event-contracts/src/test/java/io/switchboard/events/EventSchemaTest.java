@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,14 @@ class EventSchemaTest {
                         "agent1", DataOrigin.AGENT, now),
                 new SurveyAnswered("c1", "sales", List.of("agent1", "agent2"), 4, "Quick and friendly", now),
                 new SurveyAnswered("c1", "sales", List.of(), 1, null, now),
-                new QueueStats("sales", 2, 40, 1, 2, 0, 10, 8, 1, 0.9, 900, now));
+                new QueueStats("sales", 2, 40, 1, 2, 0, 10, 8, 1, 0.9, 900, now),
+                new QueueHours("sales", "Europe/Paris", List.of(new OpeningInterval(DayOfWeek.MONDAY, "09:00",
+                        "12:30"), new OpeningInterval(DayOfWeek.MONDAY, "14:00", "24:00")), List.of("2026-12-25"),
+                        3, now),
+                new QueueHours("sales", null, List.of(), List.of(), 4, now),
+                new MessageLeft("m1", "k1", "Ann", "ann@example.com", "sales", "en", "Please call me back", false,
+                        Map.of("orderNumber", "A-1001"), now),
+                new MessageLeft("m1", "k1", "Ann", "ann@example.com", "sales", "fr", "Rappelez-moi", true, null, now));
         for (SwitchboardEvent sample : samples) {
             String json = Events.write(Events.envelope(sample, "test"));
             assertThat(EventSchema.violations(json)).as(json).isEmpty();

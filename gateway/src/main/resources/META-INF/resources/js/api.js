@@ -45,6 +45,7 @@ export class Api {
   post(path, body = {}) { return this.request('POST', path, body); }
   put(path, body) { return this.request('PUT', path, body); }
   patch(path, body) { return this.request('PATCH', path, body); }
+  delete(path) { return this.request('DELETE', path); }
 }
 
 /** Lists come as a bare array or wrapped ({items}, {codes}, ...): accept both. */

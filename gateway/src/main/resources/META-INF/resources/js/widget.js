@@ -8,6 +8,8 @@ import { Timeline } from './timeline.js';
 import { isLive, renewalDelay, RENEWAL } from './jwt.js';
 import { attachedFields, controlForField } from './attach-fields.js';
 import { language, onLanguageChange, setLanguage, startPageLanguage, t } from './i18n.js';
+import { closedText } from './opening.js';
+import { MessageMode } from './message-form.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -30,6 +32,7 @@ const ui = {
   composer: $('#contact-composer'),
   message: $('#contact-message'),
   leave: $('#contact-leave'),
+  leaveMessage: $('#contact-leave-message'),
   newChat: $('#contact-new-chat'),
   survey: $('#contact-survey'),
   surveyComment: $('#survey-comment'),
@@ -38,7 +41,7 @@ const ui = {
   language: $('#contact-language'),
 };
 
-let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent, surveyDone}
+let chat = loadChat(); // {chatId, contactToken, lastSeq, ended, unsent, surveyDone, contact, answered, leftByMe}
 let socket = null;
 let typingTimer = null;
 let typingSent = false;
@@ -50,6 +53,7 @@ let queueFrame = null;
 let typingName = null;
 let formErrors = []; // the form's own mistakes, as message keys
 const api = new Api(() => chat?.contactToken);
+const messageMode = new MessageMode(api, backToChatForm);
 const timeline = new Timeline(ui.timeline, {
   viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
 });
@@ -86,11 +90,11 @@ function validate(values) {
   return errors;
 }
 
-async function requestChat(event) {
+/** The form's submit: a chat, or in message mode a message left. */
+async function submitForm(event) {
   event.preventDefault();
-  const data = new FormData(ui.form);
-  const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v).trim()]));
-  const errors = validate(values);
+  const values = formValues();
+  const errors = validate(values).concat(messageMode.on ? messageMode.errors().map((key) => ['text', key]) : []);
   formErrors = errors.map(([, key]) => key);
   ui.formError.textContent = formErrors.map((key) => t(key)).join(' ');
   for (const field of ['name', 'email', 'phone']) {
@@ -104,19 +108,18 @@ async function requestChat(event) {
   controls.forEach((control) => control.dataset.attach !== undefined && control.removeAttribute('aria-invalid'));
   const attached = attachedFields(controls);
   try {
-    const created = await api.post('/api/chats', {
-      name: values.name,
-      email: values.email,
-      phoneNumbers: values.phone ? [values.phone] : [],
-      queue: values.queue,
-      subject: values.subject || undefined,
-      language: language(),
-      data: Object.keys(attached).length ? attached : undefined,
-    });
-    chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false };
-    saveChat();
-    startConversation();
+    if (messageMode.on) {
+      await messageMode.send(requestTarget(values, attached));
+      show(ui.form, false);
+      messageMode.showThanks(true);
+    } else {
+      await requestChat(values, attached);
+    }
   } catch (error) {
+    if (isQueueClosed(error)) {
+      showClosed({ queue: values.queue, opensAt: error.problem.opensAt });
+      return;
+    }
     const violations = error instanceof ApiError ? error.problem?.violations : null;
     // A refused attached field is named by its label, and marked.
     const named = (v) => {
@@ -127,10 +130,72 @@ async function requestChat(event) {
     };
     ui.formError.textContent = violations?.length
       ? violations.map(named).join(' ')
-      : t('widget.error.start', { error: error.message });
+      : t(messageMode.on ? 'widget.error.message' : 'widget.error.start', { error: error.message });
   } finally {
     submit.disabled = false;
   }
+}
+
+async function requestChat(values, attached) {
+  const created = await api.post('/api/chats', {
+    name: values.name,
+    email: values.email,
+    phoneNumbers: values.phone ? [values.phone] : [],
+    queue: values.queue,
+    subject: values.subject || undefined,
+    language: language(),
+    data: Object.keys(attached).length ? attached : undefined,
+  });
+  chat = { chatId: created.chatId, contactToken: created.contactToken, lastSeq: 0, ended: false,
+    contact: requestTarget(values, attached) };
+  saveChat();
+  startConversation();
+}
+
+// ---- business hours and "leave us a message" -------------------------------------------------------------------
+
+const isQueueClosed = (error) => error instanceof ApiError && error.status === 409
+  && Boolean(error.problem?.type?.endsWith('/queue-closed'));
+
+/** Asks routing whether the chosen queue is open now (no token needed); unknown: the chat request will tell. */
+async function checkOpening() {
+  const queue = ui.form.elements.queue.value;
+  try {
+    const at = await api.get(`/api/routing/queues/${enc(queue)}/availability`);
+    if (ui.form.elements.queue.value === queue) showClosed(at.open ? null : { queue, opensAt: at.opensAt });
+  } catch {
+    if (ui.form.elements.queue.value === queue) showClosed(null);
+  }
+}
+
+/**
+ * A closed queue: the form in message mode, saying when the queue opens again (in the contact's time); open again
+ * (another subject chosen), back to a chat.
+ */
+function showClosed(closed) {
+  if (closed) {
+    messageMode.enter(`${closedText(closed.opensAt)} ${t('widget.messageOffer')}`, true);
+  } else if (messageMode.closed) {
+    messageMode.leave();
+  }
+}
+
+/** From the thanks: the chat form again, checked again. */
+function backToChatForm() {
+  messageMode.showThanks(false);
+  messageMode.leave();
+  show(ui.form, true);
+  checkOpening();
+}
+
+function formValues() {
+  return Object.fromEntries([...new FormData(ui.form).entries()].map(([k, v]) => [k, String(v).trim()]));
+}
+
+/** What a message left goes with: the contact and the subject (queue) of the chat form, its attached fields. */
+function requestTarget(values, attached) {
+  return { name: values.name, email: values.email, queue: values.queue, language: language(),
+    data: Object.keys(attached).length ? attached : undefined };
 }
 
 // ---- the conversation ----------------------------------------------------------------------------------------
@@ -245,7 +310,10 @@ function handleFrame(frame) {
         showTyping();
       }
       if (frame.item.kind === 'NOTICE' && frame.item.notice === 'ENDED') setEnded(true);
-      if (frame.item.kind === 'NOTICE' && frame.item.notice === 'JOINED') show(ui.queue, false);
+      if (frame.item.kind === 'NOTICE' && frame.item.notice === 'JOINED' && frame.item.role !== 'CONTACT') {
+        show(ui.queue, false);
+        markAnswered();
+      }
       break;
     case 'queue':
       show(ui.queue, true);
@@ -257,7 +325,10 @@ function handleFrame(frame) {
       showTyping();
       break;
     case 'state':
-      if (frame.state === 'ACTIVE') show(ui.queue, false);
+      if (frame.state === 'ACTIVE') {
+        show(ui.queue, false);
+        markAnswered();
+      }
       if (frame.state === 'ENDED' || frame.state === 'DONE') setEnded(true);
       break;
     case 'error':
@@ -274,6 +345,42 @@ function handleFrame(frame) {
   }
 }
 
+function markAnswered() {
+  if (chat.answered) return;
+  chat.answered = true;
+  saveChat();
+  showLeaveMessage();
+}
+
+/**
+ * "Leave a message" while nobody has answered yet (instead of waiting) and once a chat ended that nobody answered
+ * (no agent, or the queue closed meanwhile); not after the contact left on their own.
+ */
+function showLeaveMessage() {
+  const offered = Boolean(chat?.contact) && !chat.answered && !(chat.ended && chat.leftByMe);
+  // Marked, so that a language switch says the right one (translatePage).
+  ui.leaveMessage.dataset.i18n = chat?.ended ? 'widget.leaveUsAMessage' : 'widget.leaveMessageInstead';
+  ui.leaveMessage.textContent = t(ui.leaveMessage.dataset.i18n);
+  show(ui.leaveMessage, offered);
+}
+
+/** While waiting the chat is left first (its place in the queue given up), then the message form opens. */
+async function leaveMessage() {
+  if (!chat) return;
+  const target = chat.contact;
+  if (!chat.ended) {
+    chat.leftByMe = true;
+    await leave();
+    if (!chat?.ended) return;
+  }
+  newChat();
+  ui.form.elements.name.value = target.name || '';
+  ui.form.elements.email.value = target.email || '';
+  ui.form.elements.queue.value = target.queue;
+  messageMode.enter(t('widget.messageOffer'), false);
+  checkOpening();
+}
+
 function setEnded(ended) {
   chat.ended = ended;
   saveChat();
@@ -281,6 +388,7 @@ function setEnded(ended) {
   ui.composer.querySelector('button[type=submit]').disabled = ended;
   show(ui.leave, !ended);
   show(ui.newChat, ended);
+  showLeaveMessage();
   if (ended) {
     show(ui.queue, false);
     typingName = null;
@@ -399,8 +507,11 @@ function newChat() {
   show(ui.surveyThanks, false);
   timeline.clear();
   show(ui.conversation, false);
+  messageMode.showThanks(false);
+  messageMode.leave();
   show(ui.form, true);
   $('#contact-name').focus();
+  checkOpening();
 }
 
 // Links in pushed pages open in a new window only for http(s) (the anchor itself is built that way too).
@@ -409,16 +520,24 @@ ui.timeline.addEventListener('click', (event) => {
   if (link && !isWebUrl(link.href)) event.preventDefault();
 });
 
-ui.launcher.addEventListener('click', () => openWidget(ui.widget.hidden));
+ui.launcher.addEventListener('click', () => {
+  if (ui.widget.hidden && !chat) checkOpening();
+  openWidget(ui.widget.hidden);
+});
+ui.form.elements.queue.addEventListener('change', checkOpening);
 ui.minimize.addEventListener('click', () => openWidget(false));
 ui.widget.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') openWidget(false);
 });
-ui.form.addEventListener('submit', requestChat);
+ui.form.addEventListener('submit', submitForm);
 ui.composer.addEventListener('submit', sendMessage);
 ui.message.addEventListener('input', onTyping);
 submitOnEnter(ui.message, ui.composer);
-ui.leave.addEventListener('click', leave);
+ui.leave.addEventListener('click', () => {
+  if (chat) chat.leftByMe = true;
+  leave();
+});
+ui.leaveMessage.addEventListener('click', leaveMessage);
 ui.newChat.addEventListener('click', newChat);
 ui.survey.addEventListener('submit', sendSurvey);
 // The chat is held in the page's language: choosing one in the form switches the page, and the other way round.

@@ -5,6 +5,7 @@ import { Api, listOf } from '/js/api.js';
 import { SignIn } from '/js/signin.js';
 import { LiveChats } from './live-chats.js';
 import { formatDuration, formatPercent, formatTime, label, onLanguageChange, startPageLanguage, t } from '/js/i18n.js';
+import { HoursEditor } from './hours.js';
 
 const REFRESH_MS = 3000;
 const PERCENT = 100;
@@ -73,6 +74,9 @@ async function start() {
   await Promise.all([refresh(), liveChats.refresh()]);
   setInterval(refresh, REFRESH_MS);
   setInterval(() => liveChats.refresh(), REFRESH_MS);
+  new HoursEditor(api).start().catch((error) => {
+    $('#hours-status').textContent = t('hours.unavailable', { error: error.message });
+  });
 }
 
 start();

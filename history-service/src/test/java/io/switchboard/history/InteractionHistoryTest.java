@@ -192,7 +192,7 @@ class InteractionHistoryTest {
         return node;
     }
 
-    private static JsonNode fetchOrNull(String chatId) {
+    static JsonNode fetchOrNull(String chatId) {
         var response = given().auth().oauth2(Tokens.supervisor("supervisor1"))
                 .get("/api/history/interactions/" + chatId);
         return response.statusCode() == 200 ? Json.parse(response.asString()) : null;

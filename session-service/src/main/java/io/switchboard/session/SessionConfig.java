@@ -90,6 +90,15 @@ public interface SessionConfig {
     /** The post-chat satisfaction survey (docs/session-service.md, satisfaction survey). */
     Survey survey();
 
+    /** Messages contacts leave instead of chatting (docs/session-service.md, messages left). */
+    OfflineMessages offlineMessages();
+
+    interface OfflineMessages {
+
+        /** Longest message text, in characters. */
+        int maxTextLength();
+    }
+
     interface Survey {
 
         /**

@@ -3,6 +3,7 @@ package io.switchboard.workflow;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** workflow-service's own settings ({@code switchboard.workflow.*} in application.properties). */
@@ -23,4 +24,16 @@ public interface WorkflowConfig {
 
     /** How often those summaries are pruned (read by the schedule). */
     Duration summaryPruneInterval();
+
+    OfflineMessages offlineMessages();
+
+    /** Messages contacts leave (contact.message.left): the follow-up queue they become work items in. */
+    interface OfflineMessages {
+
+        /** The follow-up queue of a message to a queue not listed in {@link #queues()}. */
+        String defaultQueue();
+
+        /** Follow-up queue by the queue the message was left for. */
+        Map<String, String> queues();
+    }
 }

@@ -15,8 +15,11 @@ import io.switchboard.events.ChatRouted;
 import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
+import io.switchboard.events.MessageKind;
+import io.switchboard.events.MessageLeft;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
+import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.events.SurveyAnswered;
 import io.switchboard.events.TranscriptFailed;
@@ -38,13 +41,19 @@ import java.util.Map;
 @ApplicationScoped
 public class InteractionProjection {
 
+    /** The kind of an interaction that is a message the contact left (a chat has none). */
+    public static final String MESSAGE = "MESSAGE";
+    private static final String MESSAGE_LEFT = "MESSAGE_LEFT";
+    /** A message left is the one item of its interaction's timeline. */
+    private static final long MESSAGE_SEQ = 1;
+
     /**
-     * The topics this projection reads; routing.stats (queues), agent.presence and agent.state (agents) are not
-     * interactions (agent.state has its own log, {@code AgentStateLog}).
+     * The topics this projection reads; routing.stats and queue.hours (queues), agent.presence and agent.state
+     * (agents) are not interactions (agent.state has its own log, {@code AgentStateLog}).
      */
     public static final List<EventType> TYPES = List.of(EventType.values()).stream()
-            .filter(type -> type != EventType.ROUTING_STATS && type != EventType.AGENT_PRESENCE
-                    && type != EventType.AGENT_STATE).toList();
+            .filter(type -> type != EventType.ROUTING_STATS && type != EventType.QUEUE_HOURS
+                    && type != EventType.AGENT_PRESENCE && type != EventType.AGENT_STATE).toList();
 
     public Uni<Void> apply(EventEnvelope envelope) {
         EventType type = EventType.of(envelope.type());
@@ -81,7 +90,8 @@ public class InteractionProjection {
             case CHAT_DATA_CHANGED -> dataChanged(envelope, envelope.payload(ChatDataChanged.class));
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
             case CHAT_MONITORING -> record(ActivityEntry.monitoring(envelope, envelope.payload(ChatMonitoring.class)));
-            case ROUTING_STATS, AGENT_PRESENCE, AGENT_STATE -> Uni.createFrom().voidItem();
+            case CONTACT_MESSAGE_LEFT -> messageLeft(envelope.payload(MessageLeft.class));
+            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE -> Uni.createFrom().voidItem();
         };
     }
 
@@ -96,6 +106,29 @@ public class InteractionProjection {
                 e.queue(), e.subject(), e.language(), e.requestedAt(), e.contactVerified())
                 .chain(() -> visitQueue(e.chatId(), e.queue(), e.requestedAt()))
                 .chain(() -> data(e.chatId(), e.data(), e.requestedAt()));
+    }
+
+    /**
+     * A message the contact left: an interaction of its own (kind MESSAGE), asked and over at once, whose one message
+     * is the text; the work item and the acknowledgement come as workflow and transcript events of the same id.
+     */
+    private Uni<?> messageLeft(MessageLeft e) {
+        return execute("""
+                        update interaction set kind = ?2, contact_id = ?3, contact_name = ?4, email = ?5,
+                            requested_queue = ?6, language = ?7, requested_at = ?8, contact_verified = ?9,
+                            ended_at = ?8, end_reason = ?10
+                        where chat_id = ?1""",
+                e.chatId(), MESSAGE, e.contactId(), e.contactName(), e.email(), e.queue(), e.language(), e.leftAt(),
+                e.contactVerified(), MESSAGE_LEFT)
+                .chain(() -> visitQueue(e.chatId(), e.queue(), e.leftAt()))
+                .chain(() -> execute("""
+                                insert into interaction_message(chat_id, seq, author_id, author_name, author_role, kind,
+                                    text, sent_at)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""",
+                        e.chatId(), MESSAGE_SEQ, e.contactId(), e.contactName(), ParticipantRole.CONTACT.name(),
+                        MessageKind.TEXT.name(), e.text(), e.leftAt()))
+                .chain(() -> lastSeq(e.chatId(), MESSAGE_SEQ))
+                .chain(() -> data(e.chatId(), e.data(), e.leftAt()));
     }
 
     private Uni<?> routed(EventEnvelope envelope, ChatRouted e) {

@@ -66,6 +66,9 @@ public class InteractionRow extends PanacheEntityBase {
     @Column(name = "attached_data_at")
     public Instant attachedDataAt;
 
+    /** MESSAGE for a message the contact left (contact.message.left); null for a chat. */
+    public String kind;
+
     /** The contact's satisfaction survey answer (1-5), null when none was given. */
     @Column(name = "survey_score")
     public Integer surveyScore;

@@ -55,12 +55,16 @@ final class InteractionAssembler {
     private static final TypeReference<List<ChatDataChanged.Change>> CHANGES = new TypeReference<>() {
     };
 
+    /** The kind of an interaction that is a chat (the column is null for them). */
+    private static final String CHAT = "CHAT";
+
     private InteractionAssembler() {
     }
 
     static InteractionSummary summary(InteractionRow row, List<ParticipationRow> participation) {
         return new InteractionSummary(row.chatId, InteractionState.of(row), row.contactId, row.contactName,
-                row.currentQueue(), staff(participation), Timings.of(row), row.dispositionCode, row.surveyScore);
+                row.currentQueue(), staff(participation), Timings.of(row), row.dispositionCode, row.surveyScore,
+                row.kind == null ? CHAT : row.kind);
     }
 
     static InteractionView view(InteractionRow row, List<QueueVisitRow> queues, List<ParticipationRow> participation,

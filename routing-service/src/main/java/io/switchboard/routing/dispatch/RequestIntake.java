@@ -13,6 +13,7 @@ import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentRole;
 import io.switchboard.routing.agent.AgentState;
 import io.switchboard.routing.queue.DataRules;
+import io.switchboard.routing.queue.OpeningTimes;
 import io.switchboard.routing.queue.RoutingQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -31,9 +32,11 @@ public class RequestIntake {
     private final EventOutbox outbox;
     private final Dispatcher dispatcher;
     private final DataRules dataRules;
+    private final OpeningTimes openingTimes;
 
     public RequestIntake(RoutingConfig config, QueuePositions positions, Offering offering, EventOutbox outbox,
-                         Dispatcher dispatcher) {
+                         Dispatcher dispatcher, OpeningTimes openingTimes) {
+        this.openingTimes = openingTimes;
         this.config = config;
         this.positions = positions;
         this.offering = offering;
@@ -52,8 +55,31 @@ public class RequestIntake {
             }
             return Panache.getSession().chain(session -> session.find(EndedChat.class, event.chatId()))
                     .chain(ended -> ended != null ? enqueueAbandoned(event)
-                            : queueFor(event.queue()).chain(queue -> enqueue(event, queue)));
+                            : queueFor(event.queue()).chain(queue -> enqueueIfOpen(event, queue)));
         }));
+    }
+
+    /**
+     * session-service refuses chat requests while the queue is closed; a request that raced the closing (or reached
+     * session-service before it learnt the new hours) ends here UNANSWERED with the reason, never queued.
+     */
+    private Uni<Void> enqueueIfOpen(ChatRequested event, RoutingQueue queue) {
+        if (queue == null) {
+            return enqueue(event, null);
+        }
+        Instant now = Instant.now();
+        return openingTimes.at(queue.name, now).chain(at -> {
+            if (at.open()) {
+                return enqueue(event, queue);
+            }
+            RoutingRequest request = RoutingRequest.waiting(event.chatId(), OfferKind.CHAT, queue.name,
+                    waitingSince(event, now), now, now);
+            request.finish(RoutingOutcome.UNANSWERED, now);
+            String reason = "Queue '" + queue.name + "' is closed"
+                    + (at.opensAt() == null ? "." : "; it opens at " + at.opensAt() + ".");
+            return request.persist().chain(() -> outbox.publish(Decisions.finished(RoutingOutcome.UNANSWERED,
+                    request, reason, now))).replaceWithVoid();
+        });
     }
 
     private Uni<Void> enqueue(ChatRequested event, RoutingQueue queue) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -33,10 +34,15 @@ public class QueueResource {
 
     private final Event<DispatchWanted> dispatchWanted;
     private final Transactions tx;
+    private final OpeningTimes openingTimes;
+    private final JsonWebToken jwt;
 
-    public QueueResource(Event<DispatchWanted> dispatchWanted, Transactions tx) {
+    public QueueResource(Event<DispatchWanted> dispatchWanted, Transactions tx, OpeningTimes openingTimes,
+                         JsonWebToken jwt) {
         this.tx = tx;
         this.dispatchWanted = dispatchWanted;
+        this.openingTimes = openingTimes;
+        this.jwt = jwt;
     }
 
     @GET
@@ -109,7 +115,8 @@ public class QueueResource {
                                     + waiting + " chat(s) waiting and is the overflow of " + overflowing
                                     + " queue(s).");
                         }
-                        return queue.delete();
+                        // A queue made again under this name starts without the old hours, for every reader.
+                        return openingTimes.clear(name, jwt.getSubject()).chain(queue::delete);
                     }));
         }));
     }

@@ -4,6 +4,7 @@ import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
+import io.switchboard.events.QueueHours;
 import io.switchboard.events.QueueStats;
 import io.switchboard.events.RoutingOutcome;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 /**
- * Everything routing publishes ({@code chat.routed}, {@code routing.stats}, {@code agent.state}), read from the start of the topics by a
+ * Everything routing publishes ({@code chat.routed}, {@code routing.stats}, {@code agent.state},
+ * {@code queue.hours}), read from the start of the topics by a
  * fresh consumer group, with the time each record was seen. Duplicates from an at-least-once relay are dropped by
  * event id.
  */
@@ -38,6 +40,7 @@ public class RoutedRecords implements AutoCloseable {
     private final List<Seen> routed = new CopyOnWriteArrayList<>();
     private final List<QueueStats> stats = new CopyOnWriteArrayList<>();
     private final List<AgentStateChanged> agentStates = new CopyOnWriteArrayList<>();
+    private final List<QueueHours> hours = new CopyOnWriteArrayList<>();
     private final Map<UUID, Boolean> ids = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
@@ -51,7 +54,9 @@ public class RoutedRecords implements AutoCloseable {
                 new StringDeserializer());
         String routedTopic = prefix + EventType.CHAT_ROUTED.topic();
         String agentStateTopic = prefix + EventType.AGENT_STATE.topic();
-        consumer.subscribe(List.of(routedTopic, prefix + EventType.ROUTING_STATS.topic(), agentStateTopic));
+        String hoursTopic = prefix + EventType.QUEUE_HOURS.topic();
+        consumer.subscribe(List.of(routedTopic, prefix + EventType.ROUTING_STATS.topic(), agentStateTopic,
+                hoursTopic));
         poller = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -65,6 +70,8 @@ public class RoutedRecords implements AutoCloseable {
                             routed.add(new Seen(envelope.payload(ChatRouted.class), seen));
                         } else if (record.topic().equals(agentStateTopic)) {
                             agentStates.add(envelope.payload(AgentStateChanged.class));
+                        } else if (record.topic().equals(hoursTopic)) {
+                            hours.add(envelope.payload(QueueHours.class));
                         } else {
                             stats.add(envelope.payload(QueueStats.class));
                         }
@@ -103,6 +110,13 @@ public class RoutedRecords implements AutoCloseable {
         Awaitility.await().atMost(PATIENCE).until(() -> stats.stream()
                 .anyMatch(s -> s.queue().equals(queue) && matching.test(s)));
         return stats.stream().filter(s -> s.queue().equals(queue) && matching.test(s)).findFirst().orElseThrow();
+    }
+
+    /** Waits for the queue's first {@code queue.hours} event that matches. */
+    public QueueHours awaitHours(String queue, Predicate<QueueHours> matching) {
+        Awaitility.await().atMost(PATIENCE).until(() -> hours.stream()
+                .anyMatch(h -> h.queue().equals(queue) && matching.test(h)));
+        return hours.stream().filter(h -> h.queue().equals(queue) && matching.test(h)).findFirst().orElseThrow();
     }
 
     /** The agent's {@code agent.state} events so far, in the order published (one agent's keep their order). */

@@ -16,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final Duration retryAfter;
     private final java.util.List<Problem.Violation> violations;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ProblemException(Status status, String slug, String title, String detail) {
         this(status, slug, title, detail, null);
@@ -35,6 +36,19 @@ public class ProblemException extends RuntimeException {
         this.title = title;
         this.retryAfter = retryAfter;
         this.violations = violations;
+    }
+
+    /**
+     * Adds a member of this kind of problem to the answer (RFC 7807 extension members), e.g. when a closed queue
+     * opens again; returns this problem, to throw.
+     */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Collections.unmodifiableMap(extensions);
     }
 
     public java.util.List<Problem.Violation> violations() {

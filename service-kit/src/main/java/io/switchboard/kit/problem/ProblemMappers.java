@@ -10,7 +10,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every error of every service's REST API as RFC 7807 problem+json; internals never leak. */
@@ -27,8 +29,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status().getStatusCode(),
-                e.getMessage(), uri.getPath(), e.violations()));
+        Problem problem = new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status().getStatusCode(),
+                e.getMessage(), uri.getPath(), e.violations());
+        Response response = e.extensions().isEmpty() ? respond(problem) : respond(problem, e.extensions());
         if (e.retryAfter() != null) {
             response.getHeaders().putSingle(RETRY_AFTER, Math.max(1, ceilSeconds(e.retryAfter())));
         }
@@ -85,6 +88,25 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A problem with extension members: the standard members first, then the problem's own. */
+    private static Response respond(Problem problem, Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("instance", problem.instance());
+        if (problem.violations() != null) {
+            body.put("violations", problem.violations());
+        }
+        extensions.forEach((member, value) -> {
+            if (value != null) {
+                body.put(member, value);
+            }
+        });
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     private static String leaf(String path) {

@@ -15,6 +15,7 @@ import io.switchboard.session.data.ChatData;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
+import io.switchboard.session.hours.QueueOpening;
 import io.switchboard.session.security.ContactIdentities;
 import io.switchboard.session.security.ContactTokenConfig;
 import io.switchboard.session.text.PhoneNumbers;
@@ -39,10 +40,12 @@ public class ChatRequests {
     private final ContactIdentities identities;
     private final ContactTokenConfig tokens;
     private final ChatData chatData;
+    private final QueueOpening opening;
 
     public ChatRequests(Transactions tx, Timeline timeline, EventOutbox outbox, PhoneNumbers phoneNumbers,
                         SessionConfig config, ContactIdentities identities, ContactTokenConfig tokens,
-                        ChatData chatData) {
+                        ChatData chatData, QueueOpening opening) {
+        this.opening = opening;
         this.chatData = chatData;
         this.identities = identities;
         this.tokens = tokens;
@@ -90,7 +93,9 @@ public class ChatRequests {
         chat.data(data);
         Participant contact = Participant.joining(chat.id, Caller.contactId(chat.id), chat.contactName,
                 ParticipantRole.CONTACT, chat.requestedAt);
-        return tx.commit(() -> chat.persist()
+        // A closed queue refuses before anything is stored; routing checks again for a request that raced a closing.
+        return tx.commit(() -> opening.requireOpen(chat.queue, chat.requestedAt)
+                        .chain(() -> chat.persist())
                         .chain(() -> contact.persist())
                         .chain(() -> outbox.publish(new ChatRequested(chat.id, chat.contactId, chat.contactName,
                                 chat.contactEmail, numbers, chat.queue, chat.subject, chat.language,

@@ -10,6 +10,7 @@ import io.switchboard.events.TranscriptSent;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.transcript.TranscriptConfig;
+import io.switchboard.transcript.domain.RequestOrigin;
 import io.switchboard.transcript.domain.RequestStatus;
 import io.switchboard.transcript.domain.Transcript;
 import io.switchboard.transcript.domain.TranscriptLine;
@@ -105,7 +106,7 @@ public class DeliveryLedger {
         request.leaseUntil = now.plus(delivery.lease());
         request.recipient = recipient.get();
         request.messageId = MessageIds.of(request.requestId, messageIdDomain);
-        return content(transcript).map(content -> new ClaimResult.Ready(new Claim(request.requestId,
+        return content(transcript, request.origin).map(content -> new ClaimResult.Ready(new Claim(request.requestId,
                 request.chatId, request.attempts, request.recipient, request.messageId, content,
                 request.traceParent, request.traceState)));
     }
@@ -226,7 +227,7 @@ public class DeliveryLedger {
                 : Uni.createFrom().item(0L);
     }
 
-    private static Uni<TranscriptContent> content(Transcript transcript) {
+    private static Uni<TranscriptContent> content(Transcript transcript, RequestOrigin origin) {
         return TranscriptLine.ofChat(transcript.chatId).map(lines -> {
             List<TranscriptContent.Line> content = lines.stream()
                     .filter(line -> line.kind.forContact())
@@ -236,7 +237,8 @@ public class DeliveryLedger {
             Instant startedAt = transcript.requestedAt != null ? transcript.requestedAt
                     : content.isEmpty() ? transcript.endedAt : content.get(0).at();
             return new TranscriptContent(transcript.chatId, transcript.contactName, transcript.language,
-                    transcript.queue, transcript.subject, startedAt, content);
+                    transcript.queue, transcript.subject, startedAt, content,
+                    origin == RequestOrigin.ACKNOWLEDGEMENT);
         });
     }
 }

@@ -7,6 +7,7 @@ import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.MessageKind;
+import io.switchboard.events.MessageLeft;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,10 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class TranscriptRecorder {
+
+    /** A message left is the one line of its interaction, and its end. */
+    private static final long MESSAGE_SEQ = 1;
+    private static final String MESSAGE_LEFT = "MESSAGE_LEFT";
 
     public Uni<Void> contactRequested(ChatRequested event) {
         return lockTranscript(event.chatId())
@@ -75,6 +80,22 @@ public class TranscriptRecorder {
                 .chain(() -> line(event.chatId(), event.seq(), LineKind.ENDED, event.endedBy(), null, null, null,
                         null, event.endedAt()))
                 .chain(() -> wakeWaitingRequests(event.chatId()));
+    }
+
+    /**
+     * A message the contact left: an interaction of one line (the message), complete at once, so that its
+     * acknowledgement goes through the same once-only sending as transcripts.
+     */
+    public Uni<Void> messageLeft(MessageLeft event) {
+        return lockTranscript(event.chatId())
+                .chain(() -> Sql.update("""
+                                update transcript set contact_name = ?2, email = ?3, language = ?4, queue = ?5,
+                                       requested_at = ?6, end_seq = ?7, end_reason = ?8, ended_at = ?6,
+                                       end_received_at = coalesce(end_received_at, ?9)
+                                where chat_id = ?1""", event.chatId(), event.contactName(), event.email(),
+                        event.language(), event.queue(), event.leftAt(), MESSAGE_SEQ, MESSAGE_LEFT, Instant.now()))
+                .chain(() -> line(event.chatId(), MESSAGE_SEQ, LineKind.MESSAGE, event.contactId(),
+                        event.contactName(), ParticipantRole.CONTACT, event.text(), null, event.leftAt()));
     }
 
     /**

@@ -12,6 +12,7 @@ public class TranscriptRequests {
     /** Longest request id accepted (the column's size); longer ones are not from our producers. */
     public static final int MAX_REQUEST_ID_LENGTH = 255;
     private static final String COMPLETED_SUFFIX = ".completed";
+    private static final String ACKNOWLEDGEMENT_SUFFIX = ".acknowledgement";
 
     private final TranscriptRecorder recorder;
 
@@ -22,6 +23,11 @@ public class TranscriptRequests {
     /** The one request that the "send transcript" box at Mark Done makes for a chat. */
     public static String completedRequestId(String chatId) {
         return chatId + COMPLETED_SUFFIX;
+    }
+
+    /** The one acknowledgement of a message the contact left. */
+    public static String acknowledgementRequestId(String chatId) {
+        return chatId + ACKNOWLEDGEMENT_SUFFIX;
     }
 
     /**

@@ -57,4 +57,16 @@ public interface TranscriptMessages {
 
     @Message("This e-mail was sent automatically because a transcript of your chat was requested. Please do not reply.")
     String footer();
+
+    @Message("{company}: we received your message")
+    String acknowledgementSubject(String company);
+
+    @Message("We received your message")
+    String acknowledgementHeading();
+
+    @Message("thank you for your message to {company}. We will answer you by e-mail as soon as we can. Here is what you wrote.")
+    String acknowledgementIntro(String company);
+
+    @Message("This e-mail was sent automatically because you left us a message. Please do not reply.")
+    String acknowledgementFooter();
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Renders a transcript as an e-mail in the contact's language (or the first configured one), from the Qute
+ * Renders a transcript (or the acknowledgement of a message the contact left, which quotes it) as an e-mail in the contact's language (or the first configured one), from the Qute
  * templates {@code templates/transcript/html.html} and {@code text.txt}.
  */
 @ApplicationScoped
@@ -52,8 +52,9 @@ public class TranscriptRenderer {
                         brand.logoUrl().orElse(null)),
                 locale.toLanguageTag(), blankToNull(content.contactName()), date, blankToNull(content.queue()),
                 blankToNull(content.subject()), zone.getId(),
-                content.lines().stream().map(line -> view(line, words)).toList());
-        String subject = HeaderValues.singleLine(words.subject(brand.companyName(), date));
+                content.lines().stream().map(line -> view(line, words)).toList(), content.acknowledgement());
+        String subject = HeaderValues.singleLine(content.acknowledgement()
+                ? words.acknowledgementSubject(brand.companyName()) : words.subject(brand.companyName(), date));
         return new RenderedMail(subject,
                 Templates.text(view).setLocale(locale).render(),
                 Templates.html(view).setLocale(locale).render());

@@ -9,9 +9,10 @@ import java.util.List;
  * @param language the language tag the e-mail is written in
  * @param queue   null when unknown (then not shown)
  * @param subject the subject the contact gave for the chat, null when none
+ * @param acknowledgement the acknowledgement of a message the contact left: other words around the same layout
  */
 public record TranscriptView(Brand brand, String language, String contactName, String date, String queue, String subject,
-                             String timeZone, List<LineView> lines) {
+                             String timeZone, List<LineView> lines, boolean acknowledgement) {
 
     public record Brand(String companyName, String primaryColour, String backgroundColour, String logoUrl) {
     }

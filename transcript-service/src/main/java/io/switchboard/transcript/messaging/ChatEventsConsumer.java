@@ -8,6 +8,7 @@ import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.MessageLeft;
 import io.switchboard.events.TranscriptRequested;
 import io.switchboard.kit.inbox.PermanentEventFailure;
 import io.switchboard.kit.inbox.ProcessedEvents;
@@ -88,6 +89,17 @@ public class ChatEventsConsumer {
             }
             return requests.add(requested.chatId(), requested.requestId(), RequestOrigin.SEND_NOW,
                     requested.requestedBy());
+        });
+    }
+
+    /** A message the contact left: its one line and the acknowledgement to send, once. */
+    @Incoming("message-left")
+    public Uni<Void> onMessageLeft(ConsumerRecords<String, String> records) {
+        return apply("message-left", records, env -> {
+            MessageLeft message = env.payload(MessageLeft.class);
+            return recorder.messageLeft(message).chain(() -> requests.add(message.chatId(),
+                    TranscriptRequests.acknowledgementRequestId(message.chatId()), RequestOrigin.ACKNOWLEDGEMENT,
+                    null));
         });
     }
 

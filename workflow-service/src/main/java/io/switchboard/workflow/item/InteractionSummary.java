@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.Events;
+import io.switchboard.events.MessageLeft;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * What a worker needs to know about a parked interaction. Filled from chat.requested (contact, origin queue,
- * subject) and chat.completed (agent, disposition, notes, attached data); the two topics are not ordered with each other, so each
+ * subject) and chat.completed (agent, disposition, notes, attached data), or from contact.message.left (contact,
+ * queue, the message, attached data) for a message a contact left; the chat topics are not ordered with each other, so each
  * event upserts only its own columns.
  */
 @Entity
@@ -56,6 +58,10 @@ public class InteractionSummary extends PanacheEntityBase {
     @Column(name = "attached_data", columnDefinition = "text")
     public String attachedData;
 
+    /** The text of a message the contact left (contact.message.left); null for a chat. */
+    @Column(columnDefinition = "text")
+    public String message;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -86,6 +92,24 @@ public class InteractionSummary extends PanacheEntityBase {
                 .setParameter(3, chat.dispositionCode())
                 .setParameter(4, chat.notes())
                 .setParameter(5, chat.data() == null ? null : write(chat.data()))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A message the contact left: the whole summary at once (nothing else comes about it). */
+    public static Uni<Void> record(MessageLeft message) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into interaction_summary (chat_id, contact_name, email, origin_queue, message,
+                            attached_data, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, now())
+                        on conflict (chat_id) do update set contact_name = excluded.contact_name,
+                            email = excluded.email, origin_queue = excluded.origin_queue, message = excluded.message,
+                            attached_data = excluded.attached_data, updated_at = now()""")
+                .setParameter(1, message.chatId())
+                .setParameter(2, message.contactName())
+                .setParameter(3, message.email())
+                .setParameter(4, message.queue())
+                .setParameter(5, message.text())
+                .setParameter(6, message.data() == null ? null : write(message.data()))
                 .executeUpdate()).replaceWithVoid();
     }
 

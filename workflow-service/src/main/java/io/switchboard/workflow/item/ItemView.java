@@ -9,9 +9,13 @@ public record ItemView(UUID itemId, String chatId, String queue, ItemState state
                        Instant enteredQueueAt, boolean overdue, String claimedBy, Instant claimedAt, String outcome,
                        String completedBy, Instant completedAt, Summary summary) {
 
-    /** @param data the chat's attached data at Mark Done (order number, tier...); empty when it had none */
+    /**
+     * @param data    the chat's attached data at Mark Done (order number, tier...), or given with a message the
+     *                contact left; empty when none
+     * @param message the text of a message the contact left (out of hours, or when nobody answered); null for a chat
+     */
     public record Summary(String contactName, String email, String originQueue, String subject, String agentId,
-                          String dispositionCode, String notes, Map<String, Object> data) {
+                          String dispositionCode, String notes, Map<String, Object> data, String message) {
     }
 
     static ItemView of(WorkflowItem item, InteractionSummary summary) {
@@ -20,6 +24,6 @@ public record ItemView(UUID itemId, String chatId, String queue, ItemState state
                 item.completedBy, item.completedAt,
                 summary == null ? null : new Summary(summary.contactName, summary.email, summary.originQueue,
                         summary.subject, summary.agentId, summary.dispositionCode, summary.notes,
-                        summary.data()));
+                        summary.data(), summary.message));
     }
 }

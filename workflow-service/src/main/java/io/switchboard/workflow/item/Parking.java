@@ -64,13 +64,24 @@ public class Parking {
 
     /** @param queue null for a stop */
     private Uni<Void> insert(ChatCompleted chat, String queue, String note) {
+        return enter(chat.chatId(), queue, chat.agentId(), chat.agentId(), note);
+    }
+
+    /**
+     * Puts an interaction in the workflow once: in {@code queue}, or stopped when null. A second entry of the same
+     * interaction (a republished event) changes nothing.
+     *
+     * @param decidedBy the agent who chose it; null when nobody did (a message the contact left)
+     * @param actor     who the workflow event names
+     */
+    Uni<Void> enter(String chatId, String queue, String decidedBy, String actor, String note) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         WorkflowItem item = new WorkflowItem();
         item.id = UUID.randomUUID();
-        item.chatId = chat.chatId();
+        item.chatId = chatId;
         item.state = queue == null ? ItemState.STOPPED : ItemState.WAITING;
         item.queue = queue;
-        item.decidedBy = chat.agentId();
+        item.decidedBy = decidedBy;
         item.decidedAt = now;
         item.enteredQueueAt = queue == null ? null : now;
         return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -86,12 +97,11 @@ public class Parking {
                         .executeUpdate())
                 .chain(inserted -> {
                     if (inserted == 0) {
-                        Log.infof("chat %s is already in the workflow; decision %s ignored", chat.chatId(),
-                                chat.workflowDecision());
+                        Log.infof("interaction %s is already in the workflow; nothing changed", chatId);
                         return Uni.createFrom().voidItem();
                     }
                     EventType type = queue == null ? EventType.WORKFLOW_STOPPED : EventType.WORKFLOW_QUEUED;
-                    return events.publish(type, item, null, chat.agentId(), note, now);
+                    return events.publish(type, item, null, actor, note, now);
                 });
     }
 }

@@ -50,7 +50,7 @@ class ParkingTest {
             assertThat(item.parkedBy()).isEqualTo(ALICE.id);
             assertThat(item.summary()).isEqualTo(new ItemView.Summary("Dana Scully", "dana.scully@example.com",
                     "sales", "Order " + chat, ALICE.id, "REFUND", "Call back about the refund",
-                    Map.of("orderNumber", "A-" + chat)));
+                    Map.of("orderNumber", "A-" + chat), null));
         }
     }
 
