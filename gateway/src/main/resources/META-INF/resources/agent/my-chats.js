@@ -158,8 +158,12 @@ export class MyChats {
     if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
     const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
     if (leftMe) this.checkStillIn(chat);
-    // Transferred: the chat's queue and owner may have changed (a conference guest stays and sees it).
-    else if (item.notice === 'TRANSFERRED') this.reloadDetails(chat.chatId);
+    // Transferred: the chat's queue and owner may have changed (a conference guest stays and sees it). This agent
+    // joined: what was read while the acceptance was still being applied (no owner yet: attached data read-only)
+    // is read again.
+    else if (item.notice === 'TRANSFERRED' || (item.notice === 'JOINED' && item.participantId === this.user.id)) {
+      this.reloadDetails(chat.chatId);
+    }
   }
 
   /**
