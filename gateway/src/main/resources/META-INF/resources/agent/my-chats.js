@@ -11,6 +11,8 @@ import { label, plural, t } from '/js/i18n.js';
 
 /** The session notices saying unsent messages will go by themselves: cleared once none is waiting to be sent. */
 const RETRY_NOTICES = ['common.unavailable', 'chat.rateLimited'];
+/** How often a desk that does not own an open chat reads it again while items arrive. */
+const OWNER_RECHECK_MS = 2000;
 
 export class MyChats {
   /** Adds a chat to "My chats" (from the list call or an accepted offer). */
@@ -154,6 +156,7 @@ export class MyChats {
       this.renderList();
     }
     if (isCurrent && item.kind === 'MESSAGE') this.showTyping(null);
+    this.recheckOwner(chat);
     if (item.kind !== 'NOTICE') return;
     if (item.notice === 'ENDED') this.setState(chat, 'ENDED');
     const leftMe = (item.notice === 'LEFT' || item.notice === 'TRANSFERRED') && item.participantId === this.user.id;
@@ -164,6 +167,19 @@ export class MyChats {
     else if (item.notice === 'TRANSFERRED' || (item.notice === 'JOINED' && item.participantId === this.user.id)) {
       this.reloadDetails(chat.chatId);
     }
+  }
+
+  /**
+   * A chat transferred to this agent may have been read before the transfer was applied (no owner yet: Finish and
+   * Transfer disabled, attached data read-only): while items arrive and the desk does not own the chat, it is read
+   * again, at most every OWNER_RECHECK_MS (a conference guest, who never owns it, pays one read per interval).
+   */
+  recheckOwner(chat) {
+    if (!chat.details || chat.details.ownerAgentId === this.user.id) return;
+    const now = Date.now();
+    if (now - (chat.ownerCheckedAt || 0) < OWNER_RECHECK_MS) return;
+    chat.ownerCheckedAt = now;
+    this.reloadDetails(chat.chatId);
   }
 
   /**
