@@ -35,7 +35,9 @@ public enum EventType {
     AGENT_STATE("agent.state", 1, AgentStateChanged.class, "routing-service"),
     CHAT_MONITORING("chat.monitoring", 1, ChatMonitoring.class, "session-service"),
     QUEUE_HOURS("queue.hours", 1, QueueHours.class, "routing-service"),
-    CONTACT_MESSAGE_LEFT("contact.message.left", 1, MessageLeft.class, "session-service");
+    CONTACT_MESSAGE_LEFT("contact.message.left", 1, MessageLeft.class, "session-service"),
+    CHAT_CALL_UPDATED("chat.call.updated", 1, CallUpdated.class, "session-service"),
+    TELEPHONY_CALL_STATUS("telephony.call.status", 1, CallStatus.class, "telephony-adapter");
 
     private final String topic;
     private final int version;
