@@ -91,7 +91,9 @@ public class InteractionProjection {
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
             case CHAT_MONITORING -> record(ActivityEntry.monitoring(envelope, envelope.payload(ChatMonitoring.class)));
             case CONTACT_MESSAGE_LEFT -> messageLeft(envelope.payload(MessageLeft.class));
-            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE -> Uni.createFrom().voidItem();
+            // Calls are projected once session-service publishes them (chat.call.updated), not before.
+            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE, CHAT_CALL_UPDATED, TELEPHONY_CALL_STATUS ->
+                    Uni.createFrom().voidItem();
         };
     }
 
