@@ -3,6 +3,7 @@ package io.switchboard.session.ws;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.switchboard.kit.security.BearerToken;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class SocketAuthenticator {
 
-    private static final String BEARER = "Bearer ";
-
     private final TokenVerifier verifier;
 
     public SocketAuthenticator(TokenVerifier verifier) {
@@ -31,12 +30,12 @@ public class SocketAuthenticator {
     }
 
     public Optional<Authenticated> authenticate(WebSocketConnection connection) {
-        String header = connection.handshakeRequest().header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<String> token = BearerToken.of(connection.handshakeRequest().header("Authorization"));
+        if (token.isEmpty()) {
             return Optional.empty();
         }
         try {
-            JsonWebToken jwt = verifier.verify(header.substring(BEARER.length()).strip());
+            JsonWebToken jwt = verifier.verify(token.get());
             return Optional.of(new Authenticated(Caller.of(jwt), Instant.ofEpochSecond(jwt.getExpirationTime())));
         } catch (ParseException e) {
             Log.debugf("socket token refused: %s", e.getMessage());
