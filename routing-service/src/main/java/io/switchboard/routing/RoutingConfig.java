@@ -100,6 +100,16 @@ public interface RoutingConfig {
         Duration serviceLevelThreshold();
 
         Duration publishInterval();
+
+        /** How often the supervisors' live board is computed again (and pushed when it changed). */
+        Duration liveInterval();
+
+        /** How far back the board's chart goes (one point per minute). */
+        Duration chartWindow();
+
+        /** Board sockets one supervisor may hold on one replica (tabs, screens); more are closed with 1008. */
+        @WithDefault("5")
+        int boardSocketsPerSupervisor();
     }
 
     interface Seed {

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * Publishes every queue's figures to {@code routing.stats} once per period. Each replica tries; the one that
- * claims the period in {@code job_lease} publishes, so dashboards get one set per period.
+ * Publishes every queue's figures to {@code routing.stats} once per period, and adds them to the minute samples of
+ * the supervisors' chart. Each replica tries; the one that claims the period in {@code job_lease} does it, so
+ * dashboards get one set per period.
  */
 @ApplicationScoped
 public class StatsPublisher {
@@ -22,12 +23,15 @@ public class StatsPublisher {
             where name = 'routing-stats' and last_run <= cast(:now as timestamptz) - cast(:period as integer) * interval '1 millisecond'""";
 
     private final QueueFigures figures;
+    private final MinuteSamples samples;
     private final EventOutbox outbox;
     private final int periodMillis;
     private final Transactions tx;
 
-    public StatsPublisher(QueueFigures figures, EventOutbox outbox, RoutingConfig config, Transactions tx) {
+    public StatsPublisher(QueueFigures figures, MinuteSamples samples, EventOutbox outbox, RoutingConfig config,
+                          Transactions tx) {
         this.tx = tx;
+        this.samples = samples;
         this.figures = figures;
         this.outbox = outbox;
         this.periodMillis = (int) config.stats().publishInterval().toMillis();
@@ -45,6 +49,7 @@ public class StatsPublisher {
                         .setParameter("period", periodMillis / 2)
                         .executeUpdate())
                 .chain(claimed -> claimed == 0 ? Uni.createFrom().voidItem() : figures.compute()
+                        .call(list -> samples.record(list, Instant.now()))
                         .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                         .onItem().transformToUniAndConcatenate(outbox::publish)
                         .collect().asList().replaceWithVoid()));
