@@ -46,6 +46,13 @@ class GatewayProxyTest {
     }
 
     @Test
+    void theLongestPrefixWinsWhateverTheOrderOfTheConfiguration() {
+        // /ws/routing belongs to routing-service (the supervisors' live board), although /ws goes to session-service.
+        given().when().get("/ws/routing/board")
+                .then().statusCode(200).header("X-Origin", "test-origin").body("uri", equalTo("/ws/routing/board"));
+    }
+
+    @Test
     void forwardsWebSocketsWithTheBrowserTokenSubProtocol() throws Exception {
         // What a browser sends: the token rides in the sub-protocol list (docs/api.md, "Identity").
         // RestAssured knows the port of the running app (the port is random: quarkus.http.test-port=0).

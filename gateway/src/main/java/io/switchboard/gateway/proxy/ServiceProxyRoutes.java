@@ -15,6 +15,11 @@ import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -54,23 +59,30 @@ public class ServiceProxyRoutes {
                 .description("WebSockets tunnelled to the services, open or opening")
                 .register(registry);
 
-        config.routes().forEach((name, backend) -> {
-            URI url = backend.url();
-            HttpProxy http = proxy(client, name, url);
+        // Longest prefix first: Vert.x tries routes in the order they were added, so /ws/routing (routing-service)
+        // must come before /ws (session-service), whatever the order of the configuration.
+        List<Map.Entry<String, String>> prefixes = new ArrayList<>();
+        config.routes().forEach((name, backend) -> backend.prefixes().forEach(prefix -> prefixes.add(Map.entry(prefix,
+                name))));
+        prefixes.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        Map<String, HttpProxy> proxies = new HashMap<>();
+        for (Map.Entry<String, String> route : prefixes) {
+            String prefix = route.getKey();
+            String name = route.getValue();
+            URI url = config.routes().get(name).url();
+            HttpProxy http = proxies.computeIfAbsent(name, service -> proxy(client, service, url));
             int port = port(url);
-            for (String prefix : backend.prefixes()) {
-                // "/x/*" matches "/x" and everything below it, but not "/xy".
-                router.route(prefix + "/*").handler(context -> {
-                    HttpServerRequest request = context.request();
-                    if (isWebSocketUpgrade(request)) {
-                        tunnels.tunnel(request, name, url.getHost(), port);
-                    } else {
-                        http.handle(request);
-                    }
-                });
-                LOG.infof("%s/* -> %s (%s)", prefix, url, name);
-            }
-        });
+            // "/x/*" matches "/x" and everything below it, but not "/xy".
+            router.route(prefix + "/*").handler(context -> {
+                HttpServerRequest request = context.request();
+                if (isWebSocketUpgrade(request)) {
+                    tunnels.tunnel(request, name, url.getHost(), port);
+                } else {
+                    http.handle(request);
+                }
+            });
+            LOG.infof("%s/* -> %s (%s)", prefix, url, name);
+        }
 
         router.route(API_PREFIX + "/*").handler(context -> GatewayProblem.of(404, "not-found", "Not Found",
                 "No service serves " + context.request().path(), context.request().path()).send(context));
