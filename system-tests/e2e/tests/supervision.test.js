@@ -25,7 +25,13 @@ after(async () => {
 
 test('a supervisor monitors and whispers unseen by the contact, then barges in for everyone', async () => {
   const contactName = unique('Watched');
+  // The board is pushed (no polling): Alice's state change reaches the supervisor's agent table by itself.
+  const aliceRow = sam.locator('#agent-rows tr[data-agent="agent1"]');
+  await aliceRow.locator('td', { hasText: /^Not Ready/ }).first().waitFor();
   await setReady(alice, true);
+  await aliceRow.locator('td', { hasText: /^Ready$/ }).waitFor();
+  assert.match(await aliceRow.locator('td.in-state').textContent(), /^\d+ s$|^\d+ min/);
+  assert.equal(await sam.locator('#queue-rows tr[data-queue="sales"] svg.sparkline polyline').count(), 1);
   const contact = await newPage(browser, contactName);
   await requestChat(contact, { name: contactName, email: 'watched.contact@example.com' });
   await acceptOffer(alice, contactName);

@@ -282,8 +282,11 @@ export default {
   'supervisor.chats': 'Chats',
   'supervisor.skills': 'Skills',
   'supervisor.updated': 'Updated {time}',
-  'supervisor.error.queues': 'Queue figures unavailable: {error}',
-  'supervisor.error.agents': 'Agents unavailable: {error}',
+  'supervisor.error.board': 'Live figures unavailable: {error}',
+  'supervisor.reconnecting': 'Live figures interrupted; reconnecting in {seconds} s…',
+  'supervisor.lastHour': 'Last hour',
+  'supervisor.inState': 'In state',
+  'supervisor.chartLabel': 'Chats waiting per minute over the last hour (peak {peak})',
 
   'whisper.placeholder': 'Whisper to supervisors (the contact does not see it)',
   'whisper.label': 'Whisper to supervisors',

@@ -282,8 +282,11 @@ export default {
   'supervisor.chats': 'Discussions',
   'supervisor.skills': 'Compétences',
   'supervisor.updated': 'Mis à jour à {time}',
-  'supervisor.error.queues': 'Chiffres des files indisponibles\u202f: {error}',
-  'supervisor.error.agents': 'Conseillers indisponibles\u202f: {error}',
+  'supervisor.error.board': 'Chiffres en direct indisponibles\u202f: {error}',
+  'supervisor.reconnecting': 'Chiffres en direct interrompus\u202f; reconnexion dans {seconds}\u00a0s…',
+  'supervisor.lastHour': 'Dernière heure',
+  'supervisor.inState': 'Depuis',
+  'supervisor.chartLabel': 'Conversations en attente par minute sur la dernière heure (pic\u202f: {peak})',
 
   'whisper.placeholder': 'Chuchoter aux superviseurs (le contact ne le voit pas)',
   'whisper.label': 'Chuchoter aux superviseurs',
