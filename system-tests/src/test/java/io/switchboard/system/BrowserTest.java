@@ -41,7 +41,11 @@ class BrowserTest {
     private static final Path E2E = Path.of("e2e");
     private static final Path CHROMIUM = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
     private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration TESTS_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * A guard against a hung browser, not a speed check: the whole Chromium suite (about 20 scenarios, each with its
+     * own waits) takes 5-8 minutes on a quiet 2-core machine and about twice that on a busy one.
+     */
+    private static final Duration TESTS_TIMEOUT = Duration.ofMinutes(20);
     /** Comma-separated test files to run instead of all of them. */
     private static final String ONLY = System.getProperty("switchboard.e2e.tests", "").trim();
 
