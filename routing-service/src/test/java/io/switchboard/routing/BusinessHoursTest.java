@@ -101,12 +101,15 @@ class BusinessHoursTest extends RoutingTestBase {
     }
 
     @Test
-    void onlySupervisorsSeeOrChangeHoursAndUnknownQueuesAreNotFound() {
+    void agentsReadHoursOnlySupervisorsChangeThemAndUnknownQueuesAreNotFound() {
         String agent = Tokens.agent("agent1");
         Map<String, Object> hours = Map.of("timeZone", "UTC", "weekly", List.of(), "holidays", List.of());
         api.as(agent).body(hours).put("/api/routing/queues/sales/hours").then().statusCode(403);
-        api.as(agent).get("/api/routing/queues/sales/hours").then().statusCode(403);
+        api.as(agent).delete("/api/routing/queues/sales/hours").then().statusCode(403);
+        api.as(agent).get("/api/routing/queues/sales/hours").then().statusCode(200).body("timeZone", nullValue());
         given().get("/api/routing/queues/sales/hours").then().statusCode(401);
+        api.as(Tokens.signed(Tokens.AUDIENCE, "integration1", "CRM", "integration")).get(
+                "/api/routing/queues/sales/hours").then().statusCode(403);
         api.as(supervisor).body(hours).put("/api/routing/queues/" + unique("missing") + "/hours").then()
                 .statusCode(404);
         given().get("/api/routing/queues/" + unique("missing") + "/availability").then().statusCode(404)

@@ -55,7 +55,8 @@ public class QueueHoursResource {
 
     @GET
     @Path("/hours")
-    @RolesAllowed(Roles.SUPERVISOR)
+    // Agents read them too: a contact asks when the team is there, or an agent transfers to a queue that may close.
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "A queue's business hours (no time zone: none, always open)")
     public Uni<HoursDefinition> hours(@PathParam("name") String name) {
         return tx.read(() -> openingTimes.read(name));
