@@ -11,6 +11,7 @@ import io.switchboard.telephony.TelephonyConfig;
 import io.switchboard.telephony.pbx.ClickToCall;
 import io.switchboard.telephony.pbx.PbxClient;
 import io.switchboard.telephony.pbx.PbxOutcome;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
@@ -45,19 +46,21 @@ public class Dialler {
     private final OwnContext ownContext;
     private final TelephonyConfig.Pbx settings;
     private final MeterRegistry registry;
+    private final Vertx vertx;
 
     /** A claimed request: what the attempt needs, and which attempt it is. */
     record Claimed(String requestId, String chatId, String agentId, String phoneNumber, int attempt) {
     }
 
     public Dialler(PbxClient pbx, CallEvents events, Transactions tx, OwnContext ownContext, TelephonyConfig config,
-                   MeterRegistry registry) {
+                   MeterRegistry registry, Vertx vertx) {
         this.pbx = pbx;
         this.events = events;
         this.tx = tx;
         this.ownContext = ownContext;
         this.settings = config.pbx();
         this.registry = registry;
+        this.vertx = vertx;
         for (String outcome : List.of("accepted", "retry", "refused", "unreachable", "not-configured", "late")) {
             registry.counter(ATTEMPTS_METRIC, "outcome", outcome);
         }
@@ -184,6 +187,8 @@ public class Dialler {
         call.state = CallState.REQUESTED;
         call.nextAttemptAt = now.plus(wait);
         call.lastError = truncate(temporary.detail());
+        // Tried again when due, not at the next poll (a kick before this commits finds nothing and does no harm).
+        vertx.setTimer(Math.max(1, wait.toMillis()), id -> kick());
         return Uni.createFrom().voidItem();
     }
 
