@@ -29,3 +29,5 @@ create index telephony_call_due on telephony_call (next_attempt_at) where state 
 create index telephony_call_open on telephony_call (state, updated_at)
     where state in ('PLACING', 'DIALLING', 'CONNECTED');
 create index telephony_call_chat on telephony_call (chat_id);
+-- The hourly prune of finished calls (retention).
+create index telephony_call_finished on telephony_call (finished_at) where state in ('FAILED', 'ENDED');

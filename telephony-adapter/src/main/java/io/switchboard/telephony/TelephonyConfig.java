@@ -25,6 +25,9 @@ public interface TelephonyConfig {
     /** How often calls are checked against those two timeouts. */
     Duration timeoutCheck();
 
+    /** Finished calls (FAILED, ENDED) are deleted this long after their end: the numbers dialled are personal data. */
+    Duration retention();
+
     /** How often requests waiting for a (first or next) attempt are looked for; the consumer also wakes it. */
     Duration dialPoll();
 

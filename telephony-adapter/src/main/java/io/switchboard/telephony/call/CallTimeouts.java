@@ -52,6 +52,23 @@ public class CallTimeouts {
         return endBatch().chain(ended -> ended == BATCH ? check() : Uni.createFrom().voidItem());
     }
 
+    /** Deletes the finished calls older than the retention (any replica; a delete twice deletes nothing more). */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> prune() {
+        return tx.commit(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        delete from telephony_call
+                        where state in ('FAILED', 'ENDED') and finished_at < now() - ?1 * interval '1 second'""")
+                .setParameter(1, config.retention().toSeconds())
+                .executeUpdate()))
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.infof("%d finished call(s) older than %s deleted", deleted, config.retention());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
     /** @return how many calls were ended */
     Uni<Integer> endBatch() {
         return tx.commit(() -> Panache.getSession()
