@@ -58,7 +58,8 @@ public class Calls {
             call.requestId = request.requestId();
             call.chatId = request.chatId();
             call.agentId = blank(request.agentId()) ? "unknown" : truncate(request.agentId(), MAX_ID_LENGTH);
-            call.phoneNumber = request.phoneNumber() == null ? "" : truncate(request.phoneNumber().strip(), MAX_NUMBER_LENGTH);
+            call.phoneNumber = request.phoneNumber() == null ? ""
+                    : truncate(request.phoneNumber().strip(), MAX_NUMBER_LENGTH);
             call.requestedAt = request.requestedAt() == null ? now : request.requestedAt();
             call.receivedAt = now;
             call.updatedAt = now;

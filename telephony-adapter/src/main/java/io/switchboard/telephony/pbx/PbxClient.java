@@ -57,7 +57,8 @@ public class PbxClient {
             options = new RequestOptions().setAbsoluteURI(request.url()).setMethod(HttpMethod.valueOf(request.method()))
                     .setIdleTimeout(pbx.requestTimeout().toMillis());
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(new PbxOutcome.NotConfigured("the click-to-call request cannot be built: " + e));
+            return Uni.createFrom().item(new PbxOutcome.NotConfigured(
+                    "the click-to-call request cannot be built: " + e));
         }
         Duration timeout = pbx.requestTimeout();
         return client.request(options)

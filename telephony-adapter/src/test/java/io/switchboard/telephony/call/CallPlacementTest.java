@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The adapter contract against the real broker and a real HTTP server playing the company's PBX: a
- * {@code chat.call.requested} on the topic → one click-to-call request as configured → {@code telephony.call.status}
+ * {@code chat.call.requested} on the topic → one click-to-call request as configured →
+ * {@code telephony.call.status}
  * on the topic, keyed by the chat id.
  */
 @QuarkusTest
