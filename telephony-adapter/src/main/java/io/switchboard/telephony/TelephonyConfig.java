@@ -79,6 +79,13 @@ public interface TelephonyConfig {
         /** One attempt (connect, send, response) takes at most this long. */
         Duration requestTimeout();
 
+        /**
+         * Click-to-call requests in flight at once per replica (and HTTP connections to the PBX): a burst of calls
+         * is sent this many at a time, so no request waits for a connection and its timeout covers only the PBX.
+         */
+        @WithDefault("20")
+        int maxConcurrentRequests();
+
         /** Attempts in all (1 = never retry) for timeouts, connection errors, 5xx and 429. */
         int maxAttempts();
 

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,8 +37,6 @@ import org.jboss.logging.Logger;
 public class Dialler {
 
     private static final Logger LOG = Logger.getLogger(Dialler.class);
-    /** Requests claimed per transaction; more are claimed at once when a batch was full. */
-    static final int BATCH = 50;
     static final String ATTEMPTS_METRIC = "switchboard.telephony.attempts";
 
     private final PbxClient pbx;
@@ -47,6 +46,10 @@ public class Dialler {
     private final TelephonyConfig.Pbx settings;
     private final MeterRegistry registry;
     private final Vertx vertx;
+    /** This replica's dialling loop runs. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** Someone asked for a look since the loop's last claim. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     /** A claimed request: what the attempt needs, and which attempt it is. */
     record Claimed(String requestId, String chatId, String agentId, String phoneNumber, int attempt) {
@@ -78,24 +81,42 @@ public class Dialler {
                 failure -> LOG.warnf("looking for calls to place failed (the next poll tries again): %s", failure));
     }
 
+    /**
+     * Places the due calls, one loop per replica: a wake-up while the loop runs makes it look again when it is done
+     * (not a second loop), so at most {@code max-concurrent-requests} requests of this replica are in flight.
+     */
     Uni<Void> dialDue() {
-        return ownContext.run(() -> tx.commit(this::claim))
+        wanted.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return dialBatches()
+                .onTermination().invoke(() -> running.set(false))
+                .chain(() -> wanted.get() ? dialDue() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Claims and places batches until none is full and nobody asked again meanwhile. What replicas do: several such
+     * loops (one per replica) claim from the same table, each row by one of them.
+     */
+    Uni<Void> dialBatches() {
+        wanted.set(false);
+        int batch = Math.max(1, settings.maxConcurrentRequests());
+        return ownContext.run(() -> tx.commit(() -> claim(batch)))
                 .chain(claimed -> {
-                    if (claimed.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Uni<Void> all = Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUniAndMerge(this::attempt)
-                            .collect().last().replaceWithVoid();
-                    return claimed.size() == BATCH ? all.chain(this::dialDue) : all;
+                    Uni<Void> all = claimed.isEmpty() ? Uni.createFrom().voidItem()
+                            : Multi.createFrom().iterable(claimed)
+                                    .onItem().transformToUni(this::attempt).merge(batch)
+                                    .collect().last().replaceWithVoid();
+                    return all.chain(() -> claimed.size() == batch ? dialBatches() : Uni.createFrom().voidItem());
                 });
     }
 
-    private Uni<List<Claimed>> claim() {
+    private Uni<List<Claimed>> claim(int batch) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select * from telephony_call where state = 'REQUESTED' and next_attempt_at <= now()
                         order by next_attempt_at limit ?1 for update skip locked""", TelephonyCall.class)
-                .setParameter(1, BATCH)
+                .setParameter(1, batch)
                 .getResultList()
                 .map(calls -> {
                     Instant now = Calls.now();

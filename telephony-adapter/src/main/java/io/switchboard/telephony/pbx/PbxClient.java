@@ -37,7 +37,7 @@ public class PbxClient {
         this.pbx = config.pbx();
         int timeout = (int) Math.max(1, pbx.requestTimeout().toMillis());
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout)
-                .setTrustAll(false).setVerifyHost(true));
+                .setMaxPoolSize(Math.max(1, pbx.maxConcurrentRequests())).setTrustAll(false).setVerifyHost(true));
     }
 
     /** Whether a click-to-call endpoint is configured at all. */
@@ -61,12 +61,27 @@ public class PbxClient {
                     "the click-to-call request cannot be built: " + e));
         }
         Duration timeout = pbx.requestTimeout();
+        // Two stages: until a connection is there nothing was sent (a failure is safe to retry); once the request
+        // is on its way, a timeout means the PBX may have received it.
         return client.request(options)
-                .chain(req -> send(req, request))
-                .chain(response -> response.body().map(body -> outcome(response.statusCode(),
-                        response.getHeader("Retry-After"), body.toString())))
-                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout))
+                .ifNoItem().after(timeout).failWith(() -> new NotSent("no connection to the PBX within " + timeout))
+                .onFailure(f -> !(f instanceof NotSent)).transform(NotSent::new)
+                .chain(req -> send(req, request)
+                        .chain(response -> response.body().map(body -> outcome(response.statusCode(),
+                                response.getHeader("Retry-After"), body.toString())))
+                        .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout)))
                 .onFailure().recoverWithItem(PbxClient::failure);
+    }
+
+    /** Nothing reached the PBX: no connection (refused, unreachable, or not within the timeout). */
+    static final class NotSent extends Exception {
+        NotSent(String message) {
+            super(message, null, false, false);
+        }
+
+        NotSent(Throwable cause) {
+            super(String.valueOf(cause), cause, false, false);
+        }
     }
 
     private static Uni<io.vertx.mutiny.core.http.HttpClientResponse> send(HttpClientRequest req, ClickToCall request) {
@@ -87,6 +102,9 @@ public class PbxClient {
     }
 
     private static PbxOutcome failure(Throwable failure) {
+        if (failure instanceof NotSent) {
+            return new PbxOutcome.Temporary("not sent: " + shorten(failure.getMessage()), null, false);
+        }
         boolean timedOut = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {

@@ -67,6 +67,10 @@ class ClickToCallTest {
                 return Duration.ofSeconds(5);
             }
 
+            public int maxConcurrentRequests() {
+                return 20;
+            }
+
             public int maxAttempts() {
                 return 3;
             }
