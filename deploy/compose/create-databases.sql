@@ -4,3 +4,4 @@ CREATE DATABASE session;
 CREATE DATABASE transcript;
 CREATE DATABASE history;
 CREATE DATABASE workflow;
+CREATE DATABASE telephony;

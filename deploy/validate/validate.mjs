@@ -67,7 +67,7 @@ function checkRendered(overlay, resources) {
   const services = byKind("Service");
   // Switchboard's own workloads; the dev overlay adds throw-away infrastructure (Kafka, PostgreSQL, Mailpit).
   const apps = deployments.filter((d) => d.metadata.labels?.["app.kubernetes.io/part-of"] === "switchboard");
-  check(apps.length === 6, `${overlay}: expected 6 Switchboard Deployments, found ${apps.length}`);
+  check(apps.length === 7, `${overlay}: expected 7 Switchboard Deployments, found ${apps.length}`);
 
   for (const d of deployments) {
     for (const c of d.spec.template.spec.containers) {

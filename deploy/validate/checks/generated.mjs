@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 
-const APPS = ["routing-service", "session-service", "transcript-service", "history-service", "workflow-service", "gateway"];
+const APPS = ["routing-service", "session-service", "transcript-service", "history-service", "workflow-service", "telephony-adapter", "gateway"];
 
 function normalize(docs) {
   const sortBy = (list, key) => list && [...list].sort((a, b) => key(a).localeCompare(key(b)));

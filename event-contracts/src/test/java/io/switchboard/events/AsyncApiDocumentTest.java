@@ -122,7 +122,8 @@ class AsyncApiDocumentTest {
         }
         Set<String> dlqs = definitions.keySet().stream().filter(t -> t.startsWith("dlq.")).collect(Collectors.toSet());
         assertThat(dlqs).as("a dead-letter topic per consuming service").contains("dlq.routing-service",
-                "dlq.session-service", "dlq.transcript-service", "dlq.history-service", "dlq.workflow-service");
+                "dlq.session-service", "dlq.transcript-service", "dlq.history-service", "dlq.workflow-service",
+                "dlq.telephony-adapter");
     }
 
     private static JsonNode channel(EventType type) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to run the six applications.
+ * How to run the applications.
  *
  * @param repoRoot         the checkout, where each module's target/quarkus-app/quarkus-run.jar is
  * @param logDirectory     each application logs to {@code <module>.log} there

@@ -9,7 +9,7 @@ public interface PortAssignment {
 
     int portFor(ServiceApp app);
 
-    /** 8080 for the gateway, 8081-8085 for the services (the README's ports). */
+    /** 8080 for the gateway, 8081-8086 for the services (the README's ports). */
     PortAssignment STANDARD = ServiceApp::standardPort;
 
     /** Ports free right now, chosen once per application. */

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The six applications of Switchboard: where their runnable jar is, their database and their standard port. */
+/** The applications of Switchboard: where their runnable jar is, their database and their standard port. */
 public enum ServiceApp {
     ROUTING("routing-service", "routing", 8081),
     SESSION("session-service", "session", 8082),
     TRANSCRIPT("transcript-service", "transcript", 8083),
     HISTORY("history-service", "history", 8084),
     WORKFLOW("workflow-service", "workflow", 8085),
+    /** Places phone calls through the company's PBX; in the local run none is configured (FAILED not-configured). */
+    TELEPHONY("telephony-adapter", "telephony", 8086),
     /** The one origin of the browser; it reaches the others through the *_URL variables. */
     GATEWAY("gateway", null, 8080);
 

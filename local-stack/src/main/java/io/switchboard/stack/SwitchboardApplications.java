@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The six applications as separate processes, wired to an {@link Infrastructure}. Used by the launcher and, as a
+ * The applications as separate processes, wired to an {@link Infrastructure}. Used by the launcher and, as a
  * library, by the system tests:
  *
  * <pre>{@code
@@ -49,7 +49,7 @@ public final class SwitchboardApplications implements AutoCloseable {
     }
 
     /**
-     * Creates the databases and topics, starts all six applications and waits until each is ready.
+     * Creates the databases and topics, starts all the applications and waits until each is ready.
      *
      * @throws IllegalStateException when a runnable jar is missing, or an application fails or is not ready in
      *                               time (the message holds its log tail); nothing is left running then

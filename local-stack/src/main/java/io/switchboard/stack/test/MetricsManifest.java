@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class MetricsManifest {
 
-    /** The row value meaning every one of the five services (through service-kit). */
+    /** The row value meaning every service (through service-kit). */
     public static final String ALL_SERVICES = "services";
     private static final Path FILE = Path.of("deploy", "observability", "metrics.tsv");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]", Pattern.MULTILINE);
