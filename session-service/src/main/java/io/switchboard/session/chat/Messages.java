@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.MessageKind;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.SqlStates;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
 import io.switchboard.session.domain.Chat;
@@ -16,7 +17,6 @@ import io.switchboard.session.standard.StandardResponses;
 import io.switchboard.session.text.PageUrls;
 import io.switchboard.session.text.PhoneNumbers;
 import io.switchboard.session.text.PhoneRegions;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Messages {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String PHONE_HINTS = "select phone_numbers, language, queue from chat where id = :chat";
 
     private final Transactions tx;
@@ -84,7 +83,7 @@ public class Messages {
                         .chain(item -> item == null ? withEntities(chatId, caller, draft)
                                 : timeline.published(chatId, item).replaceWith(new Sent(item, true))))
                 // The same message sent twice at once: the second finds the first's row once it committed.
-                .onFailure(Messages::isDuplicate).recoverWithUni(() -> tx.commit(() ->
+                .onFailure(SqlStates::isUniqueViolation).recoverWithUni(() -> tx.commit(() ->
                         withEntities(chatId, caller, draft))));
     }
 
@@ -158,15 +157,6 @@ public class Messages {
                         .chain(previous -> previous != null
                                 ? Uni.createFrom().item(new Sent(TimelineItem.of(previous), false))
                                 : append(chat, caller, draft).map(e -> new Sent(TimelineItem.of(e), true))));
-    }
-
-    private static boolean isDuplicate(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Uni<TimelineEntry> append(Chat chat, Caller caller, Draft draft) {
