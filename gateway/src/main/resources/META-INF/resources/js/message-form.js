@@ -2,7 +2,7 @@
 // instead of waiting ("leave a message instead") and after a chat nobody answered. The contact's name, e-mail,
 // subject (queue), language and attached fields are the chat form's; the mode adds the message and sends it to
 // POST /api/offline-messages instead of asking for a chat.
-import { $, show } from './dom.js';
+import { $, newId, show } from './dom.js';
 import { t } from './i18n.js';
 
 export class MessageMode {
@@ -62,7 +62,13 @@ export class MessageMode {
 
   /** @param target {name, email, queue, language, data} from the chat form */
   async send(target) {
-    await this.api.post('/api/offline-messages', { ...target, text: this.text.value.trim() });
+    const body = { ...target, text: this.text.value.trim() };
+    // One id per message: sent again after an answer that never came, it is filed once (the service answers with
+    // the first); changed in any field, it is a new message with a new id.
+    const signature = JSON.stringify(body);
+    if (this.pending?.signature !== signature) this.pending = { signature, id: newId() };
+    await this.api.post('/api/offline-messages', { ...body, clientMessageId: this.pending.id });
+    this.pending = null;
     this.text.value = '';
   }
 

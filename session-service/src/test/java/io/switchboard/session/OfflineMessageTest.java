@@ -2,7 +2,9 @@ package io.switchboard.session;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +22,12 @@ import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +96,43 @@ class OfflineMessageTest {
             events.await(later, TYPE, 1);
             Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
                     events.of(later, TYPE).size() == 1);
+        }
+    }
+
+    @Test
+    void aMessageSentAgainWithItsClientIdIsFiledOnceAndTheIdIsNotReusedForAnother() throws Exception {
+        try (PublishedEvents events = new PublishedEvents(companion)) {
+            Map<String, Object> body = message("sales", "Please call me back tomorrow.", null);
+            body.put("clientMessageId", "form-" + UUID.randomUUID());
+            String first = leave(body).statusCode(201).extract().path("messageId");
+            // The answer was lost; the widget sends the same submission again.
+            leave(body).statusCode(200).body("messageId", equalTo(first));
+
+            Map<String, Object> other = message("sales", "Something else entirely.", null);
+            other.put("clientMessageId", body.get("clientMessageId"));
+            leave(other).statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo(PROBLEMS + "client-message-id-reused"));
+            Map<String, Object> badId = message("sales", "Hello", null);
+            badId.put("clientMessageId", "not an id");
+            refused(badId, "clientMessageId");
+
+            // Two submissions at the same instant (a double click): one message, both told its id.
+            Map<String, Object> twice = message("support", "Double click.", null);
+            twice.put("clientMessageId", "form-" + UUID.randomUUID());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> answers = pool.invokeAll(List.of(
+                        () -> leave(twice).statusCode(anyOf(is(200), is(201))).extract().path("messageId"),
+                        () -> leave(twice).statusCode(anyOf(is(200), is(201))).extract().path("messageId")));
+                assertThat(answers.get(0).get()).isEqualTo(answers.get(1).get());
+                String doubled = answers.get(0).get();
+                events.await(doubled, TYPE, 1);
+                events.await(first, TYPE, 1);
+                Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                        events.of(first, TYPE).size() == 1 && events.of(doubled, TYPE).size() == 1);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

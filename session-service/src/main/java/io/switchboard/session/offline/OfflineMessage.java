@@ -37,4 +37,8 @@ public class OfflineMessage extends PanacheEntityBase {
 
     @Column(name = "left_at")
     public Instant leftAt;
+
+    /** The client's id of this submission; null when it sent none. */
+    @Column(name = "client_message_id")
+    public String clientMessageId;
 }

@@ -34,7 +34,8 @@ public class OfflineMessageResource {
                              @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") String language,
                              @NotBlank String text,
                              @Size(max = 8192) String identityToken,
-                             Map<String, Object> data) {
+                             Map<String, Object> data,
+                             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String clientMessageId) {
     }
 
     public record Created(String messageId, Instant leftAt) {
@@ -55,8 +56,9 @@ public class OfflineMessageResource {
     public Uni<Response> leave(@Valid @NotNull NewMessage body, @Context HttpServerRequest http) {
         limits.check(OFFLINE_MESSAGES_LIMIT, http.remoteAddress().hostAddress());
         return messages.leave(new OfflineMessages.Draft(body.name(), body.email(), body.queue(), body.language(),
-                        body.text(), body.identityToken(), body.data()))
-                .map(left -> Response.status(Response.Status.CREATED)
+                        body.text(), body.identityToken(), body.data(), body.clientMessageId()))
+                // A repeated submission answers 200 with the message stored the first time.
+                .map(left -> Response.status(left.repeated() ? Response.Status.OK : Response.Status.CREATED)
                         .entity(new Created(left.messageId(), left.leftAt())).build());
     }
 }

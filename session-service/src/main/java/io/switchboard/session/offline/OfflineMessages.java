@@ -6,6 +6,7 @@ import io.switchboard.events.Events;
 import io.switchboard.events.MessageLeft;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.SqlStates;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
 import io.switchboard.session.data.ChatData;
@@ -45,10 +46,11 @@ public class OfflineMessages {
      * @param data          attached data, checked as a chat request's (may be null)
      */
     public record Draft(String name, String email, String queue, String language, String text, String identityToken,
-                        Map<String, Object> data) {
+                        Map<String, Object> data, String clientMessageId) {
     }
 
-    public record Left(String messageId, Instant leftAt) {
+    /** @param repeated the client had sent this submission before: nothing new was stored or published */
+    public record Left(String messageId, Instant leftAt, boolean repeated) {
     }
 
     public Uni<Left> leave(Draft draft) {
@@ -71,10 +73,37 @@ public class OfflineMessages {
         message.contactVerified = identity.verified();
         message.data = data.isEmpty() ? null : json(data);
         message.leftAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        message.clientMessageId = draft.clientMessageId();
+        if (message.clientMessageId == null) {
+            return store(message, data);
+        }
+        // Sent before (a lost answer, a double click): the stored one, not a second work item and e-mail. Two
+        // submissions at the same instant: the unique index lets one in, the other reads it.
+        return earlier(message).onItem().ifNull().switchTo(() -> store(message, data))
+                .onFailure(SqlStates::isUniqueViolation).recoverWithUni(() -> earlier(message));
+    }
+
+    private Uni<Left> store(OfflineMessage message, Map<String, Object> data) {
         return tx.commit(() -> message.persist().chain(() -> outbox.publish(new MessageLeft(message.id,
                         message.contactId, message.contactName, message.email, message.queue, message.language,
                         message.text, message.contactVerified, data.isEmpty() ? null : data, message.leftAt))))
-                .map(ignored -> new Left(message.id, message.leftAt));
+                .map(ignored -> new Left(message.id, message.leftAt, false));
+    }
+
+    /** The message stored earlier under the same client id, if it is the same message; a different one is refused. */
+    private Uni<Left> earlier(OfflineMessage message) {
+        return tx.read(() -> OfflineMessage.<OfflineMessage>find("clientMessageId", message.clientMessageId)
+                .firstResult()).map(stored -> {
+                    if (stored == null) {
+                        return null;
+                    }
+                    if (!stored.email.equals(message.email) || !stored.text.equals(message.text)
+                            || !stored.queue.equals(message.queue)) {
+                        throw Problems.conflict("client-message-id-reused", "Client message id reused",
+                                "clientMessageId " + message.clientMessageId + " was used for another message.");
+                    }
+                    return new Left(stored.id, stored.leftAt, true);
+                });
     }
 
     private static String json(Map<String, Object> data) {
