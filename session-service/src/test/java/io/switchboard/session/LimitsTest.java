@@ -41,7 +41,10 @@ class LimitsTest {
                     "switchboard.limits.rules.chat-requests.refill-period", "1h",
                     "switchboard.limits.rules.messages.capacity", String.valueOf(BURST),
                     "switchboard.limits.rules.messages.refill-tokens", "1",
-                    "switchboard.limits.rules.messages.refill-period", "1h");
+                    "switchboard.limits.rules.messages.refill-period", "1h",
+                    "switchboard.limits.rules.offline-messages.capacity", String.valueOf(BURST),
+                    "switchboard.limits.rules.offline-messages.refill-tokens", "1",
+                    "switchboard.limits.rules.offline-messages.refill-period", "1h");
         }
     }
 
@@ -71,6 +74,26 @@ class LimitsTest {
         List<String> texts = Chats.as(chat.contactToken()).get("/api/chats/{id}/timeline", chat.chatId()).then()
                 .statusCode(200).extract().path("items.text");
         assertThat(texts).doesNotContain("one too many").contains("message 0", "message 1", "message 2");
+    }
+
+    @Test
+    void aFloodOfMessagesLeftFromOneAddressIsRefusedWithRetryAfter() {
+        String flooder = "203.0.113.8";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < BURST + 1; i++) {
+            statuses.add(leave(flooder, "Call me back " + i).then().extract().statusCode());
+        }
+        assertThat(statuses).containsExactly(201, 201, 201, 429);
+        leave(flooder, "one too many").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("https://switchboard.dev/problems/rate-limited"));
+        leave("198.51.100.21", "Another visitor").then().statusCode(201);
+    }
+
+    private static io.restassured.response.Response leave(String clientAddress, String text) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", clientAddress)
+                .body(Map.of("name", "Visitor", "email", "visitor@example.com", "queue", "sales", "text", text))
+                .post("/api/offline-messages");
     }
 
     private static io.restassured.response.Response request(String clientAddress) {
