@@ -28,7 +28,8 @@ export class WebCallPanel {
     if (!mine) return;
     const before = this.webCall;
     const after = nextCall(before, frame);
-    if (after === before) return;
+    // The same step again (a replayed frame) changes nothing: the connection being set up stays.
+    if (after === before || (before && after && before.callId === after.callId && before.state === after.state)) return;
     if (!after) {
       this.endPeer();
       this.webCall = null;

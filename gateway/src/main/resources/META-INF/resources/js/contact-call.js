@@ -24,7 +24,7 @@ export class ContactCall {
   onFrame(frame) {
     const before = this.call;
     const after = nextCall(before, frame);
-    if (after === before) return;
+    if (after === before || (before && after && before.callId === after.callId && before.state === after.state)) return;
     if (!after) {
       this.close();
       this.endedKey = frame.state === 'DECLINED' ? 'call.declined' : 'call.ended';

@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One call of a chat, web or phone, changed in place as it goes (the call log). Every change is also a CALL notice and a
- * {@code chat.call.updated} event ({@link CallLog}); this row is what a later read and the ring timeout look at.
+ * One call of a chat, web or phone, changed in place as it goes (the call log). Every change is also a CALL notice
+ * and a {@code chat.call.updated} event ({@link CallLog}); this row is what a later read and the ring timeout look at.
  */
 @Entity
 @Table(name = "chat_call")

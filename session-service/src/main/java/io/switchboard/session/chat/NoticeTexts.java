@@ -42,7 +42,8 @@ final class NoticeTexts {
             case DECLINED -> by + " declined the voice call";
             case DIALLING -> "Dialling " + step.number();
             case CONNECTED -> "The phone call is connected";
-            case FAILED -> "The phone call could not be made" + (step.reason() == null ? "" : " (" + step.reason() + ")");
+            case FAILED -> "The phone call could not be made"
+                    + (step.reason() == null ? "" : " (" + step.reason() + ")");
             case ENDED -> ended(call, step);
         };
     }
