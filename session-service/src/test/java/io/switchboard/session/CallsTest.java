@@ -127,18 +127,17 @@ class CallsTest {
                 String callId = ringing.path("callId").asText();
                 assertThat(ringing.path("channel").asText()).isEqualTo("WEB");
                 assertThat(ringing.path("agentId").asText()).isEqualTo("agent1");
+                contact.send(Map.of("type", "call-answer", "callId", callId));
                 agent.await(call("RINGING"));
                 JsonNode notice = contact.await(callNotice("RINGING")).path("item");
                 assertThat(notice.path("text").asText()).isEqualTo("Alice Martin started a voice call");
                 assertThat(notice.path("callId").asText()).isEqualTo(callId);
                 guest.await(callNotice("RINGING"));
+                agent.await(call("ANSWERED"));
 
                 // One live web call per chat.
                 agent.send(Map.of("type", "call-start", "chatId", chatId));
                 agent.await(error("call-in-progress"));
-
-                contact.send(Map.of("type", "call-answer", "callId", callId));
-                agent.await(call("ANSWERED"));
                 assertThat(contact.await(callNotice("ANSWERED")).path("item").path("text").asText())
                         .isEqualTo("Vera Voice answered the voice call");
 
@@ -233,7 +232,7 @@ class CallsTest {
             contact.send(Map.of("type", "call-answer", "callId", first));
             contact.await(error("call-not-ringing"));
 
-            // Nobody answers the next one: the ring timeout (3 s in tests) ends it.
+            // Nobody answers the next one: the ring timeout (5 s in tests) ends it.
             agent.send(Map.of("type", "call-start", "chatId", chatId));
             agent.await(f -> call("RINGING").test(f) && !first.equals(f.path("callId").asText()));
             JsonNode unanswered = contact.await(call("ENDED"));
