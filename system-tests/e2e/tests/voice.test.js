@@ -92,6 +92,7 @@ test('the agent calls the contact in the browser; audio flows both ways; hang-up
   await alice.locator('#call-status', { hasText: 'Voice call ended' }).waitFor();
   await contact.locator('#contact-call-status', { hasText: 'Voice call ended' }).waitFor();
   await items(contact, '#contact-timeline', 'The voice call ended after').waitFor();
+  await alice.getByRole('tab', { name: 'Conversation' }).click();
   await items(alice, '#agent-timeline', 'The voice call ended after').waitFor();
   assert.equal((await stats(alice)).connectionState, 'none', 'the agent\'s connection is closed');
   assert.equal((await stats(contact)).connectionState, 'none', 'the contact\'s connection is closed');
