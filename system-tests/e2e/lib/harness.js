@@ -21,8 +21,10 @@ export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Fake microphone and an accepted permission prompt: web calls (voice.test.js) get audio without hardware.
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
+      '--no-first-run', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   });
 }
 

@@ -12,6 +12,7 @@ import { deskTitle, OfferAnnouncements } from './alert-model.js';
 import { armSound, notifyOffer, offerNotificationButton, playOfferTone, tonesPlayed } from './alerts.js';
 import { label, onLanguageChange, plural, startPageLanguage, t } from '/js/i18n.js';
 import { wireShortcuts } from './keyboard.js';
+import { exposeForTests } from '/js/web-call.js';
 
 const signIn = new SignIn('switchboard.agent.token', 'agent');
 const api = new Api(() => signIn.token, () => signIn.signOut());
@@ -212,6 +213,7 @@ async function start() {
     },
   });
   session = new ChatSession(api, socket, user);
+  exposeForTests(() => session?.webCallPeer);
   session.onListChanged = updateTitle;
   installWhisperBox(session);
   armSound();

@@ -2,7 +2,7 @@
 // each section of its behaviour is a module of its own, whose methods are mixed into it:
 // my-chats.js (the list, frames, unsent messages), chat-opening.js, contact-calls.js, composer.js, wrap-up.js,
 // history.js, chat-actions.js (conference, transfer, finish, transcript, Mark Done with the workflow dialog),
-// attached-data.js (the Attached data tab).
+// attached-data.js (the Attached data tab), web-call-panel.js (Call in browser and its call bar).
 import { $, show, submitOnEnter } from '/js/dom.js';
 import { MyChats } from './my-chats.js';
 import { ChatOpening } from './chat-opening.js';
@@ -12,6 +12,7 @@ import { WrapUp } from './wrap-up.js';
 import { History } from './history.js';
 import { ChatActions } from './chat-actions.js';
 import { AttachedDataPanel } from './attached-data.js';
+import { WebCallPanel } from './web-call-panel.js';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -69,6 +70,10 @@ export class ChatSession {
       searchTimer = setTimeout(() => this.loadResponses(), SEARCH_DELAY_MS);
     });
     $('#make-call').addEventListener('click', () => this.call($('#call-number').value));
+    $('#web-call').addEventListener('click', () => this.startWebCall());
+    $('#call-mute').addEventListener('click', () => this.toggleMute());
+    $('#call-hold').addEventListener('click', () => this.toggleHold());
+    $('#call-hangup').addEventListener('click', () => this.hangUpCall());
     $('#notes').addEventListener('input', () => this.scheduleWrapUpSave());
     $('#send-transcript-flag').addEventListener('change', () => this.saveWrapUp());
     $('#disposition').addEventListener('change', () => this.saveWrapUp());
@@ -85,7 +90,8 @@ export class ChatSession {
 }
 
 /** Copies the methods of each section's class onto ChatSession (getters and all), as if written in it. */
-for (const section of [MyChats, ChatOpening, ContactCalls, Composer, WrapUp, History, ChatActions, AttachedDataPanel]) {
+for (const section of [MyChats, ChatOpening, ContactCalls, Composer, WrapUp, History, ChatActions, AttachedDataPanel,
+  WebCallPanel]) {
   for (const name of Object.getOwnPropertyNames(section.prototype)) {
     if (name === 'constructor') continue;
     if (Object.prototype.hasOwnProperty.call(ChatSession.prototype, name)) {

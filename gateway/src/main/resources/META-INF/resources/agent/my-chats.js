@@ -88,6 +88,7 @@ export class MyChats {
     this.renderList();
     if (this.noticeKey) this.notify(this.noticeKey.key, this.noticeKey.params);
     this.showTyping();
+    this.renderCall();
     if (!this.current) return;
     this.showState();
     this.renderData();
@@ -143,6 +144,12 @@ export class MyChats {
         break;
       case 'state':
         this.setState(chat, frame.state);
+        break;
+      case 'call':
+        this.onCallFrame(frame);
+        break;
+      case 'call-signal':
+        this.onCallSignal(frame);
         break;
       default:
         break;

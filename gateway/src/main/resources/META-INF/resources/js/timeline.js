@@ -1,8 +1,9 @@
 // One chat's timeline as the user sees it: items ordered by seq, each shown once (resume may replay some), then the
 // viewer's own messages not stored yet, marked as pending (or failed, with their text kept).
 import { el, isWebUrl } from './dom.js';
-import { formatTime, label, t } from './i18n.js';
+import { formatDuration, formatTime, label, t } from './i18n.js';
 import { TimelineModel } from './timeline-model.js';
+import { callNotice } from './call-model.js';
 
 const DELIVERY = { queued: 'delivery.queued', sent: 'delivery.sent', retry: 'delivery.retry', stored: 'delivery.stored' };
 
@@ -17,8 +18,14 @@ const digits = (s) => String(s).replace(/\D/g, '');
  * notice (who joined) tells the rest.
  */
 export function noticeText(item) {
+  if (item.notice === 'CALL') {
+    // A call's step: worded from its fields (channel, state, reason, seconds talked), the service's sentence else.
+    const { key, params } = callNotice(item, formatDuration);
+    return label(key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1), item.text || '', params);
+  }
   return label('notice', item.notice, item.text || String(item.notice ?? ''), { name: item.name || '' });
 }
+
 
 export class Timeline {
   /**

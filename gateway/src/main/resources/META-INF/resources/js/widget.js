@@ -10,6 +10,7 @@ import { attachedFields, controlForField } from './attach-fields.js';
 import { language, onLanguageChange, setLanguage, startPageLanguage, t } from './i18n.js';
 import { closedText } from './opening.js';
 import { MessageMode } from './message-form.js';
+import { ContactCall } from './contact-call.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -54,6 +55,7 @@ let typingName = null;
 let formErrors = []; // the form's own mistakes, as message keys
 const api = new Api(() => chat?.contactToken);
 const messageMode = new MessageMode(api, backToChatForm);
+const contactCall = new ContactCall({ api, send: (frame) => socket?.send(frame), chatId: () => chat?.chatId });
 const timeline = new Timeline(ui.timeline, {
   viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
 });
@@ -206,6 +208,7 @@ function startConversation() {
   setEnded(chat.ended);
   queueFrame = null;
   timeline.clear();
+  contactCall.reset();
   socket?.close();
   socket = new ResilientSocket(`/ws/contact/${encodeURIComponent(chat.chatId)}`, () => chat.contactToken, {
     onOpen: (s) => s.send({ type: 'resume', afterSeq: timeline.lastSeq }),
@@ -323,6 +326,12 @@ function handleFrame(frame) {
     case 'typing':
       typingName = frame.typing ? frame.name || '' : null;
       showTyping();
+      break;
+    case 'call':
+      contactCall.onFrame(frame);
+      break;
+    case 'call-signal':
+      contactCall.onSignal(frame);
       break;
     case 'state':
       if (frame.state === 'ACTIVE') {
@@ -545,6 +554,7 @@ ui.language.addEventListener('change', () => setLanguage(ui.language.value));
 
 /** After a language switch: what the page wrote itself, said again (the static text is done by i18n.js). */
 function relabel() {
+  contactCall.render();
   ui.language.value = language();
   if (formErrors.length) ui.formError.textContent = formErrors.map((key) => t(key)).join(' ');
   if (connectionText) say(connectionText);

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.CallChannel;
+import io.switchboard.events.CallState;
+import io.switchboard.events.CallUpdated;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.EventEnvelope;
@@ -73,6 +76,9 @@ class InteractionHistoryTest {
         assertThat(v.at("/transfers/0/outcome").asText()).isEqualTo("ACCEPTED");
         assertThat(v.at("/conferences/0/targetId").asText()).isEqualTo(ChatScenario.SUPERVISOR);
         assertThat(v.at("/calls/0/phoneNumber").asText()).isEqualTo(ChatScenario.PHONE);
+        // A request with no call steps (events from before calls were followed) still shows, as requested.
+        assertThat(v.at("/calls/0/channel").asText()).isEqualTo("PHONE");
+        assertThat(v.at("/calls/0/state").asText()).isEqualTo("REQUESTED");
         assertThat(v.at("/wrapUp/dispositionCode").asText()).isEqualTo("RESOLVED");
         assertThat(v.at("/wrapUp/notes").asText()).isEqualTo("Refund issued");
         assertThat(v.at("/wrapUp/workflowDecision").asText()).isEqualTo("PARK");
@@ -176,6 +182,53 @@ class InteractionHistoryTest {
     }
 
     /** Waits for the whole chat: Mark Done, the last message, the workflow outcome and the survey. */
+    @Test
+    void eachCallShowsItsChannelOutcomeDurationAndWhoHungUp() {
+        ChatScenario chat = new ChatScenario();
+        List<EventEnvelope> events = new ArrayList<>(chat.envelopes());
+        String web = "web-" + chat.seed;
+        String phone = "call-" + chat.seed; // the scenario's chat.call.requested: its steps follow
+        events.add(call(new CallUpdated(chat.chatId, web, CallChannel.WEB, CallState.RINGING, "agent1", null, null,
+                null, null, chat.at(20))));
+        events.add(call(new CallUpdated(chat.chatId, web, CallChannel.WEB, CallState.ANSWERED, "agent1", null, null,
+                null, null, chat.at(25))));
+        events.add(call(new CallUpdated(chat.chatId, web, CallChannel.WEB, CallState.ENDED, "agent1", null,
+                "hung-up", "contact:" + chat.chatId, 35L, chat.at(60))));
+        events.add(call(new CallUpdated(chat.chatId, phone, CallChannel.PHONE, CallState.REQUESTED, "agent2",
+                ChatScenario.PHONE, null, null, null, chat.at(80))));
+        events.add(call(new CallUpdated(chat.chatId, phone, CallChannel.PHONE, CallState.DIALLING, "agent2",
+                ChatScenario.PHONE, null, null, null, chat.at(81))));
+        events.add(call(new CallUpdated(chat.chatId, phone, CallChannel.PHONE, CallState.CONNECTED, "agent2",
+                ChatScenario.PHONE, null, null, null, chat.at(85))));
+        events.add(call(new CallUpdated(chat.chatId, phone, CallChannel.PHONE, CallState.ENDED, "agent2",
+                ChatScenario.PHONE, "hung-up", "contact", 42L, chat.at(127))));
+        EventLog.publish(events);
+
+        awaitDone(chat.chatId);
+        JsonNode v = await().atMost(PROJECTED).until(() -> fetchOrNull(chat.chatId),
+                n -> n != null && n.at("/calls").size() == 2 && "ENDED".equals(n.at("/calls/1/state").asText()));
+        JsonNode first = v.at("/calls/0");
+        assertThat(first.path("requestId").asText()).isEqualTo(web);
+        assertThat(first.path("channel").asText()).isEqualTo("WEB");
+        assertThat(first.path("state").asText()).isEqualTo("ENDED");
+        assertThat(first.path("durationSeconds").asLong()).isEqualTo(35);
+        assertThat(first.path("endedBy").asText()).isEqualTo("contact:" + chat.chatId);
+        assertThat(first.path("reason").asText()).isEqualTo("hung-up");
+        assertThat(first.path("requestedAt").asText()).isEqualTo("2031-03-04T09:00:20Z");
+        assertThat(first.path("answeredAt").asText()).isEqualTo("2031-03-04T09:00:25Z");
+        assertThat(first.path("endedAt").asText()).isEqualTo("2031-03-04T09:01:00Z");
+        JsonNode second = v.at("/calls/1");
+        assertThat(second.path("requestId").asText()).as("the request and its steps are one call").isEqualTo(phone);
+        assertThat(second.path("channel").asText()).isEqualTo("PHONE");
+        assertThat(second.path("phoneNumber").asText()).isEqualTo(ChatScenario.PHONE);
+        assertThat(second.path("durationSeconds").asLong()).isEqualTo(42);
+        assertThat(second.path("endedBy").asText()).isEqualTo("contact");
+    }
+
+    private static EventEnvelope call(CallUpdated step) {
+        return Events.envelope(step, "session-service");
+    }
+
     static JsonNode awaitDone(String chatId) {
         return await().atMost(PROJECTED).until(() -> fetchOrNull(chatId), v -> v != null
                 && "DONE".equals(v.at("/state").asText()) && v.at("/messages").size() == 4

@@ -99,6 +99,43 @@ public interface SessionConfig {
         int maxTextLength();
     }
 
+    /** Calls of a chat: web calls between browsers and the phone calls' log (docs/session-service.md, calls). */
+    Call call();
+
+    interface Call {
+
+        /** How long a web call rings on the contact's side before it ends with {@code no-answer}. */
+        Duration ringTimeout();
+
+        /** How often each instance looks for web calls that rang too long (the ring timeout's precision). */
+        Duration ringCheckInterval();
+
+        /** Most calls one look ends (the rest wait for the next look). */
+        int ringCheckBatchSize();
+
+        /**
+         * Largest {@code signal} of a {@code call-signal} frame, in bytes of its JSON. An SDP offer of an audio call is
+         * a few kilobytes; anything much larger is not signalling.
+         */
+        int maxSignalBytes();
+
+        /**
+         * STUN and TURN servers the browsers use to connect their audio ({@code RTCIceServer}); none by default: on
+         * one machine or one network the browsers find each other without.
+         */
+        Optional<List<IceServer>> iceServers();
+
+        interface IceServer {
+
+            /** {@code stun:host:port}, {@code turn:host:port?transport=udp}, {@code turns:...}. */
+            List<String> urls();
+
+            Optional<String> username();
+
+            Optional<String> credential();
+        }
+    }
+
     interface Survey {
 
         /**

@@ -2,6 +2,7 @@ package io.switchboard.history.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.events.CallRequested;
+import io.switchboard.events.CallUpdated;
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.ChatRouted;
@@ -51,6 +52,20 @@ record ActivityEntry(UUID eventId, String chatId, String type, Instant at, Strin
     static ActivityEntry call(EventEnvelope envelope, CallRequested e) {
         return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.requestedAt(), null, null, null,
                 e.agentId(), null, null, e.phoneNumber(), null, e.requestId(), null, null, null);
+    }
+
+    /** What a call step adds to its call: the reason, who ended it and the seconds talked (in {@code detail}). */
+    public record CallDetail(String reason, String endedBy, Long durationSeconds) {
+    }
+
+    /**
+     * A step of a call ({@code chat.call.updated}): the call id in request_id (a phone call's is its request's),
+     * the state as outcome, the channel as target_type, the number dialled as target_id, the agent as actor.
+     */
+    static ActivityEntry callUpdated(EventEnvelope envelope, CallUpdated e) {
+        return new ActivityEntry(envelope.id(), e.chatId(), envelope.type(), e.at(), name(e.state()), null, null,
+                e.agentId(), null, name(e.channel()), e.phoneNumber(), null, e.callId(), null,
+                json(new CallDetail(e.reason(), e.endedBy(), e.durationSeconds())), null);
     }
 
     static ActivityEntry transcriptRequested(EventEnvelope envelope, TranscriptRequested e) {

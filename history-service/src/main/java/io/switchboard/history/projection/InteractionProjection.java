@@ -4,6 +4,7 @@ import static io.switchboard.history.projection.NativeStatements.execute;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.CallRequested;
+import io.switchboard.events.CallUpdated;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.ChatEnded;
@@ -49,11 +50,13 @@ public class InteractionProjection {
 
     /**
      * The topics this projection reads; routing.stats and queue.hours (queues), agent.presence and agent.state
-     * (agents) are not interactions (agent.state has its own log, {@code AgentStateLog}).
+     * (agents) are not interactions (agent.state has its own log, {@code AgentStateLog}); telephony.call.status is
+     * the telephony adapter's raw answer, which session-service republishes per chat as chat.call.updated.
      */
     public static final List<EventType> TYPES = List.of(EventType.values()).stream()
             .filter(type -> type != EventType.ROUTING_STATS && type != EventType.QUEUE_HOURS
-                    && type != EventType.AGENT_PRESENCE && type != EventType.AGENT_STATE).toList();
+                    && type != EventType.AGENT_PRESENCE && type != EventType.AGENT_STATE
+                    && type != EventType.TELEPHONY_CALL_STATUS).toList();
 
     public Uni<Void> apply(EventEnvelope envelope) {
         EventType type = EventType.of(envelope.type());
@@ -77,6 +80,7 @@ public class InteractionProjection {
             case CHAT_CONFERENCE_REQUESTED ->
                     record(ActivityEntry.conference(envelope, envelope.payload(ConferenceRequested.class)));
             case CHAT_CALL_REQUESTED -> record(ActivityEntry.call(envelope, envelope.payload(CallRequested.class)));
+            case CHAT_CALL_UPDATED -> record(ActivityEntry.callUpdated(envelope, envelope.payload(CallUpdated.class)));
             case CHAT_ENDED -> ended(envelope.payload(ChatEnded.class));
             case CHAT_COMPLETED -> completed(envelope.payload(ChatCompleted.class));
             case TRANSCRIPT_REQUESTED ->
@@ -91,8 +95,7 @@ public class InteractionProjection {
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
             case CHAT_MONITORING -> record(ActivityEntry.monitoring(envelope, envelope.payload(ChatMonitoring.class)));
             case CONTACT_MESSAGE_LEFT -> messageLeft(envelope.payload(MessageLeft.class));
-            // Calls are projected once session-service publishes them (chat.call.updated), not before.
-            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE, CHAT_CALL_UPDATED, TELEPHONY_CALL_STATUS ->
+            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE, TELEPHONY_CALL_STATUS ->
                     Uni.createFrom().voidItem();
         };
     }

@@ -2,6 +2,8 @@ package io.switchboard.history.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.switchboard.events.CallChannel;
+import io.switchboard.events.CallState;
 import io.switchboard.events.ChatDataChanged;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
@@ -30,8 +32,10 @@ import io.switchboard.history.view.InteractionView.TranscriptEvent;
 import io.switchboard.history.view.InteractionView.Workflow;
 import io.switchboard.history.view.InteractionView.WorkflowChange;
 import io.switchboard.history.view.InteractionView.WrapUp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +61,13 @@ final class InteractionAssembler {
 
     /** The kind of an interaction that is a chat (the column is null for them). */
     private static final String CHAT = "CHAT";
+    /** The order of a call's steps, for two steps stored with the same time. */
+    private static final List<String> STEP_ORDER = List.of(CallState.REQUESTED.name(), CallState.RINGING.name(),
+            CallState.DIALLING.name(), CallState.ANSWERED.name(), CallState.CONNECTED.name(),
+            CallState.DECLINED.name(), CallState.FAILED.name(), CallState.ENDED.name());
+    private static final Set<String> FINAL_STATES = Set.of(CallState.DECLINED.name(), CallState.FAILED.name(),
+            CallState.ENDED.name());
+    private static final Set<String> TALKING_STATES = Set.of(CallState.ANSWERED.name(), CallState.CONNECTED.name());
 
     private InteractionAssembler() {
     }
@@ -89,8 +100,7 @@ final class InteractionAssembler {
                         a.itemId, a.actorId, a.actorName, a.offerKind, a.requestId, a.targetId, a.detail, a.at)).toList(),
                 requests(activity, EventType.CHAT_TRANSFER_REQUESTED),
                 requests(activity, EventType.CHAT_CONFERENCE_REQUESTED),
-                ofType(activity, EventType.CHAT_CALL_REQUESTED).stream()
-                        .map(a -> new Call(a.requestId, a.actorId, a.targetId, a.at)).toList(),
+                calls(activity),
                 wrapUp,
                 transcript(row, activity),
                 workflow(activity),
@@ -188,6 +198,50 @@ final class InteractionAssembler {
                 lastNonNull(changes.stream().map(WorkflowChange::queue).toList()),
                 lastNonNull(changes.stream().map(WorkflowChange::outcome).toList()),
                 changes);
+    }
+
+    /**
+     * Each call once, oldest first: its steps ({@code chat.call.updated}) folded into the last state; a request with
+     * no step (older events, before calls were followed) as a phone call REQUESTED.
+     */
+    static List<Call> calls(List<ActivityRow> activity) {
+        Map<String, List<ActivityRow>> steps = new LinkedHashMap<>();
+        ofType(activity, EventType.CHAT_CALL_UPDATED).stream()
+                .sorted(Comparator.comparing((ActivityRow a) -> a.at).thenComparing(a -> STEP_ORDER.indexOf(a.outcome)))
+                .forEach(a -> steps.computeIfAbsent(a.requestId, id -> new ArrayList<>()).add(a));
+        List<Call> calls = new ArrayList<>();
+        for (List<ActivityRow> call : steps.values()) {
+            ActivityRow first = call.get(0);
+            ActivityRow last = call.get(call.size() - 1);
+            CallDetail detail = callDetail(last.detail);
+            boolean ended = FINAL_STATES.contains(last.outcome);
+            Instant answeredAt = call.stream().filter(a -> TALKING_STATES.contains(a.outcome)).map(a -> a.at)
+                    .findFirst().orElse(null);
+            calls.add(new Call(first.requestId, first.actorId, first.targetId, first.at, first.targetType,
+                    last.outcome, detail.reason(), detail.endedBy(), ended ? detail.durationSeconds() : null,
+                    answeredAt, ended ? last.at : null));
+        }
+        for (ActivityRow request : ofType(activity, EventType.CHAT_CALL_REQUESTED)) {
+            if (!steps.containsKey(request.requestId)) {
+                calls.add(new Call(request.requestId, request.actorId, request.targetId, request.at,
+                        CallChannel.PHONE.name(), CallState.REQUESTED.name(), null, null, null, null, null));
+            }
+        }
+        calls.sort(Comparator.comparing(Call::requestedAt));
+        return calls;
+    }
+
+    /** The detail column of a call step (written by the projection's ActivityEntry.callUpdated). */
+    private record CallDetail(String reason, String endedBy, Long durationSeconds) {
+    }
+
+    private static CallDetail callDetail(String json) {
+        try {
+            return json == null ? new CallDetail(null, null, null)
+                    : Events.json().readValue(json, CallDetail.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored call detail is not JSON", e);
+        }
     }
 
     private static List<ActivityRow> ofType(List<ActivityRow> activity, EventType type) {

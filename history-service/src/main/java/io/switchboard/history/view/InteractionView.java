@@ -80,7 +80,18 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                           String fromQueue, Instant requestedAt, String outcome) {
     }
 
-    public record Call(String requestId, String agentId, String phoneNumber, Instant requestedAt) {
+    /**
+     * A call of the chat, web or phone, as its last step left it ({@code chat.call.updated}); a phone call requested
+     * before calls were followed (only {@code chat.call.requested}) shows as PHONE / REQUESTED.
+     *
+     * @param requestId       the call's id (a phone call's request id), kept under its first name
+     * @param requestedAt     when the call was placed
+     * @param endedBy         who hung up (a participant id for web calls; agent/contact/telephony for phone calls)
+     * @param durationSeconds seconds talked once it ended (0 when it never talked); null while it goes on
+     */
+    public record Call(String requestId, String agentId, String phoneNumber, Instant requestedAt, String channel,
+                       String state, String reason, String endedBy, Long durationSeconds, Instant answeredAt,
+                       Instant endedAt) {
     }
 
     public record WrapUp(String agentId, String notes, String dispositionCode, Boolean sendTranscript,

@@ -10,8 +10,10 @@ import io.switchboard.events.TransferRequested;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.session.call.PhoneCalls;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
+import io.switchboard.session.domain.Participant;
 import io.switchboard.session.domain.TimelineEntry;
 import io.switchboard.session.text.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +35,11 @@ public class AgentRequests {
     private final ChatAccess access;
     private final EventOutbox outbox;
     private final PhoneNumbers phoneNumbers;
+    private final PhoneCalls phoneCalls;
 
-    public AgentRequests(Transactions tx, ChatAccess access, EventOutbox outbox, PhoneNumbers phoneNumbers) {
+    public AgentRequests(Transactions tx, ChatAccess access, EventOutbox outbox, PhoneNumbers phoneNumbers,
+                         PhoneCalls phoneCalls) {
+        this.phoneCalls = phoneCalls;
         this.tx = tx;
         this.access = access;
         this.outbox = outbox;
@@ -61,14 +66,20 @@ public class AgentRequests {
                 requestId, caller.id(), target.targetType(), target.targetId(), chat.queue, now)));
     }
 
-    /** "Make a call": to the contact's numbers, or a number the contact wrote in the chat. */
+    /**
+     * "Make a call": to the contact's numbers, or a number the contact wrote in the chat. Besides the request to the
+     * telephony, the call enters the chat's call log as a PHONE call (REQUESTED, its id the request's), with its
+     * notice and {@code chat.call.updated}; the telephony adapter's statuses move it on.
+     */
     public Uni<String> call(String chatId, Caller caller, String rawNumber) {
         return request(chatId, caller, (chat, requestId, now) -> callableNumbers(chat).chain(numbers -> {
             String number = phoneNumbers.normalize(rawNumber, chat.phoneHints());
             if (!numbers.contains(number)) {
                 throw Problems.badRequest(number + " is not one of the contact's numbers.");
             }
-            return outbox.publish(new CallRequested(chatId, requestId, caller.id(), number, now));
+            return outbox.publish(new CallRequested(chatId, requestId, caller.id(), number, now))
+                    .chain(() -> Participant.inChat(chatId, caller.id()))
+                    .chain(agent -> phoneCalls.requested(chat, requestId, agent, number, now));
         }));
     }
 

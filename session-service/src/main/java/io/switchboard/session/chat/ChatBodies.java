@@ -38,9 +38,6 @@ final class ChatBodies {
     record Target(@NotNull TargetType targetType, @NotBlank @Size(max = 100) String targetId) {
     }
 
-    record Call(@NotBlank @Size(max = 40) String phoneNumber) {
-    }
-
     record WrapUp(@Size(max = 10_000) String notes, boolean sendTranscript, @Size(max = 64) String dispositionCode) {
     }
 

@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.EndReason;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.session.call.CallLog;
+import io.switchboard.session.call.WebCalls;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +18,18 @@ public class ChatEnding {
 
     private final Timeline timeline;
     private final EventOutbox outbox;
+    private final WebCalls webCalls;
 
-    public ChatEnding(Timeline timeline, EventOutbox outbox) {
+    public ChatEnding(Timeline timeline, EventOutbox outbox, WebCalls webCalls) {
         this.timeline = timeline;
         this.outbox = outbox;
+        this.webCalls = webCalls;
     }
 
+    /** A web call still ringing or talking ends first ({@code chat-ended}): its notice comes before the chat's end. */
     public Uni<Chat> end(Chat chat, EndReason reason, String endedBy, String endedByName) {
-        return timeline.endNotice(chat, NoticeTexts.ended(reason, endedByName)).chain(notice -> {
+        return webCalls.endLive(chat, WebCalls.CHAT_ENDED, CallLog.By.SYSTEM, null)
+                .chain(() -> timeline.endNotice(chat, NoticeTexts.ended(reason, endedByName))).chain(notice -> {
             chat.state = ChatState.ENDED;
             chat.endedAt = notice.at;
             chat.endReason = reason;

@@ -199,14 +199,6 @@ public class ChatResource {
     }
 
     @POST
-    @Path("/{chatId}/calls")
-    @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Make a call (publishes chat.call.requested)")
-    public Uni<Response> call(@PathParam("chatId") String chatId, @Valid @NotNull ChatBodies.Call body) {
-        return accepted(agentRequests.call(chatId, caller(), body.phoneNumber()));
-    }
-
-    @POST
     @Path("/{chatId}/finish")
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Finish: ends the conversation for everyone (chat.ended)")

@@ -9,6 +9,8 @@ import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.kit.tx.Transactions;
+import io.switchboard.session.call.CallLog;
+import io.switchboard.session.call.WebCalls;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.ChatState;
 import io.switchboard.session.domain.Participant;
@@ -26,8 +28,11 @@ public class Participation {
     private final ChatAccess access;
     private final Timeline timeline;
     private final ChatEnding ending;
+    private final WebCalls webCalls;
 
-    public Participation(Transactions tx, ChatAccess access, Timeline timeline, ChatEnding ending) {
+    public Participation(Transactions tx, ChatAccess access, Timeline timeline, ChatEnding ending,
+                         WebCalls webCalls) {
+        this.webCalls = webCalls;
         this.tx = tx;
         this.access = access;
         this.timeline = timeline;
@@ -129,6 +134,8 @@ public class Participation {
      */
     public Uni<Void> leave(String chatId, Caller caller) {
         return tx.commit(() -> Chat.lockForUpdate(chatId).chain(chat -> access.inOpenChat(chat, caller)
+                .chain(me -> webCalls.endLive(chat, WebCalls.DISCONNECTED, new CallLog.By(me.participantId, me.name,
+                        me.role), caller.isContact() ? null : me.participantId).replaceWith(me))
                 .chain(me -> {
                     if (caller.isContact()) {
                         EndReason reason = chat.state == ChatState.WAITING ? EndReason.ABANDONED

@@ -1,10 +1,13 @@
 package io.switchboard.session.chat;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.CallChannel;
+import io.switchboard.events.CallState;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantChange;
+import io.switchboard.events.ParticipantRole;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.session.domain.Chat;
 import io.switchboard.session.domain.Notice;
@@ -88,6 +91,37 @@ public class Timeline {
         TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);
         e.notice = Notice.ENDED;
         e.text = text;
+        return e.persist();
+    }
+
+    /**
+     * A step of a call, as its CALL notice tells it.
+     *
+     * @param byId   who made the step happen (the agent starting, the contact answering, who hung up); null for the
+     *               system (ring timeout, telephony)
+     * @param number PHONE: the number dialled
+     */
+    public record CallStep(String callId, CallChannel channel, CallState state, String reason, Long durationSeconds,
+                           String byId, String byName, ParticipantRole byRole, String number) {
+    }
+
+    /**
+     * A call changed state: a CALL notice for everyone in the chat, with the call's fields. The caller publishes
+     * {@code chat.call.updated} in the same transaction (live sockets read the notice from the database when they
+     * get that event).
+     */
+    public Uni<TimelineEntry> callNotice(Chat chat, CallStep step) {
+        TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);
+        e.notice = Notice.CALL;
+        e.participantId = step.byId();
+        e.authorName = step.byName();
+        e.authorRole = step.byRole();
+        e.text = NoticeTexts.call(step);
+        e.callId = step.callId();
+        e.callState = step.state();
+        e.callChannel = step.channel();
+        e.callReason = step.reason();
+        e.callDurationSeconds = step.durationSeconds();
         return e.persist();
     }
 

@@ -1,6 +1,8 @@
 package io.switchboard.session.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.events.CallChannel;
+import io.switchboard.events.CallState;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.session.domain.Notice;
@@ -12,7 +14,8 @@ import java.util.UUID;
 /**
  * A timeline item as clients see it (REST timeline and the WebSocket {@code item} frame). Message fields are set
  * for {@code MESSAGE}, notice fields for {@code NOTICE}. {@code whisper} is true on whispers (never sent to a contact)
- * and absent otherwise.
+ * and absent otherwise. A {@code CALL} notice also carries its call's id, the state reached, the channel, the reason
+ * (declined, ended, failed) and, once ended, the seconds talked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
@@ -20,7 +23,17 @@ public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
                            ParticipantRole authorRole, MessageKind messageKind, String text, String url,
                            List<String> phoneNumbers,
                            Notice notice, String participantId, String name, ParticipantRole role,
-                           Boolean whisper) {
+                           Boolean whisper, String callId, CallState callState, CallChannel channel,
+                           String reason, Long durationSeconds) {
+
+    /** A message or a notice without call fields. */
+    public TimelineItem(long seq, TimelineEntry.Kind kind, Instant at, UUID messageId, String clientMessageId,
+                        String authorId, String authorName, ParticipantRole authorRole, MessageKind messageKind,
+                        String text, String url, List<String> phoneNumbers, Notice notice, String participantId,
+                        String name, ParticipantRole role, Boolean whisper) {
+        this(seq, kind, at, messageId, clientMessageId, authorId, authorName, authorRole, messageKind, text, url,
+                phoneNumbers, notice, participantId, name, role, whisper, null, null, null, null, null);
+    }
 
     /** Whether only the chat's staff may see it. */
     public static boolean isWhisper(TimelineItem item) {
@@ -34,6 +47,7 @@ public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
                     e.whisper ? Boolean.TRUE : null);
         }
         return new TimelineItem(e.seq, e.kind, e.at, null, null, null, null, null, null, e.text, null, null,
-                e.notice, e.participantId, e.authorName, e.authorRole, null);
+                e.notice, e.participantId, e.authorName, e.authorRole, null, e.callId, e.callState, e.callChannel,
+                e.callReason, e.callDurationSeconds);
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.session.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.CallChannel;
+import io.switchboard.events.CallState;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
 import jakarta.persistence.Column;
@@ -59,6 +61,19 @@ public class TimelineEntry extends PanacheEntityBase {
     public String participantId;
     /** For the chat's agents and supervisors only, never for the contact. */
     public boolean whisper;
+    /** CALL notices: the call and the step it reached, so that front ends can word it in their language. */
+    @Column(name = "call_id")
+    public String callId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_state")
+    public CallState callState;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_channel")
+    public CallChannel callChannel;
+    @Column(name = "call_reason")
+    public String callReason;
+    @Column(name = "call_duration_seconds")
+    public Long callDurationSeconds;
 
     public List<String> phoneNumberList() {
         return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()

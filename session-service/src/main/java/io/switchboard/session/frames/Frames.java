@@ -1,6 +1,9 @@
 package io.switchboard.session.frames;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.events.CallChannel;
+import io.switchboard.events.CallState;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.session.chat.TimelineItem;
@@ -64,6 +67,33 @@ public final class Frames {
     public record RequestFailed(String type, String chatId, String requestId, String reason) {
         public RequestFailed(String chatId, String requestId, String reason) {
             this("request-failed", chatId, requestId, reason);
+        }
+    }
+
+    /**
+     * A call of the chat changed state (docs/api.md, calls): to everyone who follows the chat, like its CALL notice.
+     *
+     * @param by who made the step happen: the agent (start), the contact (answer, decline), who hung up; absent for
+     *           the system (ring timeout, telephony)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Call(String type, String chatId, String callId, CallChannel channel, CallState state,
+                       String agentId, String by, String reason, Long durationSeconds, Instant at) {
+        public Call(String chatId, String callId, CallChannel channel, CallState state, String agentId, String by,
+                    String reason, Long durationSeconds, Instant at) {
+            this("call", chatId, callId, channel, state, agentId, by, reason, durationSeconds, at);
+        }
+    }
+
+    /**
+     * A web call's signalling, relayed as sent to the call's other party only.
+     *
+     * @param from the participant id of the sender
+     * @param to   the participant id it is for (the agent who placed the call, or the chat's contact)
+     */
+    public record CallSignal(String type, String chatId, String callId, String from, String to, JsonNode signal) {
+        public CallSignal(String chatId, String callId, String from, String to, JsonNode signal) {
+            this("call-signal", chatId, callId, from, to, signal);
         }
     }
 

@@ -43,7 +43,7 @@ public class FanoutAssignment implements KafkaConsumerRebalanceListener, HealthC
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
     public FanoutAssignment(@ConfigProperty(name = "mp.messaging.incoming.live-fanout.topics") List<String> topics,
-                            @ConfigProperty(name = "mp.messaging.incoming.typing-in.topic") String typingTopic) {
+                            @ConfigProperty(name = "mp.messaging.incoming.signals-in.topic") String typingTopic) {
         Set<String> all = new HashSet<>(topics);
         all.add(typingTopic);
         this.fanoutTopics = Set.copyOf(all);

@@ -113,6 +113,23 @@ public class LiveDelivery {
         }
     }
 
+    /**
+     * A frame for the sockets here of one participant that follow the chat (a call's signalling: the agent's desk
+     * follows the chat when its window is open, the contact's widget after resume).
+     */
+    public void toParticipantInChat(String chatId, String participantId, Object frame) {
+        String text = null;
+        for (SocketSession session : sockets.ofChat(chatId)) {
+            if (!session.caller().id().equals(participantId)) {
+                continue;
+            }
+            if (text == null) {
+                text = SocketSession.json(frame);
+            }
+            session.sendText(text);
+        }
+    }
+
     /** A frame for the sockets of one participant (an agent's offers, the contact's queue position). */
     public void toParticipant(String participantId, Object frame) {
         sockets.ofParticipant(participantId).forEach(s -> s.send(frame));

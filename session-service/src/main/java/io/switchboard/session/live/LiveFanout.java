@@ -3,6 +3,7 @@ package io.switchboard.session.live;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.CallUpdated;
 import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatMonitoring;
@@ -72,6 +73,7 @@ public class LiveFanout {
                                 ChatState.ENDED)));
             }
             case CHAT_ROUTED -> offers.routed(envelope.payload(ChatRouted.class));
+            case CHAT_CALL_UPDATED -> call(envelope.payload(CallUpdated.class));
             case CHAT_MONITORING -> {
                 ChatMonitoring m = envelope.payload(ChatMonitoring.class);
                 if (!m.started()) {
@@ -90,7 +92,7 @@ public class LiveFanout {
      */
     private boolean wanted(EventType type, String chatId) {
         return switch (type) {
-            case CHAT_MESSAGE, CHAT_ENDED, CHAT_MONITORING -> delivery.followed(chatId);
+            case CHAT_MESSAGE, CHAT_ENDED, CHAT_MONITORING, CHAT_CALL_UPDATED -> delivery.followed(chatId);
             case CHAT_PARTICIPANT, CHAT_ROUTED -> true;
             default -> false;
         };
@@ -115,6 +117,21 @@ public class LiveFanout {
         }
         return items.invoke(() -> delivery.toPresent(p.chatId(), null, new Frames.State(p.chatId(),
                 ChatState.ACTIVE)));
+    }
+
+    /**
+     * A call's step: its CALL notice (not in the event: sockets read it from the database, the event has no seq) and
+     * the {@code call} frame, which pages use to ring, connect and hang up.
+     */
+    private Uni<Void> call(CallUpdated c) {
+        String by = switch (c.state()) {
+            case REQUESTED, RINGING -> c.agentId();
+            case ANSWERED, DECLINED -> Caller.contactId(c.chatId());
+            default -> c.endedBy();
+        };
+        return delivery.committedUpTo(c.chatId(), Long.MAX_VALUE).invoke(() -> delivery.toPresent(c.chatId(), null,
+                new Frames.Call(c.chatId(), c.callId(), c.channel(), c.state(), c.agentId(), by, c.reason(),
+                        c.durationSeconds(), c.at())));
     }
 
     /** The item of a message, as the timeline stores it (the event carries all of it). */

@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.session.call.CallDisconnects;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.frames.CloseCodes;
 import io.switchboard.session.live.LocalSockets;
@@ -28,9 +29,12 @@ public class AgentSocket {
     private final SocketAdmission admission;
     private final DesktopPresence presence;
     private final Monitoring monitoring;
+    private final CallDisconnects callDisconnects;
 
     public AgentSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames, Offers offers,
-                       SocketAdmission admission, DesktopPresence presence, Monitoring monitoring) {
+                       SocketAdmission admission, DesktopPresence presence, Monitoring monitoring,
+                       CallDisconnects callDisconnects) {
+        this.callDisconnects = callDisconnects;
         this.monitoring = monitoring;
         this.presence = presence;
         this.admission = admission;
@@ -80,6 +84,7 @@ public class AgentSocket {
             // Only sockets that were admitted counted towards the agent's presence.
             presence.closed(session.caller().id());
             monitoring.socketClosed(session.caller(), session.monitoredChats());
+            callDisconnects.socketClosed(session.caller());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.session.call.CallDisconnects;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.domain.Chat;
@@ -25,9 +26,11 @@ public class ContactSocket {
     private final FrameHandler frames;
     private final Transactions tx;
     private final SocketAdmission admission;
+    private final CallDisconnects callDisconnects;
 
     public ContactSocket(SocketAuthenticator authenticator, LocalSockets sockets, FrameHandler frames,
-                         Transactions tx, SocketAdmission admission) {
+                         Transactions tx, SocketAdmission admission, CallDisconnects callDisconnects) {
+        this.callDisconnects = callDisconnects;
         this.admission = admission;
         this.authenticator = authenticator;
         this.sockets = sockets;
@@ -75,6 +78,10 @@ public class ContactSocket {
     @OnClose
     public void close(WebSocketConnection connection) {
         admission.closed(connection.id());
+        SocketSession session = sockets.get(connection.id());
         sockets.remove(connection.id());
+        if (session != null) {
+            callDisconnects.socketClosed(session.caller());
+        }
     }
 }

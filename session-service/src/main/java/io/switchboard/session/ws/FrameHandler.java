@@ -10,6 +10,8 @@ import io.switchboard.kit.problem.UnavailableConfig;
 import io.switchboard.kit.trace.ChatLogContext;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
+import io.switchboard.session.call.CallSignals;
+import io.switchboard.session.call.WebCalls;
 import io.switchboard.session.chat.ChatAccess;
 import io.switchboard.session.chat.Messages;
 import io.switchboard.session.chat.Participation;
@@ -17,7 +19,7 @@ import io.switchboard.session.domain.Chat;
 import io.switchboard.session.frames.Frames;
 import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
-import io.switchboard.session.live.TypingSignals;
+import io.switchboard.session.live.LiveSignals;
 import io.switchboard.session.supervision.Monitoring;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,9 @@ public class FrameHandler {
     /** Limit names of switchboard.limits.rules, shared with REST for messages. */
     private static final String MESSAGES_LIMIT = "messages";
     private static final String TYPING_LIMIT = "typing";
+    private static final String CALL_SIGNAL = "call-signal";
+    /** Signalling comes in bursts (ICE candidates): a limit of its own, far above typing's. */
+    private static final String CALL_SIGNALS_LIMIT = "call-signals";
 
     private final Messages messages;
     private final Participation participation;
@@ -48,7 +53,9 @@ public class FrameHandler {
     private final ChatAccess access;
     private final LiveDelivery delivery;
     private final Transactions tx;
-    private final TypingSignals typingSignals;
+    private final LiveSignals liveSignals;
+    private final WebCalls webCalls;
+    private final CallSignals callSignals;
     private final RateLimits limits;
     private final Duration unavailableRetryAfter;
     private final Vertx vertx;
@@ -57,15 +64,18 @@ public class FrameHandler {
     private final Map<String, FrameLanes> lanes = new ConcurrentHashMap<>();
 
     public FrameHandler(Messages messages, Participation participation, ChatAccess access, LiveDelivery delivery,
-                        Transactions tx, TypingSignals typingSignals, RateLimits limits, Vertx vertx,
+                        Transactions tx, LiveSignals liveSignals, RateLimits limits, Vertx vertx,
                         SessionConfig config,
-                        UnavailableConfig unavailable, Monitoring monitoring) {
+                        UnavailableConfig unavailable, Monitoring monitoring, WebCalls webCalls,
+                        CallSignals callSignals) {
+        this.webCalls = webCalls;
+        this.callSignals = callSignals;
         this.monitoring = monitoring;
         this.vertx = vertx;
         this.maxFramesInFlight = config.socketMaxFramesInFlight();
         this.limits = limits;
         this.unavailableRetryAfter = unavailable.retryAfter();
-        this.typingSignals = typingSignals;
+        this.liveSignals = liveSignals;
         this.messages = messages;
         this.participation = participation;
         this.access = access;
@@ -90,9 +100,11 @@ public class FrameHandler {
         if (chatId == null || chatId.isBlank()) {
             return fail(session, "bad-frame", "The frame names no chatId.", frame);
         }
-        if (MESSAGE.equals(frame.type()) || WHISPER.equals(frame.type()) || TYPING.equals(frame.type())) {
-            RateLimits.Decision allowed = limits.tryTake(TYPING.equals(frame.type()) ? TYPING_LIMIT : MESSAGES_LIMIT,
-                    session.caller().id() + "/" + chatId);
+        if (MESSAGE.equals(frame.type()) || WHISPER.equals(frame.type()) || TYPING.equals(frame.type())
+                || CALL_SIGNAL.equals(frame.type())) {
+            String limit = TYPING.equals(frame.type()) ? TYPING_LIMIT
+                    : CALL_SIGNAL.equals(frame.type()) ? CALL_SIGNALS_LIMIT : MESSAGES_LIMIT;
+            RateLimits.Decision allowed = limits.tryTake(limit, session.caller().id() + "/" + chatId);
             if (!allowed.allowed()) {
                 session.send(new Frames.Error("rate-limited", "Too many " + frame.type() + " frames; send it again"
                         + " later.", frame.clientMessageId(), allowed.retryAfter()));
@@ -107,6 +119,11 @@ public class FrameHandler {
             case "monitor" -> () -> monitor(session, chatId, frame);
             case "unmonitor" -> () -> monitoring.stop(chatId, session.caller()).replaceWithVoid();
             case WHISPER -> () -> whisper(session, chatId, frame);
+            case "call-start" -> () -> webCalls.start(chatId, session.caller()).replaceWithVoid();
+            case "call-answer" -> () -> webCalls.answer(chatId, session.caller(), frame.callId()).replaceWithVoid();
+            case "call-decline" -> () -> webCalls.decline(chatId, session.caller(), frame.callId()).replaceWithVoid();
+            case "call-hangup" -> () -> webCalls.hangUp(chatId, session.caller(), frame.callId()).replaceWithVoid();
+            case CALL_SIGNAL -> () -> callSignals.relay(chatId, session.caller(), frame.callId(), frame.signal());
             default -> null;
         };
         if (work == null) {
@@ -185,7 +202,7 @@ public class FrameHandler {
     private Uni<Void> typing(SocketSession session, String chatId, ClientFrame frame) {
         boolean typing = Boolean.TRUE.equals(frame.typing());
         return tx.read(() -> Chat.byId(chatId).chain(chat -> access.inOpenChat(chat, session.caller())))
-                .invoke(me -> typingSignals.publish(new Frames.Typing(chatId, me.participantId, me.name, typing)))
+                .invoke(me -> liveSignals.typing(new Frames.Typing(chatId, me.participantId, me.name, typing)))
                 .replaceWithVoid();
     }
 
