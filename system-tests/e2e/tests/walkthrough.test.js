@@ -83,6 +83,10 @@ test('a contact and an agent do the whole walk-through', async () => {
   await screenshot(agent, '05-agent-session');
   await items(agent, '#agent-timeline', 'has not arrived').locator('.phone-icon').first().click();
   await agent.locator('.toast', { hasText: 'Calling' }).waitFor();
+  // The whole phone path: session-service → chat.call.requested → telephony-adapter → telephony.call.status →
+  // the chat. The local run configures no PBX, so the adapter answers at once that the call could not be made.
+  await items(agent, '#agent-timeline', 'asked for a phone call').waitFor();
+  await items(agent, '#agent-timeline', 'could not be made').waitFor();
 
   // Contact tab: details and Make a call.
   await agent.getByRole('tab', { name: 'Contact' }).click();
