@@ -81,10 +81,18 @@ test('notices are said from their kind; an unknown kind keeps the service\'s sen
     assert.equal(noticeText({ notice: 'LEFT', name: 'Bruno Costa', text: 'Bruno Costa left' }),
       'Bruno Costa a quitté la discussion');
     assert.equal(noticeText({ notice: 'ENDED', text: 'Alice Martin ended the chat' }), 'La discussion est terminée');
+    // As full as the service's sentence: why and by whom it ended, whom it was transferred to.
+    assert.equal(noticeText({ notice: 'ENDED', reason: 'AGENT_FINISHED', name: 'Alice Martin',
+      text: 'Alice Martin ended the chat' }), 'Alice Martin a terminé la discussion');
+    assert.equal(noticeText({ notice: 'TRANSFERRED', name: 'Alice Martin', toName: 'Bruno Costa',
+      text: 'Alice Martin transferred the chat to Bruno Costa' }), 'Alice Martin a transféré la discussion à Bruno Costa');
     assert.equal(noticeText({ notice: 'PAUSED', name: 'Alice', text: 'Alice paused the chat' }), 'Alice paused the chat');
     useLanguage('en');
     assert.equal(noticeText({ notice: 'JOINED', name: 'Alice Martin', text: 'Alice Martin joined' }),
       'Alice Martin joined the chat');
+    assert.equal(noticeText({ notice: 'ENDED', reason: 'NO_AGENT_AVAILABLE', text: 'No agent…' }),
+      'No agent is available right now; the chat has ended');
+    assert.equal(noticeText({ notice: 'ENDED', reason: 'SOMETHING_NEW', text: 'It ended somehow' }), 'The chat has ended');
   } finally {
     useLanguage('en');
   }

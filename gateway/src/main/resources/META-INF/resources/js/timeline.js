@@ -13,9 +13,8 @@ const MIN_PHONE_DIGITS = 7;
 const digits = (s) => String(s).replace(/\D/g, '');
 
 /**
- * A notice in the page's language, from its kind and the name it carries; a kind this page does not know shows the
- * service's own (English) sentence. That sentence may say more (the agent a chat went to, why it ended): the next
- * notice (who joined) tells the rest.
+ * A notice in the page's language, from its kind and the fields it carries (who, why it ended, whom it went to); a
+ * kind this page does not know shows the service's own (English) sentence.
  */
 export function noticeText(item) {
   if (item.notice === 'CALL') {
@@ -23,7 +22,12 @@ export function noticeText(item) {
     const { key, params } = callNotice(item, formatDuration);
     return label(key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1), item.text || '', params);
   }
-  return label('notice', item.notice, item.text || String(item.notice ?? ''), { name: item.name || '' });
+  const params = { name: item.name || '', to: item.toName || '' };
+  const plain = label('notice', item.notice, item.text || String(item.notice ?? ''), params);
+  // As full as the service's sentence: why the chat ended (and by whom), whom it was transferred to.
+  if (item.notice === 'ENDED' && item.reason) return label('notice.ENDED', item.reason, plain, params);
+  if (item.notice === 'TRANSFERRED' && item.toName) return label('notice', 'TRANSFERRED_TO', plain, params);
+  return plain;
 }
 
 

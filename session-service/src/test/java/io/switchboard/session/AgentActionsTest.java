@@ -204,6 +204,9 @@ class AgentActionsTest {
                 JsonNode away = contact.awaitItem(5);
                 assertThat(away.path("notice").asText()).isEqualTo("TRANSFERRED");
                 assertThat(away.path("text").asText()).isEqualTo("Alice Martin transferred the chat to Bruno Costa");
+                // The fields a page words it from in its own language.
+                assertThat(away.path("name").asText()).isEqualTo("Alice Martin");
+                assertThat(away.path("toName").asText()).isEqualTo("Bruno Costa");
                 aliceDesk.awaitItem(5);
 
                 Chats.awaitPresent(bruno, chat.chatId(), "agent2");

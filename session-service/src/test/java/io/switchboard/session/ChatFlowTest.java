@@ -112,6 +112,8 @@ class ChatFlowTest {
                 as(alice).post("/api/chats/{id}/finish", chat.chatId()).then().statusCode(204);
                 JsonNode end = contact.awaitItem(5);
                 assertThat(end.path("notice").asText()).isEqualTo("ENDED");
+                assertThat(end.path("reason").asText()).isEqualTo("AGENT_FINISHED");
+                assertThat(end.path("name").asText()).isEqualTo("Alice Martin");
                 contact.await(f -> "state".equals(f.path("type").asText())
                         && "ENDED".equals(f.path("state").asText()));
 

@@ -29,7 +29,7 @@ public class ChatEnding {
     /** A web call still ringing or talking ends first ({@code chat-ended}): its notice comes before the chat's end. */
     public Uni<Chat> end(Chat chat, EndReason reason, String endedBy, String endedByName) {
         return webCalls.endLive(chat, WebCalls.CHAT_ENDED, CallLog.By.SYSTEM, null)
-                .chain(() -> timeline.endNotice(chat, NoticeTexts.ended(reason, endedByName))).chain(notice -> {
+                .chain(() -> timeline.endNotice(chat, reason, endedByName)).chain(notice -> {
             chat.state = ChatState.ENDED;
             chat.endedAt = notice.at;
             chat.endReason = reason;

@@ -88,7 +88,7 @@ public class Participation {
             return joined.chain(() -> Participant.inChat(chat.id, previousOwner)).chain(old -> old == null
                     || !old.present() ? Uni.createFrom().voidItem()
                     : timeline.participantChange(chat, old, ParticipantChange.TRANSFERRED_AWAY,
-                    NoticeTexts.transferred(old.name, agent.name)).replaceWithVoid());
+                    NoticeTexts.transferred(old.name, agent.name), agent.name).replaceWithVoid());
         });
     }
 

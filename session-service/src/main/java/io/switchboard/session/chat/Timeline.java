@@ -5,6 +5,7 @@ import io.switchboard.events.CallChannel;
 import io.switchboard.events.CallState;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatParticipant;
+import io.switchboard.events.EndReason;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
@@ -69,7 +70,14 @@ public class Timeline {
 
     /** A participant joined or left: a notice for everyone and a {@code chat.participant} event. */
     public Uni<TimelineEntry> participantChange(Chat chat, Participant who, ParticipantChange change, String text) {
+        return participantChange(chat, who, change, text, null);
+    }
+
+    /** @param targetName TRANSFERRED_AWAY: the agent the chat went to, for front ends that word the notice */
+    public Uni<TimelineEntry> participantChange(Chat chat, Participant who, ParticipantChange change, String text,
+                                                String targetName) {
         TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);
+        e.targetName = targetName;
         boolean joined = change == ParticipantChange.CONTACT_JOINED || change == ParticipantChange.AGENT_JOINED
                 || change == ParticipantChange.CONFERENCE_JOINED;
         e.notice = joined ? Notice.JOINED : change == ParticipantChange.TRANSFERRED_AWAY ? Notice.TRANSFERRED
@@ -86,11 +94,13 @@ public class Timeline {
                 change, who.participantId, who.name, who.role, e.at)));
     }
 
-    /** The end notice; the caller publishes {@code chat.ended} with its position. */
-    public Uni<TimelineEntry> endNotice(Chat chat, String text) {
+    /** The end notice, with why and by whom; the caller publishes {@code chat.ended} with its position. */
+    public Uni<TimelineEntry> endNotice(Chat chat, EndReason reason, String byName) {
         TimelineEntry e = entry(chat, TimelineEntry.Kind.NOTICE);
         e.notice = Notice.ENDED;
-        e.text = text;
+        e.endReason = reason;
+        e.authorName = byName;
+        e.text = NoticeTexts.ended(reason, byName);
         return e.persist();
     }
 

@@ -15,7 +15,9 @@ import java.util.UUID;
  * A timeline item as clients see it (REST timeline and the WebSocket {@code item} frame). Message fields are set
  * for {@code MESSAGE}, notice fields for {@code NOTICE}. {@code whisper} is true on whispers (never sent to a contact)
  * and absent otherwise. A {@code CALL} notice also carries its call's id, the state reached, the channel, the reason
- * (declined, ended, failed) and, once ended, the seconds talked.
+ * (declined, ended, failed) and, once ended, the seconds talked. An {@code ENDED} notice carries in {@code reason}
+ * why the chat ended ({@code EndReason}) and in {@code name} who ended it; a {@code TRANSFERRED} notice in
+ * {@code toName} the agent the chat went to.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
@@ -24,7 +26,7 @@ public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
                            List<String> phoneNumbers,
                            Notice notice, String participantId, String name, ParticipantRole role,
                            Boolean whisper, String callId, CallState callState, CallChannel channel,
-                           String reason, Long durationSeconds) {
+                           String reason, Long durationSeconds, String toName) {
 
     /** A message or a notice without call fields. */
     public TimelineItem(long seq, TimelineEntry.Kind kind, Instant at, UUID messageId, String clientMessageId,
@@ -32,7 +34,7 @@ public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
                         String text, String url, List<String> phoneNumbers, Notice notice, String participantId,
                         String name, ParticipantRole role, Boolean whisper) {
         this(seq, kind, at, messageId, clientMessageId, authorId, authorName, authorRole, messageKind, text, url,
-                phoneNumbers, notice, participantId, name, role, whisper, null, null, null, null, null);
+                phoneNumbers, notice, participantId, name, role, whisper, null, null, null, null, null, null);
     }
 
     /** Whether only the chat's staff may see it. */
@@ -48,6 +50,6 @@ public record TimelineItem(long seq, TimelineEntry.Kind kind, Instant at,
         }
         return new TimelineItem(e.seq, e.kind, e.at, null, null, null, null, null, null, e.text, null, null,
                 e.notice, e.participantId, e.authorName, e.authorRole, null, e.callId, e.callState, e.callChannel,
-                e.callReason, e.callDurationSeconds);
+                e.endReason != null ? e.endReason.name() : e.callReason, e.callDurationSeconds, e.targetName);
     }
 }

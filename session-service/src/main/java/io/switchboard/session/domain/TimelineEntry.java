@@ -6,6 +6,7 @@ import io.switchboard.events.CallChannel;
 import io.switchboard.events.CallState;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
+import io.switchboard.events.EndReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,6 +75,13 @@ public class TimelineEntry extends PanacheEntityBase {
     public String callReason;
     @Column(name = "call_duration_seconds")
     public Long callDurationSeconds;
+    /** ENDED notices: why the chat ended. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason")
+    public EndReason endReason;
+    /** TRANSFERRED notices: the agent the chat went to. */
+    @Column(name = "target_name")
+    public String targetName;
 
     public List<String> phoneNumberList() {
         return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()
