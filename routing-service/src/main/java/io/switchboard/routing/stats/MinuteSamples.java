@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class MinuteSamples {
                 .map(rows -> {
                     Map<String, List<Point>> byQueue = new LinkedHashMap<>();
                     for (Object[] row : rows) {
-                        byQueue.computeIfAbsent((String) row[0], q -> new java.util.ArrayList<>()).add(new Point(
+                        byQueue.computeIfAbsent((String) row[0], q -> new ArrayList<>()).add(new Point(
                                 instant(row[1]), ((Number) row[2]).intValue(), ((Number) row[3]).longValue(),
                                 row[4] == null ? null : ((Number) row[4]).doubleValue()));
                     }
