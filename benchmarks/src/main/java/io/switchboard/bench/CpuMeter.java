@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * CPU time of each process from /proc/&lt;pid&gt;/stat (utime + stime), so a step can report the CPU each service
- * spent and, divided by the messages, the CPU per message.
+ * spent and, divided by the messages, the CPU per message. PostgreSQL counts with its children, live ones and those
+ * that ended (cutime + cstime): it does its work in a backend process per connection. (The services are children of
+ * the load generator when it started them, so only PostgreSQL is counted that way.)
  */
 final class CpuMeter {
 
@@ -16,6 +18,8 @@ final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0;
     private static final int UTIME_FIELD = 13;
     private static final int STIME_FIELD = 14;
+    private static final int CUTIME_FIELD = 15;
+    private static final int CSTIME_FIELD = 16;
     static final String GENERATOR = "load generator";
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
@@ -30,16 +34,30 @@ final class CpuMeter {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // the command name (field 2) may hold spaces: fields count from after its closing parenthesis
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[UTIME_FIELD - 2]) + Long.parseLong(fields[STIME_FIELD - 2]);
+                boolean tree = ProcessFinder.POSTGRESQL.equals(name);
+                long ticks = ticks(pid, tree);
+                if (tree) {
+                    for (long child : ProcessFinder.children(pid)) {
+                        ticks += ticks(child, false);
+                    }
+                }
                 cpu.put(name, ticks * 1000.0 / TICKS_PER_SECOND);
             } catch (IOException | RuntimeException e) {
                 // not readable or gone
             }
         });
         return cpu;
+    }
+
+    private static long ticks(long pid, boolean withEndedChildren) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // the command name (field 2) may hold spaces: fields count from after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[UTIME_FIELD - 2]) + Long.parseLong(fields[STIME_FIELD - 2]);
+        if (withEndedChildren) {
+            ticks += Long.parseLong(fields[CUTIME_FIELD - 2]) + Long.parseLong(fields[CSTIME_FIELD - 2]);
+        }
+        return ticks;
     }
 
     static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
