@@ -143,14 +143,17 @@ export async function setReady(page, ready) {
   await page.locator(ready ? '#state-ready[aria-pressed=true]' : '#state-not-ready[aria-pressed=true]').waitFor();
 }
 
-/** On the company page: Chat with us, fill the form (orderNumber: the demo's attached field), start the chat. */
-export async function requestChat(page, { name, email, phone = '', subject = '', orderNumber = '' }) {
+/**
+ * On the company page: Chat with us, fill the form (orderNumber: the demo's attached field), start the chat in
+ * `queue` (the form's Subject).
+ */
+export async function requestChat(page, { name, email, phone = '', subject = '', orderNumber = '', queue = QUEUE }) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Chat with us' }).click();
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('E-mail').fill(email);
   if (phone) await page.getByLabel(/^Phone/).fill(phone);
-  await page.getByLabel('Subject', { exact: true }).selectOption(QUEUE);
+  await page.getByLabel('Subject', { exact: true }).selectOption(queue);
   if (subject) await page.getByLabel(/Your question/).fill(subject);
   if (orderNumber) await page.getByLabel(/Order number/).fill(orderNumber);
   await page.getByRole('button', { name: 'Start chat' }).click();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.ResourceArg;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +118,26 @@ class BusinessHoursTest extends RoutingTestBase {
                 .contentType("application/problem+json");
         // The queue's own resource still answers beside its hours.
         api.as(agent).get("/api/routing/queues/sales").then().statusCode(200).body("name", equalTo("sales"));
+    }
+
+    @Test
+    void aVisitorAskingTooOftenIsRefused429WithRetryAfterAndAnotherVisitorIsStillAnswered() {
+        // The widget asks once per page; a client asking more than the burst from one address is refused. The test
+        // client is on the loopback address, a trusted proxy: its X-Forwarded-For is the visitor's address.
+        int burst = ConfigProvider.getConfig().getValue("switchboard.limits.rules.availability.capacity",
+                Integer.class);
+        String flooder = "198.51.100." + (10 + (int) (System.nanoTime() % 200));
+        for (int i = 0; i < burst; i++) {
+            availability(flooder).then().statusCode(200);
+        }
+        availability(flooder).then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo(PROBLEMS + "rate-limited"));
+        availability("203.0.113.7").then().statusCode(200).body("open", equalTo(true));
+    }
+
+    private static io.restassured.response.Response availability(String clientAddress) {
+        return given().header("X-Forwarded-For", clientAddress).get("/api/routing/queues/sales/availability");
     }
 
     private void refused(String path, Map<String, Object> body, String field) {
