@@ -10,10 +10,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.TestDatabase;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -63,8 +63,7 @@ class ConsumerBenchmark {
         EventLog.publish(events);
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (Connection db = DriverManager.getConnection(SwitchboardInfrastructure.jdbcUrl(),
-                SwitchboardInfrastructure.databaseUser(), SwitchboardInfrastructure.databasePassword())) {
+        try (Connection db = TestDatabase.connect()) {
             long cpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             channels.getPausable(CHANNEL).resume();

@@ -1,6 +1,7 @@
 package io.switchboard.history;
 
 import static io.restassured.RestAssured.given;
+import static io.switchboard.stack.test.TestDatabase.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.ResourceArg;
@@ -14,9 +15,6 @@ import io.switchboard.history.view.InteractionView;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.stack.test.Tokens;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,16 +71,5 @@ class RebuildTest {
     @Test
     void onlySupervisorsRebuild() {
         given().auth().oauth2(Tokens.agent("agent1")).post("/api/history/rebuild").then().statusCode(403);
-    }
-
-    private static void execute(String sql, String... parameters) throws Exception {
-        try (Connection connection = DriverManager.getConnection(SwitchboardInfrastructure.jdbcUrl(),
-                SwitchboardInfrastructure.databaseUser(), SwitchboardInfrastructure.databasePassword());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

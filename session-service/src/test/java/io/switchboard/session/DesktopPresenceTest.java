@@ -1,5 +1,7 @@
 package io.switchboard.session;
 
+import static io.switchboard.stack.test.TestDatabase.count;
+import static io.switchboard.stack.test.TestDatabase.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +15,10 @@ import io.switchboard.session.support.PublishedEvents;
 import io.switchboard.session.support.Socket;
 import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.TestDatabase;
 import io.switchboard.stack.test.Tokens;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,13 +80,13 @@ class DesktopPresenceTest {
         String agent = "presence-" + UUID.randomUUID();
         String other = "crashing-instance-" + UUID.randomUUID();
         // Another instance holds one of the agent's desktops and published CONNECTED (version 1).
-        sql("insert into session_instance (instance_id, heartbeat_at) values (?, now())", other);
-        sql("insert into agent_socket_holder (agent_id, instance_id, sockets) values (?, ?, 1)", agent, other);
-        sql("insert into agent_presence (agent_id, connected, version, changed_at) values (?, true, 1, now())", agent);
+        execute("insert into session_instance (instance_id, heartbeat_at) values (?, now())", other);
+        execute("insert into agent_socket_holder (agent_id, instance_id, sockets) values (?, ?, 1)", agent, other);
+        execute("insert into agent_presence (agent_id, connected, version, changed_at) values (?, true, 1, now())", agent);
         try (PublishedEvents events = new PublishedEvents(companion)) {
             Socket here = opened(Tokens.agent(agent, "Two Desks"));
             awaitSocketsHeld(agent, 2);
-            sql("update session_instance set heartbeat_at = now() where instance_id = ?", other);
+            execute("update session_instance set heartbeat_at = now() where instance_id = ?", other);
             here.close();
             awaitSocketsHeld(agent, 1);
             assertThat(presence(agent)).as("the other instance still holds a desktop").isEqualTo("connected v1");
@@ -115,7 +116,7 @@ class DesktopPresenceTest {
     }
 
     private static String presence(String agent) throws SQLException {
-        try (Connection db = connect();
+        try (Connection db = TestDatabase.connect();
              PreparedStatement query = db.prepareStatement(
                      "select connected, version from agent_presence where agent_id = ?")) {
             query.setString(1, agent);
@@ -123,31 +124,5 @@ class DesktopPresenceTest {
                 return row.next() ? (row.getBoolean(1) ? "connected v" : "disconnected v") + row.getLong(2) : "none";
             }
         }
-    }
-
-    private static long count(String sql, String parameter) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static void sql(String sql, String... parameters) throws SQLException {
-        try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue(SwitchboardInfrastructure.JDBC_URL, String.class),
-                config.getValue(SwitchboardInfrastructure.DB_USERNAME, String.class),
-                config.getValue(SwitchboardInfrastructure.DB_PASSWORD, String.class));
     }
 }

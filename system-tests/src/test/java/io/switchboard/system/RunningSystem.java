@@ -66,6 +66,11 @@ public final class RunningSystem implements ParameterResolver {
         return topicPrefix + eventType;
     }
 
+    /** This run's topic prefix (every topic's name starts with it). */
+    public String topicPrefix() {
+        return topicPrefix;
+    }
+
     public Path logDirectory() {
         return logDirectory;
     }

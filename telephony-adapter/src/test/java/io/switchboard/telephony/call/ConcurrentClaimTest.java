@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.TelephonyStatus;
 import io.switchboard.kit.tx.OwnContext;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.TestDatabase;
 import io.switchboard.telephony.support.CompanyPbx;
 import io.switchboard.telephony.support.Database;
 import io.switchboard.telephony.support.Kafka;
@@ -85,8 +86,8 @@ class ConcurrentClaimTest {
             }
             List<Integer> ended = Uni.join().all(racers).andFailFast().await().atMost(Duration.ofSeconds(60));
 
-            await().atMost(Kafka.PATIENCE).until(() -> Database.count(
-                    "select count(*) from telephony_call where chat_id = ?1 and state = 'FAILED'", chat) == CALLS);
+            await().atMost(Kafka.PATIENCE).until(() -> TestDatabase.count(
+                    "select count(*) from telephony_call where chat_id = ? and state = 'FAILED'", chat) == CALLS);
             kafka.awaitStatuses(chat, CALLS);
             CallPlacementTest.sleep(Duration.ofSeconds(1));
             assertThat(kafka.statuses(chat)).hasSize(CALLS).allSatisfy(s -> assertThat(s.reason())

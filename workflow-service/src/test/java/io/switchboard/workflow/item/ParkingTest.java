@@ -14,6 +14,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.events.WorkflowItemEvent;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.TestDatabase;
 import io.switchboard.workflow.Database;
 import io.switchboard.workflow.KafkaEvents;
 import io.switchboard.workflow.Strategies;
@@ -85,7 +86,7 @@ class ParkingTest {
             EventEnvelope park = kafka.completed(chat, WorkflowDecision.PARK, "follow-up");
             await().atMost(KafkaEvents.PATIENCE).until(() -> Database.processed(PARK_CONSUMER, park.id()) == 1);
             assertThat(Database.outboxCount(EventType.WORKFLOW_QUEUED.topic(), chat)).isZero();
-            assertThat(Database.count("select count(*) from workflow_item where chat_id = ?1 and queue is not null",
+            assertThat(TestDatabase.count("select count(*) from workflow_item where chat_id = ? and queue is not null",
                     chat)).isZero();
         }
     }
@@ -115,7 +116,7 @@ class ParkingTest {
             await().atMost(KafkaEvents.PATIENCE).until(() -> Database.processed(PARK_CONSUMER, none.id()) == 1);
 
             assertThat(Database.items(chat)).isZero();
-            assertThat(Database.count("select count(*) from outbox_event where record_key = ?1", chat)).isZero();
+            assertThat(TestDatabase.count("select count(*) from outbox_event where record_key = ?", chat)).isZero();
         }
     }
 
