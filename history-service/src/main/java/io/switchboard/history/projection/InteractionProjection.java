@@ -95,7 +95,7 @@ public class InteractionProjection {
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
             case CHAT_MONITORING -> record(ActivityEntry.monitoring(envelope, envelope.payload(ChatMonitoring.class)));
             case CONTACT_MESSAGE_LEFT -> messageLeft(envelope.payload(MessageLeft.class));
-            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE, TELEPHONY_CALL_STATUS ->
+            case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE, TELEPHONY_CALL_STATUS, CHAT_RECEIPT_UPDATED ->
                     Uni.createFrom().voidItem();
         };
     }
