@@ -86,7 +86,9 @@ export class ReceiptModel {
  */
 export class ReceiptSender {
   /** @param send(frame) sends {type: 'received'|'read', seq} (the page adds the chatId where the socket needs it) */
-  constructor(send, { delayMs = RECEIPT_DELAY_MS, setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
+  // The browser's timers must not be called as methods of another object ("Illegal invocation"): wrapped.
+  constructor(send, { delayMs = RECEIPT_DELAY_MS, setTimer = (fn, ms) => setTimeout(fn, ms),
+    clearTimer = (id) => clearTimeout(id) } = {}) {
     this.sendFrame = send;
     this.delayMs = delayMs;
     this.setTimer = setTimer;
