@@ -63,6 +63,16 @@ test('only those in the chat when the message was written count; the contact nev
   assert.equal(model.ticks(message(6, 'agent1'), 'agent1').state, 'read');
 });
 
+test('a participant is present from their join notice until they leave (receipts are only theirs to send then)', () => {
+  const model = twoParties();
+  assert.equal(model.present('agent1'), true);
+  assert.equal(model.present('agent2'), false, 'never joined');
+  model.notice({ seq: 5, kind: 'NOTICE', notice: 'TRANSFERRED', participantId: 'agent1' });
+  assert.equal(model.present('agent1'), false);
+  model.notice(joined(9, 'agent1', 'Alice', 'AGENT'));
+  assert.equal(model.present('agent1'), true, 'back in a conference');
+});
+
 /** A sender whose timer the test runs by hand. */
 function sender() {
   const frames = [];

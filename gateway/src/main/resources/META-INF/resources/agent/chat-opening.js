@@ -45,7 +45,7 @@ export class ChatOpening {
     chat.timeline.updateReceipts((details.participants || []).map((p) => ({ participantId: p.id, name: p.name,
       role: p.role, deliveredSeq: p.deliveredSeq, readSeq: p.readSeq })));
     if (!chat.following) this.follow(chat);
-    chat.receiptSender.received(chat.timeline.highestSeq);
+    if (chat.timeline.viewerPresent) chat.receiptSender.received(chat.timeline.highestSeq);
     this.markRead(chat);
     this.showState();
     this.showContact(details);

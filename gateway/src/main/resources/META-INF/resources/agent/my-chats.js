@@ -176,7 +176,7 @@ export class MyChats {
       chat.unread += 1;
       this.renderList();
     }
-    chat.receiptSender.received(chat.timeline.highestSeq);
+    if (chat.timeline.viewerPresent) chat.receiptSender.received(chat.timeline.highestSeq);
     this.markRead(chat);
     if (isCurrent && item.kind === 'MESSAGE') this.showTyping(null);
     this.recheckOwner(chat);
@@ -207,8 +207,8 @@ export class MyChats {
 
   /** The open chat in a visible, focused window is read up to its last item. */
   markRead(chat = this.current) {
-    if (!chat || chat.chatId !== this.currentId || !chat.following || document.visibilityState !== 'visible'
-      || !document.hasFocus()) return;
+    if (!chat || chat.chatId !== this.currentId || !chat.following || !chat.timeline.viewerPresent
+      || document.visibilityState !== 'visible' || !document.hasFocus()) return;
     chat.receiptSender.read(chat.timeline.highestSeq);
   }
 

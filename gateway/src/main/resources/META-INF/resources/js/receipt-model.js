@@ -63,6 +63,15 @@ export class ReceiptModel {
   }
 
   /**
+   * Whether the participant is in the chat as of the items held: the service refuses receipts from anyone who is not
+   * (a guest who left, an agent transferred away, a contact who left), so the page does not send them.
+   */
+  present(participantId) {
+    const p = this.people.get(participantId);
+    return Boolean(p) && this.inChatAt(p, Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
    * What the ticks on a message of the viewer say: 'sent' (stored), 'delivered' (every other participant's client
    * got it), 'read' (every one of them saw it), with the names of those who read it.
    */

@@ -55,6 +55,11 @@ export class Timeline {
     return this.model.highestSeq;
   }
 
+  /** Whether the viewer is in the chat as of the items shown (only then may they send receipts). */
+  get viewerPresent() {
+    return this.receipts.present(this.options.viewerId);
+  }
+
   /** Receipts ({participantId, name, role, deliveredSeq, readSeq}) changed: the viewer's ticks say it again. */
   updateReceipts(receipts) {
     let grew = false;

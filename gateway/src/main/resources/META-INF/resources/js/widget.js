@@ -315,7 +315,7 @@ function handleFrame(frame) {
         chat.lastSeq = Math.max(chat.lastSeq, timeline.lastSeq);
         saveChat();
       }
-      receipts?.received(timeline.highestSeq);
+      if (timeline.viewerPresent) receipts?.received(timeline.highestSeq);
       markRead();
       if (frame.item.kind === 'MESSAGE' && frame.item.authorRole !== 'CONTACT') {
         typingName = null;
@@ -375,7 +375,8 @@ function handleFrame(frame) {
 
 /** What the open widget shows in a visible, focused window is read. */
 function markRead() {
-  if (!receipts || ui.widget.hidden || document.visibilityState !== 'visible' || !document.hasFocus()) return;
+  if (!receipts || !timeline.viewerPresent || ui.widget.hidden || document.visibilityState !== 'visible'
+    || !document.hasFocus()) return;
   receipts.read(timeline.highestSeq);
 }
 
