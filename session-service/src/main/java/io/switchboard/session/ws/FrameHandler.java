@@ -190,8 +190,8 @@ public class FrameHandler {
         return tx.read(() -> Chat.byId(chatId).chain(chat -> access.reader(chat, session.caller())))
                 .chain(me -> delivery.resume(session, me, chatId, afterSeq))
                 .chain(() -> tx.read(() -> Receipts.of(chatId)))
-                .invoke(all -> session.send(new Frames.Receipts(chatId, all.stream().map(FrameHandler::frame)
-                        .toList())))
+                .invoke(all -> delivery.resumeAnswer(session, new Frames.Receipts(chatId,
+                        all.stream().map(FrameHandler::frame).toList())))
                 .replaceWithVoid();
     }
 
