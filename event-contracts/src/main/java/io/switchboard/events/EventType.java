@@ -37,7 +37,8 @@ public enum EventType {
     QUEUE_HOURS("queue.hours", 1, QueueHours.class, "routing-service"),
     CONTACT_MESSAGE_LEFT("contact.message.left", 1, MessageLeft.class, "session-service"),
     CHAT_CALL_UPDATED("chat.call.updated", 1, CallUpdated.class, "session-service"),
-    TELEPHONY_CALL_STATUS("telephony.call.status", 1, CallStatus.class, "telephony-adapter");
+    TELEPHONY_CALL_STATUS("telephony.call.status", 1, CallStatus.class, "telephony-adapter"),
+    CHAT_RECEIPT_UPDATED("chat.receipt.updated", 1, ReceiptUpdated.class, "session-service");
 
     private final String topic;
     private final int version;

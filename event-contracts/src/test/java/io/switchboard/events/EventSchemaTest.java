@@ -52,6 +52,7 @@ class EventSchemaTest {
                 new ChatMessage("c1", 4, UUID.randomUUID(), "w-1", "sup1", "Sam", ParticipantRole.SUPERVISOR,
                         MessageKind.TEXT, "Offer the refund", null, List.of(), now, true),
                 new ChatMonitoring("c1", "sup1", "Sam", true, now),
+                new ReceiptUpdated("c1", "contact:c1", ParticipantRole.CONTACT, "Ann", 7, 5, now),
                 new ChatEnded("c1", 9, EndReason.AGENT_FINISHED, "agent1", now),
                 new ChatCompleted("c1", "agent1", "notes", "SALE", true, WorkflowDecision.PARK, "follow-up", now),
                 new ChatCompleted("c1", "agent1", null, null, false, WorkflowDecision.NONE, null, now,

@@ -41,7 +41,12 @@ export class ChatOpening {
       state: details.state });
     this.takeData(chat, details.data);
     await this.loadTimeline(chat);
+    // The participants' receipts as they are now; the socket's resume says them again, then each change.
+    chat.timeline.updateReceipts((details.participants || []).map((p) => ({ participantId: p.id, name: p.name,
+      role: p.role, deliveredSeq: p.deliveredSeq, readSeq: p.readSeq })));
     if (!chat.following) this.follow(chat);
+    if (chat.timeline.viewerPresent) chat.receiptSender.received(chat.timeline.highestSeq);
+    this.markRead(chat);
     this.showState();
     this.showContact(details);
     this.loadPhoneNumbers(chatId);

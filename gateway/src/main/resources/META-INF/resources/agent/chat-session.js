@@ -86,6 +86,9 @@ export class ChatSession {
     $('#action-done').addEventListener('click', () => this.markDone());
     $('#data-form').addEventListener('submit', (event) => this.saveData(event));
     $('#data-add').addEventListener('click', () => this.addDataRow());
+    // Coming back to the desk (another tab, another window) reads the open chat.
+    document.addEventListener('visibilitychange', () => this.markRead());
+    window.addEventListener('focus', () => this.markRead());
   }
 }
 

@@ -5,6 +5,7 @@ import { $, el, show, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
 import { markWhisper } from '/js/whisper.js';
+import { ReceiptSender } from '/js/receipt-model.js';
 import { countsAsUnread } from './alert-model.js';
 import { chatAfter } from './shortcuts.js';
 import { label, plural, t } from '/js/i18n.js';
@@ -21,8 +22,10 @@ export class MyChats {
     if (!chat) {
       const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': t('desk.transcript') });
       chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
-        timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number),
-          onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper }) };
+        timeline: new Timeline(list, { viewerRole: 'AGENT', viewerId: this.user.id,
+          onCall: (number) => this.call(number), onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper }),
+        // Receipts of this agent in the chat (docs/api.md): delivered as items arrive, read while it is shown.
+        receiptSender: new ReceiptSender((frame) => this.socket.send({ ...frame, chatId: summary.chatId })) };
       this.chats.set(summary.chatId, chat);
     }
     chat.contactName = summary.contactName || summary.contact?.name || chat.contactName;
@@ -37,6 +40,7 @@ export class MyChats {
 
   forget(chatId) {
     if (this.currentId === chatId) this.swapDraft(null, { signal: false });
+    this.chats.get(chatId)?.receiptSender.stop();
     this.chats.delete(chatId);
     if (this.currentId === chatId) {
       this.currentId = null;
@@ -137,6 +141,16 @@ export class MyChats {
       case 'item':
         this.addItem(chat, frame.item, isCurrent);
         break;
+      case 'receipt':
+        chat.timeline.updateReceipts([frame]);
+        if (frame.participantId === this.user.id) chat.receiptSender.confirmed(frame);
+        break;
+      case 'receipts':
+        // On resume: every participant's receipts as they are, this agent's own the service's whole truth.
+        chat.timeline.updateReceipts(frame.receipts || []);
+        chat.receiptSender.confirmed((frame.receipts || []).find((r) => r.participantId === this.user.id),
+          { exact: true });
+        break;
       case 'typing':
         if (isCurrent && frame.participantId !== this.user.id) {
           this.showTyping(frame.typing ? frame.name || '' : null);
@@ -162,6 +176,8 @@ export class MyChats {
       chat.unread += 1;
       this.renderList();
     }
+    if (chat.timeline.viewerPresent) chat.receiptSender.received(chat.timeline.highestSeq);
+    this.markRead(chat);
     if (isCurrent && item.kind === 'MESSAGE') this.showTyping(null);
     this.recheckOwner(chat);
     if (item.kind !== 'NOTICE') return;
@@ -187,6 +203,13 @@ export class MyChats {
     if (now - (chat.ownerCheckedAt || 0) < OWNER_RECHECK_MS) return;
     chat.ownerCheckedAt = now;
     this.reloadDetails(chat.chatId);
+  }
+
+  /** The open chat in a visible, focused window is read up to its last item. */
+  markRead(chat = this.current) {
+    if (!chat || chat.chatId !== this.currentId || !chat.following || !chat.timeline.viewerPresent
+      || document.visibilityState !== 'visible' || !document.hasFocus()) return;
+    chat.receiptSender.read(chat.timeline.highestSeq);
   }
 
   /**

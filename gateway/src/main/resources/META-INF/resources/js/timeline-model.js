@@ -7,6 +7,7 @@ export class TimelineModel {
     this.clientIds = new Set(); // clientMessageIds of the messages shown
     this.messageKeys = new Set(); // author + clientMessageId: the server's key of one message
     this.lastSeq = 0;
+    this.highestSeq = 0; // the highest seq held, gaps or not
   }
 
   has(seq) {
@@ -29,6 +30,7 @@ export class TimelineModel {
       this.clientIds.add(item.clientMessageId);
     }
     while (this.items.has(this.lastSeq + 1)) this.lastSeq += 1;
+    this.highestSeq = Math.max(this.highestSeq, item.seq);
     return true;
   }
 
@@ -51,5 +53,6 @@ export class TimelineModel {
     this.clientIds.clear();
     this.messageKeys.clear();
     this.lastSeq = 0;
+    this.highestSeq = 0;
   }
 }

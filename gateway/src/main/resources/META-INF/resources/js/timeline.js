@@ -4,8 +4,10 @@ import { el, isWebUrl } from './dom.js';
 import { formatDuration, formatTime, label, t } from './i18n.js';
 import { TimelineModel } from './timeline-model.js';
 import { callNotice } from './call-model.js';
+import { ReceiptModel } from './receipt-model.js';
 
 const DELIVERY = { queued: 'delivery.queued', sent: 'delivery.sent', retry: 'delivery.retry', stored: 'delivery.stored' };
+const TICKS = { sent: '\u2713', delivered: '\u2713\u2713', read: '\u2713\u2713' };
 
 // Phone-number-like runs: an optional +, then digits with spaces, dots, dashes or brackets (7+ digits in all).
 const PHONE_PATTERN = /\+?\(?\d[\d\s().-]{5,}\d/g;
@@ -37,13 +39,52 @@ export class Timeline {
    * @param options {viewerRole: 'CONTACT'|'AGENT', onCall(number)?: phone icon action (agent desktop),
    *                 onPagePushed(url)?: called once for a page push that arrives live,
    *                 onTakeBack(entry)?: the viewer takes a failed message back (Edit / Dismiss),
- *                 decorate(node, item)?: adjusts an item's node once drawn (staff pages mark whispers)}
+ *                 decorate(node, item)?: adjusts an item's node once drawn (staff pages mark whispers),
+ *                 viewerId?: the viewer's participant id: their own messages carry receipt ticks}
    */
   constructor(list, options = {}) {
     this.list = list;
     this.options = options;
     this.model = new TimelineModel();
+    this.receipts = new ReceiptModel();
     this.pending = []; // outbox entries drawn after the items
+  }
+
+  /** Highest seq received (a contact's has gaps where whispers are): how far a delivery receipt goes. */
+  get highestSeq() {
+    return this.model.highestSeq;
+  }
+
+  /** Whether the viewer is in the chat as of the items shown (only then may they send receipts). */
+  get viewerPresent() {
+    return this.receipts.present(this.options.viewerId);
+  }
+
+  /** Receipts ({participantId, name, role, deliveredSeq, readSeq}) changed: the viewer's ticks say it again. */
+  updateReceipts(receipts) {
+    let grew = false;
+    for (const receipt of receipts) grew = this.receipts.update(receipt) || grew;
+    if (grew) this.refreshTicks();
+  }
+
+  refreshTicks() {
+    if (!this.options.viewerId) return;
+    for (const node of this.list.querySelectorAll('.item.message[data-seq]')) {
+      const item = this.model.items.get(Number(node.dataset.seq));
+      if (!item || item.authorId !== this.options.viewerId) continue;
+      node.querySelector('.ticks')?.replaceWith(this.ticks(item));
+    }
+  }
+
+  /** ✓ stored, ✓✓ delivered to everyone else in the chat, ✓✓ marked read once all of them saw it; says who read. */
+  ticks(item) {
+    const { state, readBy, audience } = this.receipts.ticks(item, this.options.viewerId);
+    const names = readBy.join(', ');
+    const text = audience > 1 && readBy.length && state !== 'read' ? t('receipt.deliveredReadBy', {
+      state: t(`receipt.${state}`), names })
+      : audience > 1 && state === 'read' ? t('receipt.readBy', { names }) : t(`receipt.${state}`);
+    return el('span', { className: `ticks ticks-${state}`, role: 'img', 'aria-label': text, title: text },
+      TICKS[state]);
   }
 
   /** Highest seq with no gap before it: what a resume asks for. */
@@ -58,6 +99,7 @@ export class Timeline {
   /** Adds an item unless it is already shown; returns true when it is new. */
   add(item, { live = false } = {}) {
     if (!this.model.add(item)) return false;
+    this.receipts.notice(item);
     const node = this.render(item);
     this.options.decorate?.(node, item);
     node.dataset.seq = String(item.seq);
@@ -85,6 +127,7 @@ export class Timeline {
 
   clear() {
     this.model.clear();
+    this.receipts.clear();
     this.pending = [];
     this.list.replaceChildren();
   }
@@ -125,11 +168,13 @@ export class Timeline {
     }
     const role = String(item.authorRole || '').toLowerCase();
     const mine = this.options.viewerRole && String(item.authorRole).toUpperCase() === this.options.viewerRole;
+    const own = this.options.viewerId && item.authorId === this.options.viewerId;
     return el('li', { className: `item message from-${role}${mine ? ' mine' : ''}` },
       el('span', { className: 'author' }, t('timeline.author', { name: item.authorName || role })),
       ' ',
       this.body(item),
-      el('time', { className: 'time', datetime: item.at }, formatTime(item.at)));
+      el('time', { className: 'time', datetime: item.at }, formatTime(item.at)),
+      own ? this.ticks(item) : null);
   }
 
   body(item) {

@@ -11,6 +11,7 @@ import { language, onLanguageChange, setLanguage, startPageLanguage, t } from '.
 import { closedText } from './opening.js';
 import { MessageMode } from './message-form.js';
 import { ContactCall } from './contact-call.js';
+import { ReceiptSender } from './receipt-model.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -59,6 +60,8 @@ const contactCall = new ContactCall({ api, send: (frame) => socket?.send(frame),
 const timeline = new Timeline(ui.timeline, {
   viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
 });
+// Receipts (docs/api.md): delivered as items arrive on the socket, read while the open widget shows them.
+let receipts = null;
 
 function loadChat() {
   try {
@@ -75,6 +78,7 @@ function saveChat() {
 
 function openWidget(open) {
   show(ui.widget, open);
+  if (open) markRead();
   ui.launcher.setAttribute('aria-expanded', String(open));
   if (open) (chat ? ui.message : $('#contact-name')).focus();
   else ui.launcher.focus();
@@ -210,6 +214,9 @@ function startConversation() {
   timeline.clear();
   contactCall.reset();
   socket?.close();
+  receipts?.stop();
+  timeline.options.viewerId = `contact:${chat.chatId}`;
+  receipts = new ReceiptSender((frame) => socket?.send(frame) ?? false);
   socket = new ResilientSocket(`/ws/contact/${encodeURIComponent(chat.chatId)}`, () => chat.contactToken, {
     onOpen: (s) => s.send({ type: 'resume', afterSeq: timeline.lastSeq }),
     onFrame: handleFrame,
@@ -308,6 +315,8 @@ function handleFrame(frame) {
         chat.lastSeq = Math.max(chat.lastSeq, timeline.lastSeq);
         saveChat();
       }
+      if (timeline.viewerPresent) receipts?.received(timeline.highestSeq);
+      markRead();
       if (frame.item.kind === 'MESSAGE' && frame.item.authorRole !== 'CONTACT') {
         typingName = null;
         showTyping();
@@ -317,6 +326,16 @@ function handleFrame(frame) {
         show(ui.queue, false);
         markAnswered();
       }
+      break;
+    case 'receipt':
+      timeline.updateReceipts([frame]);
+      if (frame.participantId === timeline.options.viewerId) receipts?.confirmed(frame);
+      break;
+    case 'receipts':
+      // On resume: every participant's receipts as they are, this contact's own the service's whole truth.
+      timeline.updateReceipts(frame.receipts || []);
+      receipts?.confirmed((frame.receipts || []).find((r) => r.participantId === timeline.options.viewerId),
+        { exact: true });
       break;
     case 'queue':
       show(ui.queue, true);
@@ -352,6 +371,13 @@ function handleFrame(frame) {
     default:
       break;
   }
+}
+
+/** What the open widget shows in a visible, focused window is read. */
+function markRead() {
+  if (!receipts || !timeline.viewerPresent || ui.widget.hidden || document.visibilityState !== 'visible'
+    || !document.hasFocus()) return;
+  receipts.read(timeline.highestSeq);
 }
 
 function markAnswered() {
@@ -509,6 +535,8 @@ function newChat() {
   clearTimeout(renewalTimer);
   socket?.close();
   socket = null;
+  receipts?.stop();
+  receipts = null;
   chat = null;
   saveChat();
   surveyAsked = null;
@@ -549,6 +577,9 @@ ui.leave.addEventListener('click', () => {
 ui.leaveMessage.addEventListener('click', leaveMessage);
 ui.newChat.addEventListener('click', newChat);
 ui.survey.addEventListener('submit', sendSurvey);
+// Coming back to the page (another tab, another window) reads what the open widget shows.
+document.addEventListener('visibilitychange', markRead);
+window.addEventListener('focus', markRead);
 // The chat is held in the page's language: choosing one in the form switches the page, and the other way round.
 ui.language.addEventListener('change', () => setLanguage(ui.language.value));
 

@@ -17,6 +17,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
+import io.switchboard.events.ReceiptUpdated;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.stack.test.Tokens;
 import java.time.Duration;
@@ -167,6 +168,49 @@ class InteractionHistoryTest {
                 "2031-03-04T09:01:15Z");
         // Monitoring made no one a participant.
         assertThat(texts(v.at("/participants"), "id")).doesNotContain("sup9");
+    }
+
+    @Test
+    void receiptsKeepEachParticipantsHighestWatermarksAndWhenTheyWereReachedWhateverTheOrder() {
+        ChatScenario chat = new ChatScenario();
+        String contact = "contact:" + chat.chatId;
+        List<EventEnvelope> envelopes = new ArrayList<>(chat.envelopes());
+        // Out of order on purpose: the latest receipt first, then older ones and a repeat of the final values.
+        envelopes.add(receipt(new ReceiptUpdated(chat.chatId, contact, ParticipantRole.CONTACT, "Dana Smith", 9, 7,
+                chat.at(70))));
+        envelopes.add(receipt(new ReceiptUpdated(chat.chatId, contact, ParticipantRole.CONTACT, "Dana Smith", 5, 0,
+                chat.at(40))));
+        envelopes.add(receipt(new ReceiptUpdated(chat.chatId, contact, ParticipantRole.CONTACT, "Dana Smith", 5, 5,
+                chat.at(45))));
+        envelopes.add(receipt(new ReceiptUpdated(chat.chatId, contact, ParticipantRole.CONTACT, "Dana Smith", 9, 5,
+                chat.at(60))));
+        envelopes.add(receipt(new ReceiptUpdated(chat.chatId, "agent1", ParticipantRole.AGENT, "Alice Martin", 4, 4,
+                chat.at(42))));
+        EventLog.publish(envelopes);
+
+        // Every copy applied (they commute): the final values, whichever came last.
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            JsonNode v = fetchOrNull(chat.chatId);
+            assertThat(v).isNotNull();
+            assertThat(v.at("/receipts").size()).isEqualTo(2);
+            JsonNode alice = v.at("/receipts/0");
+            assertThat(alice.path("participantId").asText()).isEqualTo("agent1");
+            assertThat(alice.path("readSeq").asLong()).isEqualTo(4);
+            JsonNode dana = v.at("/receipts/1");
+            assertThat(dana.path("participantId").asText()).isEqualTo(contact);
+            assertThat(dana.path("name").asText()).isEqualTo("Dana Smith");
+            assertThat(dana.path("role").asText()).isEqualTo("CONTACT");
+            assertThat(dana.path("deliveredSeq").asLong()).isEqualTo(9);
+            assertThat(dana.path("readSeq").asLong()).isEqualTo(7);
+            // Delivered up to 9 first at 09:01:00 (the read at 09:01:10 repeated it), read up to 7 at 09:01:10.
+            assertThat(dana.path("deliveredAt").asText()).isEqualTo("2031-03-04T09:01:00Z");
+            assertThat(dana.path("readAt").asText()).isEqualTo("2031-03-04T09:01:10Z");
+            assertThat(dana.path("firstReadAt").asText()).isEqualTo("2031-03-04T09:00:45Z");
+        });
+    }
+
+    private static EventEnvelope receipt(ReceiptUpdated r) {
+        return Events.envelope(r, "session-service");
     }
 
     @Test

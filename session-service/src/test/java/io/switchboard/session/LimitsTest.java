@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Anonymous chat requests per client address and messages per participant are rate-limited: the caller over the
+ * Anonymous chat requests per client address, messages and receipts per participant are rate-limited: the caller over the
  * limit gets 429 problem+json with Retry-After, and nothing of the refused request is stored; others are not held up.
  */
 @QuarkusTest
@@ -36,15 +36,19 @@ class LimitsTest {
     public static class TightLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.limits.rules.chat-requests.capacity", String.valueOf(BURST),
-                    "switchboard.limits.rules.chat-requests.refill-tokens", "1",
-                    "switchboard.limits.rules.chat-requests.refill-period", "1h",
-                    "switchboard.limits.rules.messages.capacity", String.valueOf(BURST),
-                    "switchboard.limits.rules.messages.refill-tokens", "1",
-                    "switchboard.limits.rules.messages.refill-period", "1h",
-                    "switchboard.limits.rules.offline-messages.capacity", String.valueOf(BURST),
-                    "switchboard.limits.rules.offline-messages.refill-tokens", "1",
-                    "switchboard.limits.rules.offline-messages.refill-period", "1h");
+            return Map.ofEntries(
+                    Map.entry("switchboard.limits.rules.chat-requests.capacity", String.valueOf(BURST)),
+                    Map.entry("switchboard.limits.rules.chat-requests.refill-tokens", "1"),
+                    Map.entry("switchboard.limits.rules.chat-requests.refill-period", "1h"),
+                    Map.entry("switchboard.limits.rules.messages.capacity", String.valueOf(BURST)),
+                    Map.entry("switchboard.limits.rules.messages.refill-tokens", "1"),
+                    Map.entry("switchboard.limits.rules.messages.refill-period", "1h"),
+                    Map.entry("switchboard.limits.rules.offline-messages.capacity", String.valueOf(BURST)),
+                    Map.entry("switchboard.limits.rules.offline-messages.refill-tokens", "1"),
+                    Map.entry("switchboard.limits.rules.offline-messages.refill-period", "1h"),
+                    Map.entry("switchboard.limits.rules.receipts.capacity", String.valueOf(BURST)),
+                    Map.entry("switchboard.limits.rules.receipts.refill-tokens", "1"),
+                    Map.entry("switchboard.limits.rules.receipts.refill-period", "1h"));
         }
     }
 
@@ -74,6 +78,22 @@ class LimitsTest {
         List<String> texts = Chats.as(chat.contactToken()).get("/api/chats/{id}/timeline", chat.chatId()).then()
                 .statusCode(200).extract().path("items.text");
         assertThat(texts).doesNotContain("one too many").contains("message 0", "message 1", "message 2");
+    }
+
+    @Test
+    void receiptsSentTooFastAreRefusedAndTheRefusedOneChangesNothing() {
+        var chat = Chats.request("Quick Reader", "quick.reader@example.com", List.of());
+        for (int i = 0; i < BURST; i++) {
+            Chats.as(chat.contactToken()).body(Map.of("deliveredSeq", 0))
+                    .post("/api/chats/{id}/receipts", chat.chatId()).then().statusCode(200);
+        }
+        Chats.as(chat.contactToken()).body(Map.of("deliveredSeq", 1))
+                .post("/api/chats/{id}/receipts", chat.chatId()).then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("type", equalTo("https://switchboard.dev/problems/rate-limited"));
+        Chats.as(chat.contactToken()).get("/api/chats/{id}", chat.chatId()).then().statusCode(200)
+                .body("participants[0].id", equalTo("contact:" + chat.chatId()))
+                .body("participants[0].deliveredSeq", equalTo(0));
     }
 
     @Test

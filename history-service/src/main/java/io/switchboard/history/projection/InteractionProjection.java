@@ -21,6 +21,7 @@ import io.switchboard.events.MessageLeft;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.ParticipantChange;
 import io.switchboard.events.ParticipantRole;
+import io.switchboard.events.ReceiptUpdated;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.events.SurveyAnswered;
 import io.switchboard.events.TranscriptFailed;
@@ -95,6 +96,7 @@ public class InteractionProjection {
             case CHAT_SURVEY_ANSWERED -> surveyAnswered(envelope.payload(SurveyAnswered.class));
             case CHAT_MONITORING -> record(ActivityEntry.monitoring(envelope, envelope.payload(ChatMonitoring.class)));
             case CONTACT_MESSAGE_LEFT -> messageLeft(envelope.payload(MessageLeft.class));
+            case CHAT_RECEIPT_UPDATED -> receipt(envelope.payload(ReceiptUpdated.class));
             case ROUTING_STATS, QUEUE_HOURS, AGENT_PRESENCE, AGENT_STATE, TELEPHONY_CALL_STATUS ->
                     Uni.createFrom().voidItem();
         };
@@ -205,6 +207,34 @@ public class InteractionProjection {
                         where chat_id = ?1 and (survey_answered_at is null or survey_answered_at > ?6)""",
                 e.chatId(), e.score(), e.comment(), e.queue(),
                 e.agents() == null ? "" : String.join(",", e.agents()), e.answeredAt());
+    }
+
+    /**
+     * A participant's receipts: the greatest watermarks, each with the earliest time it was reached (an event that
+     * moved only the other watermark repeats this one and must not make it later), and the first read.
+     */
+    private Uni<?> receipt(ReceiptUpdated e) {
+        return execute("""
+                        insert into interaction_receipt(chat_id, participant_id, name, role, delivered_seq, read_seq,
+                            first_read_at, delivered_at, read_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, case when cast(?6 as bigint) > 0 then cast(?7 as timestamptz) end,
+                            ?7, case when cast(?6 as bigint) > 0 then cast(?7 as timestamptz) end)
+                        on conflict (chat_id, participant_id) do update set
+                            name = excluded.name, role = excluded.role,
+                            delivered_at = case
+                                when excluded.delivered_seq > interaction_receipt.delivered_seq then excluded.delivered_at
+                                when excluded.delivered_seq = interaction_receipt.delivered_seq
+                                    then least(interaction_receipt.delivered_at, excluded.delivered_at)
+                                else interaction_receipt.delivered_at end,
+                            read_at = case
+                                when excluded.read_seq > interaction_receipt.read_seq then excluded.read_at
+                                when excluded.read_seq = interaction_receipt.read_seq
+                                    then least(interaction_receipt.read_at, excluded.read_at)
+                                else interaction_receipt.read_at end,
+                            delivered_seq = greatest(interaction_receipt.delivered_seq, excluded.delivered_seq),
+                            read_seq = greatest(interaction_receipt.read_seq, excluded.read_seq),
+                            first_read_at = least(interaction_receipt.first_read_at, excluded.first_read_at)""",
+                e.chatId(), e.participantId(), e.name(), e.role(), e.deliveredSeq(), e.readSeq(), e.at());
     }
 
     /** The latest values win whatever order they arrive in: the request's, each change's, Mark Done's. */

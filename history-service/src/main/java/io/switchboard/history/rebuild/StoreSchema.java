@@ -14,7 +14,7 @@ public record StoreSchema(String name) {
 
     /** Every table the projection writes, plus the record of applied event ids. */
     static final List<String> TABLES = List.of("interaction", "interaction_queue", "interaction_participation",
-            "interaction_message", "interaction_activity", "processed_event");
+            "interaction_message", "interaction_activity", "interaction_receipt", "processed_event");
     private static final String PREFIX = "history_rebuild_";
     private static final int RANDOM_LENGTH = 12;
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9_]+");

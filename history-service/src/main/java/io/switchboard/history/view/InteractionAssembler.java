@@ -14,6 +14,7 @@ import io.switchboard.history.store.InteractionRow;
 import io.switchboard.history.store.MessageRow;
 import io.switchboard.history.store.ParticipationRow;
 import io.switchboard.history.store.QueueVisitRow;
+import io.switchboard.history.store.ReceiptRow;
 import io.switchboard.history.view.InteractionView.Call;
 import io.switchboard.history.view.InteractionView.ConferenceJoin;
 import io.switchboard.history.view.InteractionView.Contact;
@@ -79,7 +80,7 @@ final class InteractionAssembler {
     }
 
     static InteractionView view(InteractionRow row, List<QueueVisitRow> queues, List<ParticipationRow> participation,
-                                List<MessageRow> messages, List<ActivityRow> activity) {
+                                List<MessageRow> messages, List<ActivityRow> activity, List<ReceiptRow> receipts) {
         WrapUp wrapUp = row.completedAt == null ? null : new WrapUp(row.completedBy, row.notes, row.dispositionCode,
                 row.sendTranscript, row.workflowDecision, row.workflowQueue, row.completedAt);
         return new InteractionView(row.chatId, InteractionState.of(row),
@@ -109,7 +110,9 @@ final class InteractionAssembler {
                 dataChanges(activity),
                 survey(row),
                 ofType(activity, EventType.CHAT_MONITORING).stream().map(a -> new Monitoring(a.actorId, a.actorName,
-                        ActivityRow.MONITORING_STARTED.equals(a.outcome), a.at)).toList());
+                        ActivityRow.MONITORING_STARTED.equals(a.outcome), a.at)).toList(),
+                receipts.stream().map(r -> new InteractionView.Receipt(r.participantId, r.name, r.role, r.deliveredSeq,
+                        r.readSeq, r.firstReadAt, r.deliveredAt, r.readAt)).toList());
     }
 
     private static Survey survey(InteractionRow row) {

@@ -6,6 +6,7 @@ import io.switchboard.history.store.InteractionRow;
 import io.switchboard.history.store.MessageRow;
 import io.switchboard.history.store.ParticipationRow;
 import io.switchboard.history.store.QueueVisitRow;
+import io.switchboard.history.store.ReceiptRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +36,20 @@ public class InteractionReader {
                 .chain(queues -> participation(ids)
                 .chain(participation -> MessageRow.<MessageRow>list("chatId in ?1 order by seq", ids)
                 .chain(messages -> ActivityRow.<ActivityRow>list("chatId in ?1 order by at, eventId", ids)
-                .map(activity -> {
+                .chain(activity -> ReceiptRow.<ReceiptRow>list("chatId in ?1 order by participantId", ids)
+                .map(receipts -> {
                     var queuesByChat = byChat(queues, q -> q.chatId);
                     var participationByChat = byChat(participation, p -> p.chatId);
                     var messagesByChat = byChat(messages, m -> m.chatId);
                     var activityByChat = byChat(activity, a -> a.chatId);
+                    var receiptsByChat = byChat(receipts, r -> r.chatId);
                     return rows.stream().map(row -> InteractionAssembler.view(row,
                             queuesByChat.getOrDefault(row.chatId, List.of()),
                             participationByChat.getOrDefault(row.chatId, List.of()),
                             messagesByChat.getOrDefault(row.chatId, List.of()),
-                            activityByChat.getOrDefault(row.chatId, List.of()))).toList();
-                }))));
+                            activityByChat.getOrDefault(row.chatId, List.of()),
+                            receiptsByChat.getOrDefault(row.chatId, List.of()))).toList();
+                })))));
     }
 
     public Uni<List<InteractionSummary>> summaries(List<InteractionRow> rows) {

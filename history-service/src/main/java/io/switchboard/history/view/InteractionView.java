@@ -12,7 +12,8 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                               List<Message> messages, List<PushedPage> pushedPages, List<RoutingStep> routing,
                               List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
                               Transcript transcript, Workflow workflow, Long lastSeq, Map<String, Object> data,
-                              List<DataChange> dataChanges, Survey survey, List<Monitoring> monitoring) {
+                              List<DataChange> dataChanges, Survey survey, List<Monitoring> monitoring,
+                              List<Receipt> receipts) {
 
     /**
      * The contact's answer to the satisfaction survey ({@code chat.survey.answered}); null when none was given.
@@ -37,6 +38,16 @@ public record InteractionView(String chatId, InteractionState state, Contact con
     }
 
     public record QueueVisit(String queue, Instant enteredAt) {
+    }
+
+    /**
+     * A participant's delivery and read receipts (cumulative: every item up to the seq that they may see).
+     *
+     * @param firstReadAt when they first read anything of the chat
+     * @param deliveredAt when {@code deliveredSeq} was reached; {@code readAt} likewise
+     */
+    public record Receipt(String participantId, String name, String role, long deliveredSeq, long readSeq,
+                          Instant firstReadAt, Instant deliveredAt, Instant readAt) {
     }
 
     public record Ending(String reason, String endedBy) {

@@ -22,9 +22,11 @@ final class ChatViews {
     record Contact(String name, String email, List<String> phoneNumbers) {
     }
 
-    record ParticipantView(String id, String name, ParticipantRole role, boolean present) {
+    /** {@code deliveredSeq}/{@code readSeq}: the participant's receipts, so a client shows exact ticks at once. */
+    record ParticipantView(String id, String name, ParticipantRole role, boolean present, long deliveredSeq,
+                           long readSeq) {
         static ParticipantView of(Participant p) {
-            return new ParticipantView(p.participantId, p.name, p.role, p.present());
+            return new ParticipantView(p.participantId, p.name, p.role, p.present(), p.deliveredSeq, p.readSeq);
         }
     }
 

@@ -36,6 +36,15 @@ public class Participant extends PanacheEntityBase {
     public Instant leftAt;
     @Column(name = "left_seq")
     public Long leftSeq;
+    /**
+     * Receipts: the highest seq the participant's client received, and the highest it showed. Only the receipts'
+     * own statement writes them (it keeps the greatest): an entity flushed for another change (a leave) must not write
+     * back the values it loaded over a receipt committed meanwhile.
+     */
+    @Column(name = "delivered_seq", updatable = false)
+    public long deliveredSeq;
+    @Column(name = "read_seq", updatable = false)
+    public long readSeq;
     /** A supervisor monitoring the chat: reads it like a participant but is none (never stored, never listed). */
     @Transient
     public boolean observer;

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.events.CallChannel;
 import io.switchboard.events.CallState;
 import io.switchboard.events.OfferKind;
+import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.session.chat.TimelineItem;
 import io.switchboard.session.domain.ChatState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The server → client frames of both sockets (docs/api.md); each serialises with its {@code type}. A package of their
@@ -67,6 +69,25 @@ public final class Frames {
     public record RequestFailed(String type, String chatId, String requestId, String reason) {
         public RequestFailed(String chatId, String requestId, String reason) {
             this("request-failed", chatId, requestId, reason);
+        }
+    }
+
+    /**
+     * A participant's receipts moved on (docs/api.md, receipts): to everyone who follows the chat, the participant's
+     * own other sockets included. Watermarks only grow; a client keeps the highest it saw of each.
+     */
+    public record Receipt(String type, String chatId, String participantId, ParticipantRole role, String name,
+                          long deliveredSeq, long readSeq) {
+        public Receipt(String chatId, String participantId, ParticipantRole role, String name, long deliveredSeq,
+                       long readSeq) {
+            this("receipt", chatId, participantId, role, name, deliveredSeq, readSeq);
+        }
+    }
+
+    /** Every participant's receipts, sent on resume so that a client shows exact ticks at once. */
+    public record Receipts(String type, String chatId, List<Receipt> receipts) {
+        public Receipts(String chatId, List<Receipt> receipts) {
+            this("receipts", chatId, receipts);
         }
     }
 

@@ -72,6 +72,14 @@ public class LiveDelivery {
         return feed.beginCatchUp() ? catchUp(chatId, session, feed) : Uni.createFrom().voidItem();
     }
 
+    /**
+     * A frame that belongs to a resume's answer (every participant's receipts): paced like the catch-up it follows,
+     * not held to the socket's bound, which a long catch-up may just have filled.
+     */
+    public void resumeAnswer(SocketSession session, Object frame) {
+        session.sendPaced(SocketSession.json(frame));
+    }
+
     /** A participant's sockets here follow the chat they joined (its state and typing frames reach them). */
     public void joined(String chatId, String participantId) {
         sockets.ofParticipant(participantId).forEach(s -> sockets.follow(s, chatId));

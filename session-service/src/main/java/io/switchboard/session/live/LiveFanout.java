@@ -13,6 +13,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.ParticipantChange;
+import io.switchboard.events.ReceiptUpdated;
 import io.switchboard.kit.KafkaTopics;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.chat.TimelineItem;
@@ -30,7 +31,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Every instance reads the chat events (its own consumer group) and delivers them to the sockets connected to it;
  * so a contact on one instance and an agent on another see each other. A message or end of a chat that no socket
  * here follows is skipped from the record's key (the chat id) and topic alone, before its value is parsed: an
- * instance pays a map lookup for the traffic of other instances' sockets. Nothing here changes state.
+ * instance pays a map lookup for the traffic of other instances' sockets. Nothing here changes state. Receipts come
+ * the same way ({@code chat.receipt.updated}, keyed by chat like the messages): in order per chat, and skipped from the
+ * key by an instance whose sockets do not follow the chat.
  */
 @ApplicationScoped
 public class LiveFanout {
@@ -74,6 +77,12 @@ public class LiveFanout {
             }
             case CHAT_ROUTED -> offers.routed(envelope.payload(ChatRouted.class));
             case CHAT_CALL_UPDATED -> call(envelope.payload(CallUpdated.class));
+            case CHAT_RECEIPT_UPDATED -> {
+                ReceiptUpdated r = envelope.payload(ReceiptUpdated.class);
+                delivery.toPresent(r.chatId(), null, new Frames.Receipt(r.chatId(), r.participantId(), r.role(),
+                        r.name(), r.deliveredSeq(), r.readSeq()));
+                yield Uni.createFrom().voidItem();
+            }
             case CHAT_MONITORING -> {
                 ChatMonitoring m = envelope.payload(ChatMonitoring.class);
                 if (!m.started()) {
@@ -92,7 +101,8 @@ public class LiveFanout {
      */
     private boolean wanted(EventType type, String chatId) {
         return switch (type) {
-            case CHAT_MESSAGE, CHAT_ENDED, CHAT_MONITORING, CHAT_CALL_UPDATED -> delivery.followed(chatId);
+            case CHAT_MESSAGE, CHAT_ENDED, CHAT_MONITORING, CHAT_CALL_UPDATED, CHAT_RECEIPT_UPDATED ->
+                    delivery.followed(chatId);
             case CHAT_PARTICIPANT, CHAT_ROUTED -> true;
             default -> false;
         };

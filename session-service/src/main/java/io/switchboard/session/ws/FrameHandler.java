@@ -20,9 +20,12 @@ import io.switchboard.session.frames.Frames;
 import io.switchboard.session.live.LiveDelivery;
 import io.switchboard.session.live.SocketSession;
 import io.switchboard.session.live.LiveSignals;
+import io.switchboard.session.receipt.ReceiptResource;
+import io.switchboard.session.receipt.Receipts;
 import io.switchboard.session.supervision.Monitoring;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +49,8 @@ public class FrameHandler {
     private static final String CALL_SIGNAL = "call-signal";
     /** Signalling comes in bursts (ICE candidates): a limit of its own, far above typing's. */
     private static final String CALL_SIGNALS_LIMIT = "call-signals";
+    private static final String RECEIVED = "received";
+    private static final String READ = "read";
 
     private final Messages messages;
     private final Participation participation;
@@ -56,6 +61,7 @@ public class FrameHandler {
     private final LiveSignals liveSignals;
     private final WebCalls webCalls;
     private final CallSignals callSignals;
+    private final Receipts receipts;
     private final RateLimits limits;
     private final Duration unavailableRetryAfter;
     private final Vertx vertx;
@@ -67,7 +73,8 @@ public class FrameHandler {
                         Transactions tx, LiveSignals liveSignals, RateLimits limits, Vertx vertx,
                         SessionConfig config,
                         UnavailableConfig unavailable, Monitoring monitoring, WebCalls webCalls,
-                        CallSignals callSignals) {
+                        CallSignals callSignals, Receipts receipts) {
+        this.receipts = receipts;
         this.webCalls = webCalls;
         this.callSignals = callSignals;
         this.monitoring = monitoring;
@@ -101,9 +108,11 @@ public class FrameHandler {
             return fail(session, "bad-frame", "The frame names no chatId.", frame);
         }
         if (MESSAGE.equals(frame.type()) || WHISPER.equals(frame.type()) || TYPING.equals(frame.type())
-                || CALL_SIGNAL.equals(frame.type())) {
+                || CALL_SIGNAL.equals(frame.type()) || RECEIVED.equals(frame.type()) || READ.equals(frame.type())) {
             String limit = TYPING.equals(frame.type()) ? TYPING_LIMIT
-                    : CALL_SIGNAL.equals(frame.type()) ? CALL_SIGNALS_LIMIT : MESSAGES_LIMIT;
+                    : CALL_SIGNAL.equals(frame.type()) ? CALL_SIGNALS_LIMIT
+                    : RECEIVED.equals(frame.type()) || READ.equals(frame.type()) ? ReceiptResource.RECEIPTS_LIMIT
+                    : MESSAGES_LIMIT;
             RateLimits.Decision allowed = limits.tryTake(limit, session.caller().id() + "/" + chatId);
             if (!allowed.allowed()) {
                 session.send(new Frames.Error("rate-limited", "Too many " + frame.type() + " frames; send it again"
@@ -124,6 +133,8 @@ public class FrameHandler {
             case "call-decline" -> () -> webCalls.decline(chatId, session.caller(), frame.callId()).replaceWithVoid();
             case "call-hangup" -> () -> webCalls.hangUp(chatId, session.caller(), frame.callId()).replaceWithVoid();
             case CALL_SIGNAL -> () -> callSignals.relay(chatId, session.caller(), frame.callId(), frame.signal());
+            case RECEIVED -> () -> receipt(session, chatId, frame, frame.seq(), null);
+            case READ -> () -> receipt(session, chatId, frame, null, frame.seq());
             default -> null;
         };
         if (work == null) {
@@ -175,8 +186,34 @@ public class FrameHandler {
         if (afterSeq < 0) {
             return fail(session, "bad-frame", "afterSeq must be 0 or more.", frame);
         }
+        // The receipts are read once the socket follows the chat: a change committed later reaches it as a frame.
         return tx.read(() -> Chat.byId(chatId).chain(chat -> access.reader(chat, session.caller())))
-                .chain(me -> delivery.resume(session, me, chatId, afterSeq));
+                .chain(me -> delivery.resume(session, me, chatId, afterSeq))
+                .chain(() -> tx.read(() -> Receipts.of(chatId)))
+                .invoke(all -> delivery.resumeAnswer(session, new Frames.Receipts(chatId,
+                        all.stream().map(FrameHandler::frame).toList())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A receipt: nothing is answered to the sender but refusals; the change comes back to every socket of the chat,
+     * this one included, as a {@code receipt} frame. A seq out of range is a bad frame, as the frame cannot be right.
+     */
+    private Uni<Void> receipt(SocketSession session, String chatId, ClientFrame frame, Long delivered, Long read) {
+        if (frame.seq() == null) {
+            return fail(session, "bad-frame", "A " + frame.type() + " frame needs a seq.", frame);
+        }
+        return receipts.record(chatId, session.caller(), delivered, read).replaceWithVoid()
+                .onFailure(ProblemException.class).recoverWithUni(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    return problem.status() == Response.Status.BAD_REQUEST
+                            ? fail(session, "bad-frame", problem.getMessage(), frame)
+                            : Uni.createFrom().failure(problem);
+                });
+    }
+
+    static Frames.Receipt frame(Receipts.Receipt r) {
+        return new Frames.Receipt(r.chatId(), r.participantId(), r.role(), r.name(), r.deliveredSeq(), r.readSeq());
     }
 
     /** Starts monitoring (a supervisor only) and resumes the chat as an observer; stops when this socket closes. */
