@@ -4,6 +4,7 @@
 import { $, el, show, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
+import { Files } from '/js/files.js';
 import { markWhisper } from '/js/whisper.js';
 import { countsAsUnread } from './alert-model.js';
 import { chatAfter } from './shortcuts.js';
@@ -22,7 +23,8 @@ export class MyChats {
       const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': t('desk.transcript') });
       chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
         timeline: new Timeline(list, { viewerRole: 'AGENT', onCall: (number) => this.call(number),
-          onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper }) };
+          onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper,
+          files: new Files(() => this.api.tokenProvider(), () => summary.chatId) }) };
       this.chats.set(summary.chatId, chat);
     }
     chat.contactName = summary.contactName || summary.contact?.name || chat.contactName;

@@ -37,6 +37,7 @@ export class Timeline {
    * @param options {viewerRole: 'CONTACT'|'AGENT', onCall(number)?: phone icon action (agent desktop),
    *                 onPagePushed(url)?: called once for a page push that arrives live,
    *                 onTakeBack(entry)?: the viewer takes a failed message back (Edit / Dismiss),
+   *                 files?: a Files (files.js) of the chat, to download and preview its files,
  *                 decorate(node, item)?: adjusts an item's node once drawn (staff pages mark whispers)}
    */
   constructor(list, options = {}) {
@@ -84,6 +85,7 @@ export class Timeline {
   }
 
   clear() {
+    this.options.files?.clear();
     this.model.clear();
     this.pending = [];
     this.list.replaceChildren();
@@ -133,6 +135,11 @@ export class Timeline {
   }
 
   body(item) {
+    // A file: its name, size and download, an image also previewed (files.js); without access, its name only.
+    if (item.messageKind === 'FILE' && item.attachment) {
+      return this.options.files ? this.options.files.render(item)
+        : el('span', { className: 'text file-item' }, el('span', { className: 'file-name' }, item.attachment.name));
+    }
     const body = el('span', { className: 'text' });
     const pushed = item.messageKind === 'PAGE_PUSH' && item.url;
     // A page push carries the address as its text too (the transcript reads well): show it once, as the link.
