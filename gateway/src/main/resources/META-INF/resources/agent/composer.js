@@ -1,5 +1,5 @@
-// The message box: typed text, pages pushed, standard responses, files (the paperclip), and the typing signal. One draft per chat: what
-// was typed for a chat stays with it when the agent switches, and never goes to another chat.
+// The message box: typed text, pages pushed, standard responses, files (the paperclip), and the typing signal. One
+// draft per chat: what was typed for a chat stays with it when the agent switches, and never goes to another chat.
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, isWebUrl, newId, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';

@@ -24,7 +24,9 @@ export class Files {
     form.append('file', file, file.name);
     const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}/attachments`, {
       method: 'POST',
-      headers: { Accept: 'application/json, application/problem+json', Authorization: `Bearer ${this.tokenProvider()}` },
+      headers: {
+        Accept: 'application/json, application/problem+json', Authorization: `Bearer ${this.tokenProvider()}`,
+      },
       body: form,
     });
     const data = await response.json().catch(() => null);

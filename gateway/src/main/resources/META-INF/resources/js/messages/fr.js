@@ -91,11 +91,14 @@ export default {
   'file.download': 'Télécharger {name}',
   'file.downloadShort': 'Télécharger',
   'file.error.tooLarge': '{name} est trop volumineux pour être envoyé.',
-  'file.error.type': '{name} ne peut pas être envoyé\u202f: seuls les images, les PDF et les fichiers texte sont acceptés.',
+  'file.error.type':
+    '{name} ne peut pas être envoyé\u202f: seuls les images, les PDF et les fichiers texte sont acceptés.',
   'file.error.infected': '{name} a été refusé\u202f: l’analyse antivirus y a trouvé une menace.',
-  'file.error.rateLimited': 'Trop de fichiers à la fois ({name} n’a pas été envoyé)\u202f; réessayez dans un instant.',
+  'file.error.rateLimited':
+    'Trop de fichiers à la fois ({name} n’a pas été envoyé)\u202f; réessayez dans un instant.',
   'file.error.ended': 'La discussion est terminée\u202f; {name} n’a pas été envoyé.',
-  'file.error.forbidden': 'Vous ne pouvez pas envoyer de fichier dans cette discussion ({name} n’a pas été envoyé).',
+  'file.error.forbidden':
+    'Vous ne pouvez pas envoyer de fichier dans cette discussion ({name} n’a pas été envoyé).',
   'file.error.unavailable': '{name} n’a pas pu être envoyé pour le moment\u202f; réessayez dans un instant.',
   'file.error.failed': '{name} n’a pas pu être envoyé.',
   'file.error.download': 'Le fichier n’a pas pu être téléchargé.',
