@@ -14,7 +14,7 @@ const METHODS = ['addItem', 'askTarget', 'askWorkflow', 'call', 'checkStillIn', 
   'selectTab', 'sendComposed', 'sendFrame', 'sendResponse', 'setState', 'showContact', 'showError', 'showState',
   'showUnsent', 'stopTyping', 'takeBack', 'wire', 'wrapUpValues', 'swapDraft', 'retire', 'dataEditable', 'takeData',
   'reloadDetails', 'renderData', 'dataRow', 'addDataRow', 'saveData', 'focusDataError', 'openNext', 'notify', 'relabel',
-  'showTyping', 'dataError'];
+  'showTyping', 'dataError', 'sendFile'];
 
 test('every section of the chat session is part of ChatSession', () => {
   const missing = METHODS.filter((name) => typeof ChatSession.prototype[name] !== 'function');

@@ -15,10 +15,32 @@ import java.util.UUID;
  * @param phoneNumbers    phone numbers found in the text (E.164), for click-to-call
  * @param whisper         true for a whisper: written by a supervisor or an agent of the chat for the agents and
  *                        supervisors of the chat only, never shown or mailed to the contact; absent otherwise
+ * @param attachment      the file of a {@code FILE} message; absent for every other kind (added in a
+ *                        backward-compatible way: readers that ignore it see the file's name as the text)
  */
 public record ChatMessage(String chatId, long seq, UUID messageId, String clientMessageId, String authorId,
                           String authorName, ParticipantRole authorRole, MessageKind kind, String text, String url,
-                          List<String> phoneNumbers, Instant sentAt, Boolean whisper) implements ChatEvent {
+                          List<String> phoneNumbers, Instant sentAt, Boolean whisper, Attachment attachment)
+        implements ChatEvent {
+
+    /**
+     * A file posted in the chat. Its bytes are not in the event: participants download them from session-service
+     * ({@code GET /api/chats/{chatId}/attachments/{id}}) with a token of the chat.
+     *
+     * @param name        the file's name, made safe (no path, no control characters; its extension matches the type)
+     * @param contentType what the bytes are, as session-service read it from them (never the client's claim)
+     * @param size        in bytes
+     */
+    public record Attachment(UUID id, String name, String contentType, long size) {
+    }
+
+    /** A message of any kind but {@code FILE}, or a whisper. */
+    public ChatMessage(String chatId, long seq, UUID messageId, String clientMessageId, String authorId,
+                       String authorName, ParticipantRole authorRole, MessageKind kind, String text, String url,
+                       List<String> phoneNumbers, Instant sentAt, Boolean whisper) {
+        this(chatId, seq, messageId, clientMessageId, authorId, authorName, authorRole, kind, text, url, phoneNumbers,
+                sentAt, whisper, null);
+    }
 
     /** A message everyone in the chat sees. */
     public ChatMessage(String chatId, long seq, UUID messageId, String clientMessageId, String authorId,

@@ -113,6 +113,7 @@ export class ChatOpening {
     const owner = loaded && chat.details.ownerAgentId === this.user.id;
     const enabled = {
       '#agent-message': open, '#agent-composer button[type=submit]': open, '#response-send': open,
+      '#agent-attach': open,
       '#action-conference': open, '#action-transfer': open && owner, '#action-finish': open && owner,
       '#action-leave': open && !owner, '#action-send-transcript': loaded && !done,
       '#action-done': owner && chat.state === 'ENDED',

@@ -64,6 +64,8 @@ export class ChatSession {
     submitOnEnter($('#agent-message'), composer);
     $('#agent-message').addEventListener('input', () => this.onTyping());
     $('#response-send').addEventListener('click', () => this.sendResponse());
+    $('#agent-attach').addEventListener('click', () => $('#agent-file').click());
+    $('#agent-file').addEventListener('change', () => this.sendFile());
     let searchTimer;
     $('#response-search').addEventListener('input', () => {
       clearTimeout(searchTimer);

@@ -1,9 +1,10 @@
-// The message box: typed text, pages pushed, standard responses, and the typing signal. One draft per chat: what
-// was typed for a chat stays with it when the agent switches, and never goes to another chat.
+// The message box: typed text, pages pushed, standard responses, files (the paperclip), and the typing signal. One
+// draft per chat: what was typed for a chat stays with it when the agent switches, and never goes to another chat.
 // Methods of ChatSession (chat-session.js), mixed into it: `this` is the session.
 import { $, el, isWebUrl, newId, toast } from '/js/dom.js';
 import { enc, listOf } from '/js/api.js';
 import { t } from '/js/i18n.js';
+import { refusalKey } from '/js/file-model.js';
 
 const TYPING_IDLE_MS = 3000;
 
@@ -49,6 +50,25 @@ export class Composer {
           [r.category, r.title].filter(Boolean).join(' — '))));
     } catch (error) {
       toast(t('composer.error.responses', { error: error.message }));
+    }
+  }
+
+  /** The file chosen with the paperclip goes to the open chat at once; a refusal says why. */
+  async sendFile() {
+    const input = $('#agent-file');
+    const file = input.files[0];
+    input.value = '';
+    const chat = this.current;
+    if (!file || !chat) return;
+    const button = $('#agent-attach');
+    button.disabled = true;
+    try {
+      const item = await chat.timeline.options.files.upload(file, newId(), chat.chatId);
+      if (this.chats.get(chat.chatId) === chat) this.addItem(chat, item, this.currentId === chat.chatId);
+    } catch (error) {
+      toast(t(refusalKey(error.status, error.problem), { name: file.name }));
+    } finally {
+      if (this.current) this.enableControls(this.current);
     }
   }
 

@@ -4,6 +4,7 @@
 import { $, el, show, toast } from '/js/dom.js';
 import { ApiError, enc } from '/js/api.js';
 import { Timeline } from '/js/timeline.js';
+import { Files } from '/js/files.js';
 import { markWhisper } from '/js/whisper.js';
 import { ReceiptSender } from '/js/receipt-model.js';
 import { countsAsUnread } from './alert-model.js';
@@ -23,7 +24,8 @@ export class MyChats {
       const list = el('ol', { className: 'timeline', 'aria-live': 'polite', 'aria-label': t('desk.transcript') });
       chat = { chatId: summary.chatId, unread: 0, state: summary.state, following: false,
         timeline: new Timeline(list, { viewerRole: 'AGENT', viewerId: this.user.id,
-          onCall: (number) => this.call(number), onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper }),
+          onCall: (number) => this.call(number), onTakeBack: (entry) => this.takeBack(entry), decorate: markWhisper,
+          files: new Files(() => this.api.tokenProvider(), () => summary.chatId) }),
         // Receipts of this agent in the chat (docs/api.md): delivered as items arrive, read while it is shown.
         receiptSender: new ReceiptSender((frame) => this.socket.send({ ...frame, chatId: summary.chatId })) };
       this.chats.set(summary.chatId, chat);

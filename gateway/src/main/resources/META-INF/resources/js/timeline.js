@@ -39,8 +39,9 @@ export class Timeline {
    * @param options {viewerRole: 'CONTACT'|'AGENT', onCall(number)?: phone icon action (agent desktop),
    *                 onPagePushed(url)?: called once for a page push that arrives live,
    *                 onTakeBack(entry)?: the viewer takes a failed message back (Edit / Dismiss),
- *                 decorate(node, item)?: adjusts an item's node once drawn (staff pages mark whispers),
- *                 viewerId?: the viewer's participant id: their own messages carry receipt ticks}
+   *                 files?: a Files (files.js) of the chat, to download and preview its files,
+   *                 decorate(node, item)?: adjusts an item's node once drawn (staff pages mark whispers),
+   *                 viewerId?: the viewer's participant id: their own messages carry receipt ticks}
    */
   constructor(list, options = {}) {
     this.list = list;
@@ -126,6 +127,7 @@ export class Timeline {
   }
 
   clear() {
+    this.options.files?.clear();
     this.model.clear();
     this.receipts.clear();
     this.pending = [];
@@ -178,6 +180,11 @@ export class Timeline {
   }
 
   body(item) {
+    // A file: its name, size and download, an image also previewed (files.js); without access, its name only.
+    if (item.messageKind === 'FILE' && item.attachment) {
+      return this.options.files ? this.options.files.render(item)
+        : el('span', { className: 'text file-item' }, el('span', { className: 'file-name' }, item.attachment.name));
+    }
     const body = el('span', { className: 'text' });
     const pushed = item.messageKind === 'PAGE_PUSH' && item.url;
     // A page push carries the address as its text too (the transcript reads well): show it once, as the link.

@@ -12,6 +12,8 @@ import { closedText } from './opening.js';
 import { MessageMode } from './message-form.js';
 import { ContactCall } from './contact-call.js';
 import { ReceiptSender } from './receipt-model.js';
+import { Files } from './files.js';
+import { refusalKey } from './file-model.js';
 
 const STORAGE_KEY = 'switchboard.contact.chat';
 const TYPING_IDLE_MS = 3000;
@@ -33,6 +35,8 @@ const ui = {
   typing: $('#contact-typing'),
   composer: $('#contact-composer'),
   message: $('#contact-message'),
+  attach: $('#contact-attach'),
+  file: $('#contact-file'),
   leave: $('#contact-leave'),
   leaveMessage: $('#contact-leave-message'),
   newChat: $('#contact-new-chat'),
@@ -57,8 +61,9 @@ let formErrors = []; // the form's own mistakes, as message keys
 const api = new Api(() => chat?.contactToken);
 const messageMode = new MessageMode(api, backToChatForm);
 const contactCall = new ContactCall({ api, send: (frame) => socket?.send(frame), chatId: () => chat?.chatId });
+const files = new Files(() => chat?.contactToken, () => chat?.chatId);
 const timeline = new Timeline(ui.timeline, {
-  viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack,
+  viewerRole: 'CONTACT', onPagePushed: (url) => openPage(url), onTakeBack: takeBack, files,
 });
 // Receipts (docs/api.md): delivered as items arrive on the socket, read while the open widget shows them.
 let receipts = null;
@@ -420,6 +425,7 @@ function setEnded(ended) {
   chat.ended = ended;
   saveChat();
   ui.message.disabled = ended;
+  ui.attach.disabled = ended;
   ui.composer.querySelector('button[type=submit]').disabled = ended;
   show(ui.leave, !ended);
   show(ui.newChat, ended);
@@ -504,6 +510,30 @@ function sendMessage(event) {
   stopTyping();
 }
 
+/** The file chosen with the paperclip goes at once; the item shows when stored, a refusal says why. */
+async function sendFile() {
+  const file = ui.file.files[0];
+  ui.file.value = '';
+  const current = chat;
+  if (!file || !current || current.ended) return;
+  ui.attach.disabled = true;
+  say({ key: 'file.uploading', params: { name: file.name } });
+  try {
+    const item = await files.upload(file, newId(), current.chatId);
+    if (chat !== current) return;
+    say(null);
+    // The socket brings it too; whichever comes first shows it, once.
+    if (timeline.add(item)) {
+      chat.lastSeq = Math.max(chat.lastSeq, timeline.lastSeq);
+      saveChat();
+    }
+  } catch (error) {
+    if (chat === current) say({ key: refusalKey(error.status, error.problem), params: { name: file.name } });
+  } finally {
+    ui.attach.disabled = !chat || chat.ended;
+  }
+}
+
 function onTyping() {
   if (!socket || chat.ended) return;
   if (!typingSent) {
@@ -569,6 +599,8 @@ ui.widget.addEventListener('keydown', (event) => {
 ui.form.addEventListener('submit', submitForm);
 ui.composer.addEventListener('submit', sendMessage);
 ui.message.addEventListener('input', onTyping);
+ui.attach.addEventListener('click', () => ui.file.click());
+ui.file.addEventListener('change', sendFile);
 submitOnEnter(ui.message, ui.composer);
 ui.leave.addEventListener('click', () => {
   if (chat) chat.leftByMe = true;

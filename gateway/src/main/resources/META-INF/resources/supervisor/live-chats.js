@@ -7,6 +7,7 @@ import { formatDuration, label, onLanguageChange, t } from '/js/i18n.js';
 import { enc } from '/js/api.js';
 import { ResilientSocket } from '/js/socket.js';
 import { Timeline } from '/js/timeline.js';
+import { Files } from '/js/files.js';
 import { markWhisper, whisperFrame } from '/js/whisper.js';
 
 const MAX_LENGTH = 1000;
@@ -90,7 +91,8 @@ export class LiveChats {
     if (this.monitored?.chatId === chat.chatId) return;
     this.stop();
     this.monitored = { chatId: chat.chatId, contactName: chat.contactName, joined: false,
-      timeline: new Timeline(this.list, { viewerRole: 'SUPERVISOR', decorate: markWhisper }) };
+      timeline: new Timeline(this.list, { viewerRole: 'SUPERVISOR', decorate: markWhisper,
+        files: new Files(() => this.api.tokenProvider(), () => chat.chatId) }) };
     this.monitored.timeline.clear();
     this.showTitle();
     this.showJoined(false);

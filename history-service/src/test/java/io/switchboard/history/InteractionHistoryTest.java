@@ -214,6 +214,33 @@ class InteractionHistoryTest {
     }
 
     @Test
+    void theInteractionListsItsFilesWithWhoPostedThemAndWhen() {
+        ChatScenario chat = new ChatScenario();
+        List<EventEnvelope> envelopes = new ArrayList<>(chat.envelopes());
+        UUID fileId = UUID.randomUUID();
+        envelopes.add(Events.envelope(new ChatMessage(chat.chatId, 12, UUID.randomUUID(), "f1",
+                "contact:" + chat.chatId, chat.contactName, ParticipantRole.CONTACT, MessageKind.FILE, "receipt.png",
+                null, List.of(), chat.at(70), null,
+                new ChatMessage.Attachment(fileId, "receipt.png", "image/png", 48213)), "session-service"));
+        EventLog.publish(envelopes);
+
+        JsonNode v = await().atMost(PROJECTED).until(() -> fetchOrNull(chat.chatId),
+                n -> n != null && n.at("/attachments").size() == 1);
+        JsonNode file = v.at("/attachments/0");
+        assertThat(file.path("id").asText()).isEqualTo(fileId.toString());
+        assertThat(file.path("name").asText()).isEqualTo("receipt.png");
+        assertThat(file.path("contentType").asText()).isEqualTo("image/png");
+        assertThat(file.path("size").asLong()).isEqualTo(48213);
+        assertThat(file.path("authorName").asText()).isEqualTo(chat.contactName);
+        assertThat(file.path("authorRole").asText()).isEqualTo("CONTACT");
+        assertThat(file.path("at").asText()).isEqualTo("2031-03-04T09:01:10Z");
+        assertThat(file.path("seq").asLong()).isEqualTo(12);
+        // In the timeline too, as the FILE message its name is the text of.
+        assertThat(v.at("/messages/4/kind").asText()).isEqualTo("FILE");
+        assertThat(v.at("/messages/4/text").asText()).isEqualTo("receipt.png");
+    }
+
+    @Test
     void unknownInteractionIsNotFound() {
         given().auth().oauth2(Tokens.supervisor("supervisor1"))
                 .get("/api/history/interactions/no-such-chat")

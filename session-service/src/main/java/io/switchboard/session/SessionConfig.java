@@ -99,6 +99,66 @@ public interface SessionConfig {
         int maxTextLength();
     }
 
+    /** Files participants upload into a chat (docs/session-service.md, attachments). */
+    Attachments attachments();
+
+    interface Attachments {
+
+        /** Largest file, in bytes; larger uploads are refused with 413. */
+        long maxBytes();
+
+        /**
+         * Bytes a multipart upload may carry beyond its file (boundaries, part headers, the clientMessageId field): a
+         * request whose Content-Length exceeds {@code maxBytes} plus this is refused before its body is read.
+         */
+        long maxFormOverheadBytes();
+
+        /** Longest file name kept, in characters (a longer one is cut, its extension kept). */
+        int maxNameLength();
+
+        /**
+         * The content types accepted, as read from the bytes: among {@code image/png}, {@code image/jpeg},
+         * {@code image/gif}, {@code image/webp}, {@code application/pdf} and {@code text/plain} (the types the
+         * service recognises; markup such as HTML or SVG never is).
+         */
+        List<String> allowedTypes();
+
+        /** The allowed types a browser may show in the page ({@code Content-Disposition: inline}); others download. */
+        List<String> inlineTypes();
+
+        /** Where the bytes are kept. */
+        Storage storage();
+
+        interface Storage {
+
+            /** {@code directory}: files under {@link #directory()}, which every replica must share. */
+            String kind();
+
+            /** The directory of the {@code directory} store (created when missing). */
+            String directory();
+        }
+
+        /** The virus-scan hook run on every upload before it is kept. */
+        Scanner scanner();
+
+        interface Scanner {
+
+            /** {@code none} (nothing scanned) or {@code clamav} (clamd's INSTREAM over TCP). */
+            String kind();
+
+            /** clamd's address ({@code clamav} only). */
+            String host();
+
+            int port();
+
+            /** Connecting plus scanning one file; past it the upload is refused with 503 and nothing kept. */
+            Duration timeout();
+
+            /** Bytes per INSTREAM chunk; below clamd's StreamMaxLength. */
+            int chunkBytes();
+        }
+    }
+
     /** Calls of a chat: web calls between browsers and the phone calls' log (docs/session-service.md, calls). */
     Call call();
 

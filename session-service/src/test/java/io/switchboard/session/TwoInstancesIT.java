@@ -16,10 +16,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two session-service processes (the packaged jar) on one database and one broker: a contact connected to the first
- * and the agent connected to the second see each other's messages, in order, through the Kafka fan-out.
+ * and the agent connected to the second see each other's messages, in order, through the Kafka fan-out, and a file
+ * posted through one is served by the other (a shared attachments directory).
  */
 class TwoInstancesIT {
 
@@ -80,9 +84,11 @@ class TwoInstancesIT {
         }
         companion = new KafkaCompanion(kafka);
 
+        // One attachments directory for both, as replicas share a volume.
+        Path files = Files.createTempDirectory("session-it-attachments");
         Map<String, String> common = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "KAFKA_TOPIC_PREFIX", prefix, "DB_HOST", dbHost, "DB_PORT", dbPort, "DB_NAME", database,
-                "DB_USER", dbUser, "DB_PASSWORD", dbPassword));
+                "DB_USER", dbUser, "DB_PASSWORD", dbPassword, "ATTACHMENTS_DIRECTORY", files.toString()));
         first = start(common, 1);
         second = start(common, 2);
         for (PackagedService instance : instances) {
@@ -145,8 +151,44 @@ class TwoInstancesIT {
                 java.util.stream.IntStream.rangeClosed(1, MESSAGES_EACH).mapToObj(i -> "agent " + i).toList());
         assertThat(agent.texts("Ada Lovelace")).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, MESSAGES_EACH).mapToObj(i -> "contact " + i).toList());
+
+        // A file the contact posts through the first instance reaches the agent's socket on the second, and the
+        // second serves its bytes: the instances share the file store.
+        byte[] png = Base64.getDecoder().decode(AttachmentsTest.PNG_BASE64);
+        String boundary = "b" + UUID.randomUUID();
+        byte[] form = multipart(boundary, "c-file", "label.png", png);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(
+                        first.resolve("/api/chats/" + chatId + "/attachments"))
+                .header("Authorization", "Bearer " + chat.path("contactToken").asText())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String attachmentId = Events.json().readTree(posted.body()).path("attachment").path("id").asText();
+        JsonNode file = agent.awaitItem(last + 1);
+        assertThat(file.path("attachment").path("id").asText()).isEqualTo(attachmentId);
+        HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(
+                        second.resolve("/api/chats/" + chatId + "/attachments/" + attachmentId))
+                .header("Authorization", "Bearer " + Tokens.agent("agent1", "Alice Martin")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(png);
         contact.close();
         agent.close();
+    }
+
+    /** A multipart/form-data body with the fields of an upload. */
+    private static byte[] multipart(String boundary, String clientMessageId, String name, byte[] bytes) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"clientMessageId\"\r\n\r\n"
+                + clientMessageId + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        byte[] end = tail.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + bytes.length + end.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(bytes, 0, body, start.length, bytes.length);
+        System.arraycopy(end, 0, body, start.length + bytes.length, end.length);
+        return body;
     }
 
     /** A plain JDK WebSocket client that keeps every frame. */

@@ -48,6 +48,13 @@ public interface TranscriptConfig {
         @WithDefault("en,fr")
         List<@NotBlank String> languages();
 
+        /**
+         * The address contacts reach Switchboard at (the gateway, e.g. {@code https://chat.example.com}): links to the
+         * chat's files are made from it.
+         */
+        @Pattern(regexp = "https?://[^\\s\"'<>]+[^/\\s\"'<>]")
+        String publicBaseUrl();
+
         /** Right-hand side of the Message-ID header. */
         @Pattern(regexp = "[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")
         String messageIdDomain();

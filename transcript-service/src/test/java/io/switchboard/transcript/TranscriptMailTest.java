@@ -108,6 +108,28 @@ class TranscriptMailTest {
     }
 
     @Test
+    void aFileIsALinkToItsDownloadNeverAnAttachment() {
+        TestChats chat = new TestChats(kafka, prefix);
+        String contact = TestChats.uniqueAddress("file");
+        chat.requested("Jane Doe", contact, "en");
+        chat.conversation("Jane Doe");
+        UUID fileId = UUID.randomUUID();
+        chat.publish(new ChatMessage(chat.chatId, 6, UUID.randomUUID(), "f1", "contact:" + chat.chatId, "Jane Doe",
+                ParticipantRole.CONTACT, MessageKind.FILE, "receipt.png", null, List.of(),
+                chat.start.plusSeconds(400), null,
+                new ChatMessage.Attachment(fileId, "receipt.png", "image/png", 48213)));
+        chat.ended(7);
+        chat.completed(true);
+
+        ReceivedMail mail = awaitMails(contact, 1).get(0);
+        String link = "http://localhost:8080/api/chats/" + chat.chatId + "/attachments/" + fileId;
+        // Text and HTML alternatives only: no part carries the file.
+        assertThat(mail.contentType()).startsWith("multipart/alternative");
+        assertThat(mail.text()).contains("[09:36] Jane Doe: shared a file, receipt.png " + link);
+        assertThat(mail.html()).contains("shared a file, receipt.png: <a href=\"" + link + "\"");
+    }
+
+    @Test
     void whispersAreNeverInTheContactsTranscript() {
         TestChats chat = new TestChats(kafka, prefix);
         String contact = TestChats.uniqueAddress("whisper");

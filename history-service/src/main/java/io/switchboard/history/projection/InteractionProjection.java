@@ -160,10 +160,15 @@ public class InteractionProjection {
     private Uni<?> message(ChatMessage e) {
         return execute("""
                         insert into interaction_message(chat_id, seq, message_id, client_message_id, author_id,
-                            author_name, author_role, kind, text, url, sent_at, whisper)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) on conflict do nothing""",
+                            author_name, author_role, kind, text, url, sent_at, whisper, attachment_id,
+                            attachment_type, attachment_size)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                        on conflict do nothing""",
                 e.chatId(), e.seq(), e.messageId(), e.clientMessageId(), e.authorId(), e.authorName(),
-                e.authorRole(), e.kind(), e.text(), e.url(), e.sentAt(), ChatMessage.isWhisper(e))
+                e.authorRole(), e.kind(), e.text(), e.url(), e.sentAt(), ChatMessage.isWhisper(e),
+                e.attachment() == null ? null : e.attachment().id(),
+                e.attachment() == null ? null : e.attachment().contentType(),
+                e.attachment() == null ? null : e.attachment().size())
                 .chain(() -> lastSeq(e.chatId(), e.seq()));
     }
 

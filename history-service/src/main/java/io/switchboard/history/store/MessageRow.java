@@ -37,4 +37,11 @@ public class MessageRow extends PanacheEntityBase {
     public Instant sentAt;
     /** For the chat's staff only (a supervisor's or an agent's whisper); never the contact's. */
     public boolean whisper;
+    /** A FILE message: its file (the name is the text). */
+    @Column(name = "attachment_id")
+    public UUID attachmentId;
+    @Column(name = "attachment_type")
+    public String attachmentType;
+    @Column(name = "attachment_size")
+    public Long attachmentSize;
 }

@@ -112,7 +112,11 @@ final class InteractionAssembler {
                 ofType(activity, EventType.CHAT_MONITORING).stream().map(a -> new Monitoring(a.actorId, a.actorName,
                         ActivityRow.MONITORING_STARTED.equals(a.outcome), a.at)).toList(),
                 receipts.stream().map(r -> new InteractionView.Receipt(r.participantId, r.name, r.role, r.deliveredSeq,
-                        r.readSeq, r.firstReadAt, r.deliveredAt, r.readAt)).toList());
+                        r.readSeq, r.firstReadAt, r.deliveredAt, r.readAt)).toList(),
+                messages.stream().filter(m -> m.attachmentId != null)
+                        .map(m -> new InteractionView.Attachment(m.seq, m.attachmentId, m.text, m.attachmentType,
+                                m.attachmentSize == null ? 0 : m.attachmentSize, m.authorId, m.authorName,
+                                m.authorRole, m.sentAt)).toList());
     }
 
     private static Survey survey(InteractionRow row) {

@@ -13,7 +13,16 @@ public record InteractionView(String chatId, InteractionState state, Contact con
                               List<Request> transfers, List<Request> conferences, List<Call> calls, WrapUp wrapUp,
                               Transcript transcript, Workflow workflow, Long lastSeq, Map<String, Object> data,
                               List<DataChange> dataChanges, Survey survey, List<Monitoring> monitoring,
-                              List<Receipt> receipts) {
+                              List<Receipt> receipts,
+                              List<Attachment> attachments) {
+
+    /**
+     * A file posted in the chat (a {@code FILE} message at {@code seq}); participants download it from
+     * session-service ({@code /api/chats/{chatId}/attachments/{id}}).
+     */
+    public record Attachment(long seq, UUID id, String name, String contentType, long size, String authorId,
+                             String authorName, String authorRole, Instant at) {
+    }
 
     /**
      * The contact's answer to the satisfaction survey ({@code chat.survey.answered}); null when none was given.

@@ -14,7 +14,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://switchboard.dev/problems/";
+    public static final String TYPE_BASE = "https://switchboard.dev/problems/";
 
     public record Violation(String field, String message) {
     }

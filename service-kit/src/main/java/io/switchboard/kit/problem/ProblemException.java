@@ -1,6 +1,6 @@
 package io.switchboard.kit.problem;
 
-import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 import java.time.Duration;
 
 /**
@@ -11,24 +11,24 @@ import java.time.Duration;
  */
 public class ProblemException extends RuntimeException {
 
-    private final Status status;
+    private final StatusType status;
     private final String slug;
     private final String title;
     private final Duration retryAfter;
     private final java.util.List<Problem.Violation> violations;
     private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
-    public ProblemException(Status status, String slug, String title, String detail) {
+    public ProblemException(StatusType status, String slug, String title, String detail) {
         this(status, slug, title, detail, null);
     }
 
     /** @param retryAfter when the client may try again (the {@code Retry-After} header); null if it should not */
-    public ProblemException(Status status, String slug, String title, String detail, Duration retryAfter) {
+    public ProblemException(StatusType status, String slug, String title, String detail, Duration retryAfter) {
         this(status, slug, title, detail, retryAfter, null);
     }
 
     /** @param violations the fields at fault (answered as {@code violations}), for a field checked by the service */
-    public ProblemException(Status status, String slug, String title, String detail, Duration retryAfter,
+    public ProblemException(StatusType status, String slug, String title, String detail, Duration retryAfter,
                             java.util.List<Problem.Violation> violations) {
         super(detail);
         this.status = status;
@@ -55,7 +55,7 @@ public class ProblemException extends RuntimeException {
         return violations;
     }
 
-    public Status status() {
+    public StatusType status() {
         return status;
     }
 

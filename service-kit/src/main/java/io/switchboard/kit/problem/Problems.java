@@ -1,12 +1,36 @@
 package io.switchboard.kit.problem;
 
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 import java.time.Duration;
 
 /** The kinds of problem every service answers with. */
 public final class Problems {
 
+    /** 422, which JAX-RS names no constant for. */
+    private static final StatusType UNPROCESSABLE = new StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Status.Family getFamily() {
+            return Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     private Problems() {
+    }
+
+    /** The request is well formed and allowed, but what it carries is refused (a file the virus scan flagged). */
+    public static ProblemException unprocessable(String slug, String title, String detail) {
+        return new ProblemException(UNPROCESSABLE, slug, title, detail);
     }
 
     public static ProblemException notFound(String what, String id) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatMessage;
 import io.switchboard.events.MessageKind;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Posts messages in a chat, from REST and from the sockets alike. */
 // Created at start so that its counter (messages) is exposed, at 0, before the first message.
@@ -107,6 +109,22 @@ public class Messages {
                             return timeline.whisper(chat, caller, clientMessageId, text)
                                     .map(e -> new Sent(TimelineItem.of(e), true));
                         }))));
+    }
+
+    /**
+     * A file the caller uploaded, posted as a FILE message: refused like a message (no such chat, not in it, chat
+     * finished); {@code keep} writes the file's own row in the same transaction, before the message. A repeated client
+     * message id is answered with the stored message, and {@code keep} is not run.
+     */
+    public Uni<Sent> file(String chatId, Caller caller, String clientMessageId, ChatMessage.Attachment file,
+                          Supplier<Uni<Void>> keep) {
+        return counted(tx.commit(() -> Chat.lockForUpdate(chatId)
+                .call(chat -> access.inOpenChat(chat, caller))
+                .chain(chat -> TimelineEntry.sentBefore(chatId, caller.id(), clientMessageId)
+                        .chain(previous -> previous != null
+                                ? Uni.createFrom().item(new Sent(TimelineItem.of(previous), false))
+                                : keep.get().chain(() -> timeline.file(chat, caller, clientMessageId, file))
+                                        .map(e -> new Sent(TimelineItem.of(e), true))))));
     }
 
     /** Counted once committed, so a rolled-back attempt is not a message (messages per second on the dashboard). */

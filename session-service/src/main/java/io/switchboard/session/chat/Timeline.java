@@ -43,8 +43,29 @@ public class Timeline {
         return message(chat, author, clientMessageId, MessageKind.TEXT, text, null, List.of(), true);
     }
 
+    /** A file posted in the chat: a FILE message whose text is the file's name, with the file in its event. */
+    public Uni<TimelineEntry> file(Chat chat, Caller author, String clientMessageId, ChatMessage.Attachment file) {
+        TimelineEntry e = newMessage(chat, author, clientMessageId, MessageKind.FILE, file.name(), null, List.of(),
+                false);
+        e.attachmentId = file.id();
+        e.attachmentName = file.name();
+        e.attachmentType = file.contentType();
+        e.attachmentSize = file.size();
+        return e.<TimelineEntry>persist().call(() -> outbox.publish(new ChatMessage(chat.id, e.seq, e.messageId,
+                e.clientMessageId, e.authorId, e.authorName, e.authorRole, MessageKind.FILE, e.text, null, List.of(),
+                e.at, null, file)));
+    }
+
     private Uni<TimelineEntry> message(Chat chat, Caller author, String clientMessageId, MessageKind kind, String text,
                                        String url, List<String> phoneNumbers, boolean whisper) {
+        TimelineEntry e = newMessage(chat, author, clientMessageId, kind, text, url, phoneNumbers, whisper);
+        return e.<TimelineEntry>persist().call(() -> outbox.publish(new ChatMessage(chat.id, e.seq, e.messageId,
+                e.clientMessageId, e.authorId, e.authorName, e.authorRole, kind, text, url, phoneNumbers, e.at,
+                whisper ? Boolean.TRUE : null)));
+    }
+
+    private static TimelineEntry newMessage(Chat chat, Caller author, String clientMessageId, MessageKind kind,
+                                            String text, String url, List<String> phoneNumbers, boolean whisper) {
         TimelineEntry e = entry(chat, TimelineEntry.Kind.MESSAGE);
         e.messageId = UUID.randomUUID();
         e.clientMessageId = clientMessageId;
@@ -56,9 +77,7 @@ public class Timeline {
         e.url = url;
         e.phoneNumberList(phoneNumbers);
         e.whisper = whisper;
-        return e.<TimelineEntry>persist().call(() -> outbox.publish(new ChatMessage(chat.id, e.seq, e.messageId,
-                e.clientMessageId, e.authorId, e.authorName, e.authorRole, kind, text, url, phoneNumbers, e.at,
-                whisper ? Boolean.TRUE : null)));
+        return e;
     }
 
     /** The event of a message that {@link MessageInsert} wrote, in the same transaction. */

@@ -90,6 +90,15 @@ public class TimelineEntry extends PanacheEntityBase {
     /** TRANSFERRED notices: the agent the chat went to. */
     @Column(name = "target_name")
     public String targetName;
+    /** FILE messages: the file (its row in {@code attachment}) and what clients show of it. */
+    @Column(name = "attachment_id")
+    public UUID attachmentId;
+    @Column(name = "attachment_name")
+    public String attachmentName;
+    @Column(name = "attachment_type")
+    public String attachmentType;
+    @Column(name = "attachment_size")
+    public Long attachmentSize;
 
     public List<String> phoneNumberList() {
         return phoneNumbers == null || phoneNumbers.isEmpty() ? List.of()
@@ -109,6 +118,11 @@ public class TimelineEntry extends PanacheEntityBase {
     public static Uni<Long> lastNotWhisper(String chatId) {
         return TimelineEntry.<TimelineEntry>find("chatId = ?1 and whisper = false order by seq desc", chatId)
                 .firstResult().map(e -> e == null ? 0L : e.seq);
+    }
+
+    /** The message that posted a file. */
+    public static Uni<TimelineEntry> ofAttachment(UUID attachmentId) {
+        return TimelineEntry.find("attachmentId", attachmentId).firstResult();
     }
 
     public static Uni<TimelineEntry> sentBefore(String chatId, String authorId, String clientMessageId) {

@@ -149,6 +149,6 @@ public class LiveFanout {
         return new TimelineItem(m.seq(), io.switchboard.session.domain.TimelineEntry.Kind.MESSAGE, m.sentAt(),
                 m.messageId(), m.clientMessageId(), m.authorId(), m.authorName(), m.authorRole(), m.kind(), m.text(),
                 m.url(), m.phoneNumbers() == null ? java.util.List.of() : m.phoneNumbers(), null, null, null, null,
-                ChatMessage.isWhisper(m) ? Boolean.TRUE : null);
+                ChatMessage.isWhisper(m) ? Boolean.TRUE : null, null, null, null, null, null, null, m.attachment());
     }
 }

@@ -8,6 +8,11 @@ public enum LineKind {
     MESSAGE,
     /** A web page pushed by the agent; the line carries its url. */
     PAGE,
+    /**
+     * A file posted in the chat: the line carries its name as text and its download path
+     * ({@code /api/chats/{chatId}/attachments/{id}}) as url, linked in the e-mail, never attached to it.
+     */
+    FILE,
     JOINED,
     LEFT,
     /** The agent handed the chat to someone else. */

@@ -11,6 +11,8 @@ import io.switchboard.events.MessageLeft;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -52,11 +54,24 @@ public class TranscriptRecorder {
                             event.sentAt()))
                     .chain(() -> wakeWaitingRequests(event.chatId()));
         }
+        if (event.kind() == MessageKind.FILE && event.attachment() != null) {
+            // The file stays in session-service: the line links to its download, relative to the public address.
+            return lockTranscript(event.chatId())
+                    .chain(() -> line(event.chatId(), event.seq(), LineKind.FILE, event.authorId(),
+                            event.authorName(), event.authorRole(), event.attachment().name(),
+                            downloadPath(event.chatId(), event.attachment().id().toString()), event.sentAt()))
+                    .chain(() -> wakeWaitingRequests(event.chatId()));
+        }
         LineKind kind = event.kind() == MessageKind.PAGE_PUSH ? LineKind.PAGE : LineKind.MESSAGE;
         return lockTranscript(event.chatId())
                 .chain(() -> line(event.chatId(), event.seq(), kind, event.authorId(), event.authorName(),
                         event.authorRole(), event.text(), event.url(), event.sentAt()))
                 .chain(() -> wakeWaitingRequests(event.chatId()));
+    }
+
+    /** Where session-service serves a chat's file, behind the gateway (docs/api.md, attachments). */
+    static String downloadPath(String chatId, String attachmentId) {
+        return "/api/chats/" + URLEncoder.encode(chatId, StandardCharsets.UTF_8) + "/attachments/" + attachmentId;
     }
 
     public Uni<Void> participantChanged(ChatParticipant event) {

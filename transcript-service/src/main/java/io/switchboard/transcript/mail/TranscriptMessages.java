@@ -55,6 +55,9 @@ public interface TranscriptMessages {
     @Message("shared a page")
     String pageShared();
 
+    @Message("shared a file, {name}")
+    String fileShared(String name);
+
     @Message("This e-mail was sent automatically because a transcript of your chat was requested. Please do not reply.")
     String footer();
 

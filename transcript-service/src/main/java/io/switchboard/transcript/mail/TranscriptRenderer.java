@@ -79,6 +79,7 @@ public class TranscriptRenderer {
         return switch (line.kind()) {
             case MESSAGE -> new TranscriptView.LineView(time, author, nullToEmpty(line.text()), null, false);
             case PAGE -> page(time, author, line, words);
+            case FILE -> file(time, author, line, words);
             case JOINED -> notice(time, words.joined(author));
             case LEFT -> notice(time, words.left(author));
             case TRANSFERRED -> notice(time, words.transferred(author));
@@ -97,6 +98,15 @@ public class TranscriptRenderer {
             return new TranscriptView.LineView(time, author, text, url, false);
         }
         return new TranscriptView.LineView(time, author, url == null ? text : text + " " + url, null, false);
+    }
+
+    /** A file: its name and a link to its download at the public address (the bytes are never in the mail). */
+    private TranscriptView.LineView file(String time, String author, TranscriptContent.Line line,
+                                         TranscriptMessages words) {
+        String text = words.fileShared(nullToEmpty(line.text()));
+        String url = line.url() == null ? null : settings.rendering().publicBaseUrl() + line.url();
+        return isLink(url) ? new TranscriptView.LineView(time, author, text, url, false)
+                : new TranscriptView.LineView(time, author, text, null, false);
     }
 
     private static TranscriptView.LineView notice(String time, String sentence) {
