@@ -32,6 +32,8 @@ public final class SwitchboardApplications implements AutoCloseable {
     public static final String KAFKA_TOPIC_PREFIX = "KAFKA_TOPIC_PREFIX";
     public static final String QUARKUS_HTTP_PORT = "QUARKUS_HTTP_PORT";
     public static final String QUARKUS_PROFILE = "QUARKUS_PROFILE";
+    /** Where session-service keeps chat files: beside the run's logs, shared by its instances, kept across builds. */
+    public static final String ATTACHMENTS_DIRECTORY = "ATTACHMENTS_DIRECTORY";
 
     private final Map<ServiceApp, ApplicationProcess> running;
     /** Further instances of a service (e.g. a second session-service for the benchmark), stopped first. */
@@ -128,6 +130,10 @@ public final class SwitchboardApplications implements AutoCloseable {
         app.databaseName(settings.runId()).ifPresent(db -> env.put(DB_NAME, db));
         if (!settings.topicPrefix().isEmpty()) {
             env.put(KAFKA_TOPIC_PREFIX, settings.topicPrefix());
+        }
+        if (app == ServiceApp.SESSION) {
+            env.put(ATTACHMENTS_DIRECTORY, settings.logDirectory().toAbsolutePath().resolveSibling("attachments")
+                    .toString());
         }
         // The gateway proxies to every service, and services call each other (session asks workflow): all of them
         // learn where the others listen.
