@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.events.InvalidEventException;
-import io.switchboard.kit.outbox.OutboxEvent;
 import io.switchboard.kit.trace.EventSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -96,8 +95,7 @@ class EventBatch {
     private Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
                                        Function<EventEnvelope, Uni<?>> effect) {
         String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(","));
-        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IDS,
-                        session.getResultSetMapping(String.class, OutboxEvent.EVENT_ID_MAPPING))
+        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IDS, String.class)
                 .setParameter(1, consumer)
                 .setParameter(2, ids)
                 .getResultList()

@@ -2,30 +2,18 @@ package io.switchboard.kit.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * One event waiting in the outbox (or already relayed, until pruned). Also holds the named result set mappings of the
- * kit's native statements (the kit's one entity, present in every service).
- */
+/** One event waiting in the outbox (or already relayed, until pruned). */
 @Entity
 @Table(name = "outbox_event")
-// The inbox's insert of a batch's event ids (inbox.EventBatch): named, so that Hibernate finds the statement's plan
-// in its cache. With a result class instead its cache key never equals the last one (the class's result builder has
-// no equals): every batch added a plan and walked the growing pile of equal-hash keys.
-@SqlResultSetMapping(name = OutboxEvent.EVENT_ID_MAPPING, columns = @ColumnResult(name = "event_id", type = String.class))
 public class OutboxEvent extends PanacheEntityBase {
-
-    /** A statement returning one {@code event_id} column as text. */
-    public static final String EVENT_ID_MAPPING = "kit-event-id";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

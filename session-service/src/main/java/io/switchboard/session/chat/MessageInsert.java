@@ -14,11 +14,6 @@ import java.util.UUID;
  * Hibernate has nothing to track, dirty-check or flush (a profile of the entity version showed Hibernate's own work,
  * not the SQL, as most of the CPU per message). When the statement inserts nothing, the caller finds out why with the
  * entity path, which gives the exact refusal or the stored duplicate.
- *
- * <p>The result is read through a named result set mapping ({@link TimelineEntry#SEQ_MAPPING}),
- * not a result class: Hibernate's key for a native query with a result class never equals the previous call's (its
- * result builder has no equals), so every message added a query plan to the cache and walked the growing pile of
- * equal-hash keys — 11 % of session-service's CPU in the profile of docs/performance.md.
  */
 final class MessageInsert {
 
@@ -47,8 +42,7 @@ final class MessageInsert {
     static Uni<TimelineItem> insert(String chatId, Caller author, String clientMessageId, MessageKind kind,
                                     String text, String url, List<String> phoneNumbers, Instant at) {
         UUID messageId = UUID.randomUUID();
-        return Panache.getSession().chain(session -> session.createNativeQuery(SQL,
-                        session.getResultSetMapping(Long.class, TimelineEntry.SEQ_MAPPING))
+        return Panache.getSession().chain(session -> session.createNativeQuery(SQL, Long.class)
                 .setParameter("chat", chatId)
                 .setParameter("author", author.id())
                 .setParameter("clientId", clientMessageId)

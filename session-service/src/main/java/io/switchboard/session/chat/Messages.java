@@ -141,8 +141,7 @@ public class Messages {
         if (!PhoneNumbers.mayHoldNumber(text)) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(PHONE_HINTS,
-                        session.getResultSetMapping(Object[].class, Chat.PHONE_HINTS_MAPPING))
+        return Panache.getSession().chain(session -> session.createNativeQuery(PHONE_HINTS, Object[].class)
                         .setParameter("chat", chatId).getSingleResultOrNull())
                 .map(row -> phoneNumbers.findIn(text, row == null ? PhoneRegions.Hints.NONE
                         : new PhoneRegions.Hints(Chat.numbers((String) row[0]), (String) row[1], (String) row[2])));

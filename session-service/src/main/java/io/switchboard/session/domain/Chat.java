@@ -10,13 +10,11 @@ import io.switchboard.events.WorkflowDecision;
 import io.switchboard.kit.problem.Problems;
 import io.switchboard.session.text.PhoneRegions;
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,15 +25,7 @@ import java.util.Map;
 /** One chat (interaction) with its contact, its timeline position and its wrap-up. */
 @Entity
 @Table(name = "chat")
-// What the message path reads to find phone numbers in a text (chat.Messages): a named mapping, so that Hibernate
-// finds the statement's plan in its cache instead of adding one per message (see TimelineEntry.SEQ_MAPPING).
-@SqlResultSetMapping(name = Chat.PHONE_HINTS_MAPPING, columns = {
-        @ColumnResult(name = "phone_numbers", type = String.class), @ColumnResult(name = "language", type = String.class),
-        @ColumnResult(name = "queue", type = String.class)})
 public class Chat extends PanacheEntityBase {
-
-    /** phone_numbers, language, queue of one chat. */
-    public static final String PHONE_HINTS_MAPPING = "chat-phone-hints";
 
     private static final String NUMBER_SEPARATOR = ",";
     private static final String EMPTY_DATA = "{}";

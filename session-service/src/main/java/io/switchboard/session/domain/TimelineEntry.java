@@ -8,14 +8,12 @@ import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.EndReason;
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,14 +23,8 @@ import java.util.UUID;
 /** A message or a notice at one position of a chat's timeline. */
 @Entity
 @Table(name = "timeline_item")
-@SqlResultSetMapping(name = TimelineEntry.SEQ_MAPPING, columns = @ColumnResult(name = "seq", type = Long.class))
 public class TimelineEntry extends PanacheEntityBase {
 
-    /**
-     * The message path's insert returns the new item's seq through this mapping (chat.MessageInsert): named, so that
-     * Hibernate finds the statement's plan in its cache instead of adding one per message.
-     */
-    public static final String SEQ_MAPPING = "timeline-item-seq";
     private static final String NUMBER_SEPARATOR = ",";
 
     public enum Kind { MESSAGE, NOTICE }
