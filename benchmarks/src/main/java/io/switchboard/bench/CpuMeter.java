@@ -38,7 +38,7 @@ final class CpuMeter {
                 long ticks = ticks(pid, tree);
                 if (tree) {
                     for (long child : ProcessFinder.children(pid)) {
-                        ticks += ticks(child, false);
+                        ticks += childTicks(child);
                     }
                 }
                 cpu.put(name, ticks * 1000.0 / TICKS_PER_SECOND);
@@ -47,6 +47,15 @@ final class CpuMeter {
             }
         });
         return cpu;
+    }
+
+    /** A backend that ended between the listing and the read counts in its parent's cutime from then on. */
+    private static long childTicks(long pid) {
+        try {
+            return ticks(pid, false);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long ticks(long pid, boolean withEndedChildren) throws IOException {
