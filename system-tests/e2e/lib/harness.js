@@ -10,6 +10,8 @@ export const BASE_URL = (process.env.SWITCHBOARD_URL || 'http://localhost:8080')
 export const QUEUE = process.env.SWITCHBOARD_E2E_QUEUE || 'support';
 /** Waits for asynchronous effects (Kafka hops, offers): generous, never a measure of speed. */
 export const WAIT_MS = Number(process.env.SWITCHBOARD_E2E_WAIT_MS || 30000);
+/** How often eventually() asks again. */
+const POLL_MS = 250;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.resolve(here, '..', '..', 'target', 'screenshots');
@@ -183,6 +185,17 @@ export async function sendContactMessage(page, text) {
 /** The timeline items of a page that contain a text. */
 export function items(page, timelineSelector, text) {
   return page.locator(`${timelineSelector} li`, { hasText: text });
+}
+
+/** Polls `probe` until it answers something truthy (returned) or WAIT_MS passed (an error naming `what`). */
+export async function eventually(what, probe, pollMs = POLL_MS) {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => { setTimeout(resolve, pollMs); });
+  }
 }
 
 export function unique(prefix) {

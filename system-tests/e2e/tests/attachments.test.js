@@ -6,11 +6,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  WAIT_MS, acceptOffer, call, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, sendAgentMessage,
+  acceptOffer, call, eventually, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, sendAgentMessage,
   setAgentState, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
-const POLL_MS = 250;
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64');
@@ -29,16 +28,6 @@ after(async () => {
   await setAgentState('agent1', 'NOT_READY').catch(() => {});
   await browser?.close();
 });
-
-async function eventually(what, probe) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
-  }
-}
 
 /** Chooses a file with the page's paperclip button, as a person would. */
 async function attach(page, file) {

@@ -6,12 +6,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  QUEUE as OPEN_QUEUE, WAIT_MS, call, launch, newPage, onlyOfferedTo, requestChat, screenshot, signInAgent, unique,
+  QUEUE as OPEN_QUEUE, call, eventually, launch, newPage, onlyOfferedTo, requestChat, screenshot, signInAgent,
+  unique,
 } from '../lib/harness.js';
 
 const QUEUE = 'billing';
 const HOURS = `/api/routing/queues/${QUEUE}/hours`;
-const POLL_MS = 500;
 
 let browser;
 before(async () => {
@@ -27,16 +27,6 @@ after(async () => {
   await call('supervisor1', 'DELETE', '/api/routing/queues/sales/hours', undefined, [404]);
   await browser?.close();
 });
-
-async function eventually(what, probe) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
-  }
-}
 
 test('a closed queue offers the message form; the message is filed for follow-up and acknowledged', async () => {
   const contact = await newPage(browser, 'contact');

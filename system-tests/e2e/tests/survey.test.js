@@ -5,28 +5,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  WAIT_MS, acceptOffer, call, closeOpenChats, items, launch, newPage, onlyOfferedTo, requestChat, screenshot,
+  acceptOffer, call, closeOpenChats, eventually, items, launch, newPage, onlyOfferedTo, requestChat, screenshot,
   sendAgentMessage, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
 const QUEUE = 'sales';
 const AGENT = 'agent1';
-const POLL_MS = 500;
 const DAY_MS = 24 * 3600 * 1000;
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function eventually(what, probe) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
-  }
-}
 
 /** Surveys counted in the figures around today: for the queue, and for the agent. */
 async function surveyCounts() {

@@ -5,11 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  WAIT_MS, acceptOffer, call, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, sendAgentMessage,
+  acceptOffer, call, eventually, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, sendAgentMessage,
   setAgentState, setReady, signInAgent, unique,
 } from '../lib/harness.js';
 
-const POLL_MS = 250;
 /** Audio of a few hundred milliseconds: enough to tell it flows, not a measure of anything. */
 const MIN_AUDIO_BYTES = 2000;
 
@@ -25,16 +24,6 @@ after(async () => {
   await setAgentState('agent1', 'NOT_READY').catch(() => {});
   await browser?.close();
 });
-
-async function eventually(what, probe) {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
-  }
-}
 
 const stats = (page) => page.evaluate(() => window.switchboardCall.stats());
 
