@@ -15,15 +15,17 @@ export class Api {
     this.onUnauthorized = onUnauthorized;
   }
 
+  /** @param body a value sent as JSON, or a FormData sent as multipart (the browser sets its Content-Type) */
   async request(method, path, body) {
     const headers = { Accept: 'application/json, application/problem+json' };
     const token = this.tokenProvider();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
     const response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || form ? body : JSON.stringify(body),
     });
     const text = await response.text();
     let data = null;

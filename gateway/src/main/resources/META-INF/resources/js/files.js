@@ -2,7 +2,7 @@
 // one (with the token: a plain link could not carry it). A preview is an <img> fed a blob URL of the fetched bytes,
 // and only for raster images; a file's bytes never reach the page as HTML.
 import { el } from './dom.js';
-import { ApiError } from './api.js';
+import { Api, ApiError, enc } from './api.js';
 import { t } from './i18n.js';
 import { filePath, isPreviewable, sizeLabel } from './file-model.js';
 
@@ -22,16 +22,7 @@ export class Files {
     const form = new FormData();
     form.append('clientMessageId', clientMessageId);
     form.append('file', file, file.name);
-    const response = await fetch(`/api/chats/${encodeURIComponent(chatId)}/attachments`, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json, application/problem+json', Authorization: `Bearer ${this.tokenProvider()}`,
-      },
-      body: form,
-    });
-    const data = await response.json().catch(() => null);
-    if (!response.ok) throw new ApiError(response.status, data);
-    return data;
+    return new Api(this.tokenProvider).post(`/api/chats/${enc(chatId)}/attachments`, form);
   }
 
   /** The file's bytes as a blob URL (fetched once per file and page). */
