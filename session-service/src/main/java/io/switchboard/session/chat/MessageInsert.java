@@ -1,8 +1,8 @@
 package io.switchboard.session.chat;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.MessageKind;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.session.domain.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
@@ -20,16 +20,16 @@ final class MessageInsert {
     private static final String SQL = """
             with next as (
                 update chat set last_seq = last_seq + 1
-                where id = :chat and state in ('WAITING', 'ACTIVE')
+                where id = $1 and state in ('WAITING', 'ACTIVE')
                   and exists (select 1 from chat_participant
-                              where chat_id = :chat and participant_id = :author and left_at is null)
+                              where chat_id = $1 and participant_id = $2 and left_at is null)
                   and not exists (select 1 from timeline_item
-                                  where chat_id = :chat and author_id = :author and client_message_id = :clientId)
+                                  where chat_id = $1 and author_id = $2 and client_message_id = $3)
                 returning last_seq)
             insert into timeline_item (chat_id, seq, kind, at, message_id, client_message_id, author_id, author_name,
                                        author_role, message_kind, text, url, phone_numbers)
-            select :chat, last_seq, 'MESSAGE', cast(:at as timestamptz), cast(:messageId as uuid), :clientId, :author,
-                   :authorName, :role, :kind, :text, cast(:url as varchar), :numbers
+            select $1, last_seq, 'MESSAGE', cast($4 as timestamptz), cast($5 as uuid), $3, $2,
+                   $6, $7, $8, $9, cast($10 as varchar), $11
             from next
             returning seq""";
 
@@ -42,19 +42,8 @@ final class MessageInsert {
     static Uni<TimelineItem> insert(String chatId, Caller author, String clientMessageId, MessageKind kind,
                                     String text, String url, List<String> phoneNumbers, Instant at) {
         UUID messageId = UUID.randomUUID();
-        return Panache.getSession().chain(session -> session.createNativeQuery(SQL, Long.class)
-                .setParameter("chat", chatId)
-                .setParameter("author", author.id())
-                .setParameter("clientId", clientMessageId)
-                .setParameter("at", at)
-                .setParameter("messageId", messageId)
-                .setParameter("authorName", author.name())
-                .setParameter("role", author.role().name())
-                .setParameter("kind", kind.name())
-                .setParameter("text", text)
-                .setParameter("url", url)
-                .setParameter("numbers", String.join(NUMBER_SEPARATOR, phoneNumbers))
-                .getSingleResultOrNull())
+        return NativeSql.value(SQL, Long.class, chatId, author.id(), clientMessageId, at, messageId, author.name(),
+                        author.role(), kind, text, url, String.join(NUMBER_SEPARATOR, phoneNumbers))
                 .map(seq -> seq == null ? null : new TimelineItem(seq, TimelineEntry.Kind.MESSAGE, at, messageId,
                         clientMessageId, author.id(), author.name(), author.role(), kind, text, url, phoneNumbers,
                         null, null, null, null, null));

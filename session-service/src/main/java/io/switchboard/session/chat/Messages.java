@@ -2,13 +2,13 @@ package io.switchboard.session.chat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.MessageKind;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.SqlStates;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Messages {
 
-    private static final String PHONE_HINTS = "select phone_numbers, language, queue from chat where id = :chat";
+    private static final String PHONE_HINTS = "select phone_numbers, language, queue from chat where id = $1";
 
     private final Transactions tx;
     private final ChatAccess access;
@@ -141,8 +141,7 @@ public class Messages {
         if (!PhoneNumbers.mayHoldNumber(text)) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(PHONE_HINTS, Object[].class)
-                        .setParameter("chat", chatId).getSingleResultOrNull())
+        return NativeSql.row(PHONE_HINTS, chatId)
                 .map(row -> phoneNumbers.findIn(text, row == null ? PhoneRegions.Hints.NONE
                         : new PhoneRegions.Hints(Chat.numbers((String) row[0]), (String) row[1], (String) row[2])));
     }
