@@ -6,6 +6,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.events.InvalidEventException;
 import io.switchboard.kit.trace.EventSpans;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ class EventBatch {
     /** {@code returning} names the ids that were new: an id already there (a redelivery) is skipped. */
     private static final String RECORD_IDS = """
             insert into processed_event(consumer, event_id, processed_at)
-            select ?1, cast(id as uuid), now() from unnest(string_to_array(?2, ',')) as ids(id)
+            select $1, cast(id as uuid), now() from unnest(string_to_array($2, ',')) as ids(id)
             on conflict do nothing returning cast(event_id as varchar)""";
 
     /** No work before the effects. */
@@ -95,10 +96,7 @@ class EventBatch {
     private Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
                                        Function<EventEnvelope, Uni<?>> effect) {
         String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(","));
-        return Panache.getSession().chain(session -> session.createNativeQuery(RECORD_IDS, String.class)
-                .setParameter(1, consumer)
-                .setParameter(2, ids)
-                .getResultList()
+        return Panache.getSession().chain(session -> NativeSql.column(RECORD_IDS, String.class, consumer, ids)
                 .chain(inserted -> {
                     Set<String> fresh = new HashSet<>(inserted);
                     // remove(): an event the batch holds twice is applied once

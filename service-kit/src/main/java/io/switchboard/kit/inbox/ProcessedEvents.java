@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Events;
 import io.switchboard.kit.trace.EventSpans;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.function.Function;
@@ -84,13 +85,9 @@ public class ProcessedEvents {
     }
 
     private static Uni<Void> apply(String consumer, EventEnvelope envelope, Function<EventEnvelope, Uni<?>> effect) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                                insert into processed_event(consumer, event_id, processed_at)
-                                values (?1, ?2, now()) on conflict do nothing""")
-                        .setParameter(1, consumer)
-                        .setParameter(2, envelope.id())
-                        .executeUpdate())
+        return NativeSql.update("""
+                        insert into processed_event(consumer, event_id, processed_at)
+                        values ($1, $2, now()) on conflict do nothing""", consumer, envelope.id())
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
                         : effect.apply(envelope).replaceWithVoid());
     }

@@ -2,12 +2,12 @@ package io.switchboard.transcript.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.TranscriptFailed;
 import io.switchboard.events.TranscriptSent;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.transcript.TranscriptConfig;
 import io.switchboard.transcript.domain.RequestOrigin;
@@ -31,12 +31,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeliveryLedger {
 
+    /** Locks what it names, skipping rows another replica holds; the entities are read after, already locked. */
     private static final String CLAIM_DUE = """
-            select * from transcript_request where status = 'PENDING' and next_attempt_at <= ?1
+            select request_id from transcript_request where status = 'PENDING' and next_attempt_at <= $1
             order by next_attempt_at limit 1 for update skip locked""";
     private static final String EXPIRED_LEASES = """
-            select * from transcript_request where status = 'SENDING' and lease_until < ?1
-            order by lease_until limit ?2 for update skip locked""";
+            select request_id from transcript_request where status = 'SENDING' and lease_until < $1
+            order by lease_until limit cast($2 as int) for update skip locked""";
 
     private final EventOutbox outbox;
     private final TranscriptConfig.Delivery delivery;
@@ -67,12 +68,9 @@ public class DeliveryLedger {
     /** Claims the next due request if its chat is ready; reschedules or gives up a request that is not. */
     public Uni<ClaimResult> claimNext() {
         Instant now = Instant.now();
-        return tx.commit(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM_DUE, TranscriptRequest.class)
-                        .setParameter(1, now)
-                        .getResultList())
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(new ClaimResult.NothingDue())
-                        : examine(rows.get(0), now)));
+        return tx.commit(() -> NativeSql.value(CLAIM_DUE, String.class, now)
+                .chain(id -> id == null ? Uni.createFrom().item(new ClaimResult.NothingDue())
+                        : TranscriptRequest.<TranscriptRequest>findById(id).chain(request -> examine(request, now))));
     }
 
     private Uni<ClaimResult> examine(TranscriptRequest request, Instant now) {
@@ -176,11 +174,9 @@ public class DeliveryLedger {
      */
     public Uni<Integer> recoverExpiredLeases() {
         Instant now = Instant.now();
-        return tx.commit(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(EXPIRED_LEASES, TranscriptRequest.class)
-                        .setParameter(1, now)
-                        .setParameter(2, delivery.batchSize())
-                        .getResultList())
+        return tx.commit(() -> NativeSql.column(EXPIRED_LEASES, String.class, now, delivery.batchSize())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<TranscriptRequest>of())
+                        : TranscriptRequest.<TranscriptRequest>list("requestId in ?1 order by leaseUntil", ids))
                 .chain(rows -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (TranscriptRequest request : rows) {

@@ -10,6 +10,7 @@ import io.switchboard.events.MessageKind;
 import io.switchboard.events.MessageLeft;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.RoutingOutcome;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,10 @@ public class TranscriptRecorder {
 
     public Uni<Void> contactRequested(ChatRequested event) {
         return lockTranscript(event.chatId())
-                .chain(() -> Sql.update("""
-                                update transcript set contact_name = ?2, email = ?3, language = ?4, queue = ?5,
-                                       subject = ?6, requested_at = ?7
-                                where chat_id = ?1""", event.chatId(), event.contactName(), event.email(),
+                .chain(() -> NativeSql.update("""
+                                update transcript set contact_name = $2, email = $3, language = $4, queue = $5,
+                                       subject = $6, requested_at = $7
+                                where chat_id = $1""", event.chatId(), event.contactName(), event.email(),
                         event.language(), event.queue(), event.subject(), event.requestedAt()))
                 .chain(() -> wakeWaitingRequests(event.chatId()));
     }
@@ -87,10 +88,10 @@ public class TranscriptRecorder {
 
     public Uni<Void> chatEnded(ChatEnded event) {
         return lockTranscript(event.chatId())
-                .chain(() -> Sql.update("""
-                                update transcript set end_seq = ?2, end_reason = ?3, ended_by = ?4, ended_at = ?5,
-                                       end_received_at = coalesce(end_received_at, ?6)
-                                where chat_id = ?1""", event.chatId(), event.seq(), event.reason().name(),
+                .chain(() -> NativeSql.update("""
+                                update transcript set end_seq = $2, end_reason = $3, ended_by = $4, ended_at = $5,
+                                       end_received_at = coalesce(end_received_at, $6)
+                                where chat_id = $1""", event.chatId(), event.seq(), event.reason().name(),
                         event.endedBy(), event.endedAt(), Instant.now()))
                 .chain(() -> line(event.chatId(), event.seq(), LineKind.ENDED, event.endedBy(), null, null, null,
                         null, event.endedAt()))
@@ -103,11 +104,11 @@ public class TranscriptRecorder {
      */
     public Uni<Void> messageLeft(MessageLeft event) {
         return lockTranscript(event.chatId())
-                .chain(() -> Sql.update("""
-                                update transcript set contact_name = ?2, email = ?3, language = ?4, queue = ?5,
-                                       requested_at = ?6, end_seq = ?7, end_reason = ?8, ended_at = ?6,
-                                       end_received_at = coalesce(end_received_at, ?9)
-                                where chat_id = ?1""", event.chatId(), event.contactName(), event.email(),
+                .chain(() -> NativeSql.update("""
+                                update transcript set contact_name = $2, email = $3, language = $4, queue = $5,
+                                       requested_at = $6, end_seq = $7, end_reason = $8, ended_at = $6,
+                                       end_received_at = coalesce(end_received_at, $9)
+                                where chat_id = $1""", event.chatId(), event.contactName(), event.email(),
                         event.language(), event.queue(), event.leftAt(), MESSAGE_SEQ, MESSAGE_LEFT, Instant.now()))
                 .chain(() -> line(event.chatId(), MESSAGE_SEQ, LineKind.MESSAGE, event.contactId(),
                         event.contactName(), ParticipantRole.CONTACT, event.text(), null, event.leftAt()));
@@ -120,25 +121,26 @@ public class TranscriptRecorder {
      * event committed (and then examined against it).
      */
     public Uni<Void> lockTranscript(String chatId) {
-        return Sql.update("insert into transcript (chat_id, created_at) values (?1, ?2) on conflict do nothing",
+        return NativeSql.update("insert into transcript (chat_id, created_at) values ($1, $2) on conflict do nothing",
                         chatId, Instant.now())
-                .chain(() -> Sql.lock("select chat_id from transcript where chat_id = ?1 for no key update", chatId));
+                .chain(() -> NativeSql.rows("select chat_id from transcript where chat_id = $1 for no key update",
+                        chatId).replaceWithVoid());
     }
 
     private Uni<Void> line(String chatId, long seq, LineKind kind, String authorId, String authorName,
                            ParticipantRole role, String text, String url, Instant at) {
-        return Sql.update("""
+        return NativeSql.update("""
                         insert into transcript_line (chat_id, seq, kind, author_id, author_name, author_role, text, url, at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         on conflict (chat_id, seq) do nothing""",
                 chatId, seq, kind.name(), authorId, authorName, role == null ? null : role.name(), text, url, at)
                 .replaceWithVoid();
     }
 
     private Uni<Void> participant(String chatId, String participantId, String name, ParticipantRole role) {
-        return Sql.update("""
+        return NativeSql.update("""
                         insert into transcript_participant (chat_id, participant_id, name, role)
-                        values (?1, ?2, ?3, ?4)
+                        values ($1, $2, $3, $4)
                         on conflict (chat_id, participant_id) do update set name = coalesce(excluded.name,
                             transcript_participant.name), role = coalesce(excluded.role, transcript_participant.role)""",
                 chatId, participantId, name, role == null ? null : role.name()).replaceWithVoid();
@@ -154,9 +156,9 @@ public class TranscriptRecorder {
      * commit and brings the postponed row forward again.
      */
     private Uni<Void> wakeWaitingRequests(String chatId) {
-        return Sql.update("""
-                update transcript_request set next_attempt_at = least(next_attempt_at, ?2)
-                where chat_id = ?1 and status = 'PENDING' and attempts = 0""",
+        return NativeSql.update("""
+                update transcript_request set next_attempt_at = least(next_attempt_at, $2)
+                where chat_id = $1 and status = 'PENDING' and attempts = 0""",
                 chatId, Instant.now()).replaceWithVoid();
     }
 }

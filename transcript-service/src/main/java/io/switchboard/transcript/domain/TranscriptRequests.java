@@ -2,6 +2,7 @@ package io.switchboard.transcript.domain;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.trace.TraceContexts;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -40,11 +41,11 @@ public class TranscriptRequests {
         // The span asking for it (a consumed event, a request): the sender's mail span continues its trace.
         TraceContexts.Carried trace = TraceContexts.current();
         return recorder.lockTranscript(chatId)
-                .chain(() -> Sql.update("""
+                .chain(() -> NativeSql.update("""
                                 insert into transcript_request (request_id, chat_id, origin, requested_by, status,
                                                                 attempts, requested_at, next_attempt_at,
                                                                 trace_parent, trace_state)
-                                values (?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5, cast(?6 as varchar), cast(?7 as varchar))
+                                values ($1, $2, $3, $4, 'PENDING', 0, $5, $5, cast($6 as varchar), cast($7 as varchar))
                                 on conflict (request_id) do nothing""",
                         requestId, chatId, origin.name(), requestedBy, now,
                         trace == null ? null : trace.traceParent(), trace == null ? null : trace.traceState()))
