@@ -1,6 +1,5 @@
 package io.switchboard.session.presence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -10,12 +9,14 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.AgentPresence;
 import io.switchboard.events.PresenceStatus;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.SessionConfig;
 import io.switchboard.session.live.InstanceIdConfigSource;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
@@ -39,31 +40,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DesktopPresence {
 
     private static final String ENSURE_ROW = """
-            insert into agent_presence (agent_id, connected, version, changed_at) values (:agent, false, 0, now())
+            insert into agent_presence (agent_id, connected, version, changed_at) values ($1, false, 0, now())
             on conflict (agent_id) do nothing""";
-    private static final String LOCK_ROW = "select * from agent_presence where agent_id = :agent for update";
     private static final String HOLD = """
-            insert into agent_socket_holder (agent_id, instance_id, sockets) values (:agent, :instance, :sockets)
+            insert into agent_socket_holder (agent_id, instance_id, sockets) values ($1, $2, $3)
             on conflict (agent_id, instance_id) do update set sockets = excluded.sockets""";
-    private static final String RELEASE = "delete from agent_socket_holder where agent_id = :agent and instance_id = :instance";
-    /** Sockets of the agent held by live instances other than {@code :instance}. */
+    private static final String RELEASE = "delete from agent_socket_holder where agent_id = $1 and instance_id = $2";
+    /** Sockets of the agent ($1) held by live instances other than {@code $2}. */
     private static final String HELD_ELSEWHERE = """
             select count(*) from agent_socket_holder h join session_instance i on i.instance_id = h.instance_id
-            where h.agent_id = :agent and h.instance_id <> :instance
-              and i.heartbeat_at > now() - :timeoutMs * interval '1 millisecond'""";
+            where h.agent_id = $1 and h.instance_id <> $2
+              and i.heartbeat_at > now() - cast($3 as bigint) * interval '1 millisecond'""";
     /** Refreshes the heartbeat; true when the row was (re)created: first beat, or cleared as dead meanwhile. */
     private static final String BEAT = """
-            insert into session_instance (instance_id, heartbeat_at) values (:instance, now())
+            insert into session_instance (instance_id, heartbeat_at) values ($1, now())
             on conflict (instance_id) do update set heartbeat_at = now()
             returning (xmax::text = '0')""";
-    private static final String HELD_HERE = "select agent_id from agent_socket_holder where instance_id = :instance";
+    private static final String HELD_HERE = "select agent_id from agent_socket_holder where instance_id = $1";
     private static final String CLAIM_DEAD = """
             select instance_id from session_instance
-            where instance_id <> :instance and heartbeat_at <= now() - :timeoutMs * interval '1 millisecond'
+            where instance_id <> $1 and heartbeat_at <= now() - cast($2 as bigint) * interval '1 millisecond'
             order by heartbeat_at limit 1
             for update skip locked""";
-    private static final String HELD_BY = "select agent_id from agent_socket_holder where instance_id = :instance limit :batch";
-    private static final String FORGET_INSTANCE = "delete from session_instance where instance_id = :instance";
+    private static final String HELD_BY = "select agent_id from agent_socket_holder where instance_id = $1 limit cast($2 as int)";
+    private static final String FORGET_INSTANCE = "delete from session_instance where instance_id = $1";
 
     private final String instanceId;
     private final long timeoutMs;
@@ -110,9 +110,7 @@ public class DesktopPresence {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> heartbeat() {
-        return onOwnContext(() -> tx.commit(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(BEAT, Boolean.class)
-                                .setParameter("instance", instanceId).getSingleResult())
+        return onOwnContext(() -> tx.commit(() -> NativeSql.value(BEAT, Boolean.class, instanceId)
                         .chain(created -> created || !beaten ? heldHere() : Uni.createFrom().item(List.<String>of()))))
                 .invoke(toRestate -> {
                     // First beat (a restart with the same id finds its old rows) or cleared as dead by another
@@ -130,8 +128,7 @@ public class DesktopPresence {
     }
 
     private Uni<List<String>> heldHere() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(HELD_HERE, String.class)
-                .setParameter("instance", instanceId).getResultList());
+        return NativeSql.column(HELD_HERE, String.class, instanceId);
     }
 
     /** Writes dirty agents one at a time; a failure leaves the agent dirty for the next beat (outages are waited out). */
@@ -166,32 +163,24 @@ public class DesktopPresence {
         return lock(agentId).chain(row -> {
             // Read after the lock: the last writer for this agent writes the newest count.
             int sockets = held.getOrDefault(agentId, 0);
-            return Panache.getSession().chain(session -> sockets > 0
-                    ? session.createNativeQuery(HOLD).setParameter("agent", agentId)
-                    .setParameter("instance", instanceId).setParameter("sockets", sockets).executeUpdate()
-                    .replaceWith(true)
-                    : session.createNativeQuery(RELEASE).setParameter("agent", agentId)
-                    .setParameter("instance", instanceId).executeUpdate()
-                    .chain(() -> heldElsewhere(agentId, instanceId)))
+            return (sockets > 0
+                    ? NativeSql.update(HOLD, agentId, instanceId, sockets).replaceWith(true)
+                    : NativeSql.update(RELEASE, agentId, instanceId).chain(() -> heldElsewhere(agentId, instanceId)))
                     .chain(connected -> flip(row, connected));
         });
     }
 
     /** Lets go of the sockets of one instance that stopped beating, a batch per transaction. */
     private Uni<Void> sweepDeadInstance() {
-        return onOwnContext(() -> tx.commit(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(CLAIM_DEAD, String.class)
-                .setParameter("instance", instanceId).setParameter("timeoutMs", timeoutMs).getResultList()
-                .chain(dead -> dead.isEmpty() ? Uni.createFrom().voidItem() : sweep(dead.get(0))))));
+        return onOwnContext(() -> tx.commit(() -> NativeSql.column(CLAIM_DEAD, String.class, instanceId, timeoutMs)
+                .chain(dead -> dead.isEmpty() ? Uni.createFrom().voidItem() : sweep(dead.get(0)))));
     }
 
     private Uni<Void> sweep(String dead) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(HELD_BY, String.class)
-                .setParameter("instance", dead).setParameter("batch", sweepBatch).getResultList()
+        return NativeSql.column(HELD_BY, String.class, dead, sweepBatch)
                 .chain(agents -> Multi.createFrom().iterable(agents)
                         .onItem().transformToUniAndConcatenate(agentId -> lock(agentId)
-                                .chain(row -> session.createNativeQuery(RELEASE).setParameter("agent", agentId)
-                                        .setParameter("instance", dead).executeUpdate()
+                                .chain(row -> NativeSql.update(RELEASE, agentId, dead)
                                         .chain(() -> heldElsewhere(agentId, dead))
                                         .chain(connected -> flip(row, connected)).replaceWith(agentId)))
                         .collect().asList()
@@ -199,23 +188,18 @@ public class DesktopPresence {
                             Log.infof("instance %s stopped beating: let go of the sockets of %d agents", dead,
                                     done.size());
                             return agents.size() < sweepBatch
-                                    ? session.createNativeQuery(FORGET_INSTANCE).setParameter("instance", dead)
-                                    .executeUpdate().replaceWithVoid()
+                                    ? NativeSql.update(FORGET_INSTANCE, dead).replaceWithVoid()
                                     : Uni.createFrom().voidItem();
-                        })));
+                        }));
     }
 
     private Uni<AgentPresenceRow> lock(String agentId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ENSURE_ROW)
-                .setParameter("agent", agentId).executeUpdate()
-                .chain(() -> session.createNativeQuery(LOCK_ROW, AgentPresenceRow.class)
-                        .setParameter("agent", agentId).getSingleResult()));
+        return NativeSql.update(ENSURE_ROW, agentId)
+                .chain(() -> AgentPresenceRow.<AgentPresenceRow>findById(agentId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     private Uni<Boolean> heldElsewhere(String agentId, String instance) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(HELD_ELSEWHERE, Long.class)
-                .setParameter("agent", agentId).setParameter("instance", instance)
-                .setParameter("timeoutMs", timeoutMs).getSingleResult().map(count -> count > 0));
+        return NativeSql.value(HELD_ELSEWHERE, Long.class, agentId, instance, timeoutMs).map(count -> count > 0);
     }
 
     private Uni<Void> flip(AgentPresenceRow row, boolean connected) {

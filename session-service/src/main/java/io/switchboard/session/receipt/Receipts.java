@@ -1,12 +1,12 @@
 package io.switchboard.session.receipt;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ParticipantRole;
 import io.switchboard.events.ReceiptUpdated;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.ProblemException;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.session.chat.Caller;
 import io.switchboard.session.domain.Chat;
@@ -39,11 +39,11 @@ public class Receipts {
      */
     private static final String ADVANCE = """
             update chat_participant p
-            set delivered_seq = greatest(p.delivered_seq, :delivered), read_seq = greatest(p.read_seq, :read)
+            set delivered_seq = greatest(p.delivered_seq, $3), read_seq = greatest(p.read_seq, $4)
             from chat c
-            where p.chat_id = :chat and p.participant_id = :who and p.left_at is null
-              and c.id = p.chat_id and :delivered <= c.last_seq
-              and (p.delivered_seq < :delivered or p.read_seq < :read)
+            where p.chat_id = $1 and p.participant_id = $2 and p.left_at is null
+              and c.id = p.chat_id and $3 <= c.last_seq
+              and (p.delivered_seq < $3 or p.read_seq < $4)
             returning p.role, p.name, p.delivered_seq, p.read_seq""";
 
     private final Transactions tx;
@@ -100,12 +100,7 @@ public class Receipts {
     }
 
     private static Uni<Object[]> advance(String chatId, Caller caller, long delivered, long read) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ADVANCE, Object[].class)
-                .setParameter("chat", chatId)
-                .setParameter("who", caller.id())
-                .setParameter("delivered", delivered)
-                .setParameter("read", read)
-                .getSingleResultOrNull());
+        return NativeSql.row(ADVANCE, chatId, caller.id(), delivered, read);
     }
 
     /**
