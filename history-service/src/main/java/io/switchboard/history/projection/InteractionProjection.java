@@ -1,6 +1,6 @@
 package io.switchboard.history.projection;
 
-import static io.switchboard.history.projection.NativeStatements.execute;
+import static io.switchboard.kit.tx.NativeSql.update;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.CallRequested;
@@ -65,7 +65,7 @@ public class InteractionProjection {
         if (chatId == null || !TYPES.contains(type)) {
             return Uni.createFrom().voidItem();
         }
-        return execute("insert into interaction(chat_id) values (?1) on conflict do nothing", chatId)
+        return update("insert into interaction(chat_id) values ($1) on conflict do nothing", chatId)
                 .chain(() -> applyTo(type, envelope))
                 .replaceWithVoid();
     }
@@ -103,11 +103,11 @@ public class InteractionProjection {
     }
 
     private Uni<?> requested(ChatRequested e) {
-        return execute("""
-                        update interaction set contact_id = ?2, contact_name = ?3, email = ?4, phone_numbers = ?5,
-                            requested_queue = ?6, subject = ?7, language = ?8, requested_at = ?9,
-                            contact_verified = ?10
-                        where chat_id = ?1""",
+        return update("""
+                        update interaction set contact_id = $2, contact_name = $3, email = $4, phone_numbers = $5,
+                            requested_queue = $6, subject = $7, language = $8, requested_at = $9,
+                            contact_verified = $10
+                        where chat_id = $1""",
                 e.chatId(), e.contactId(), e.contactName(), e.email(),
                 e.phoneNumbers() == null ? null : String.join(",", e.phoneNumbers()),
                 e.queue(), e.subject(), e.language(), e.requestedAt(), e.contactVerified())
@@ -120,18 +120,18 @@ public class InteractionProjection {
      * is the text; the work item and the acknowledgement come as workflow and transcript events of the same id.
      */
     private Uni<?> messageLeft(MessageLeft e) {
-        return execute("""
-                        update interaction set kind = ?2, contact_id = ?3, contact_name = ?4, email = ?5,
-                            requested_queue = ?6, language = ?7, requested_at = ?8, contact_verified = ?9,
-                            ended_at = ?8, end_reason = ?10
-                        where chat_id = ?1""",
+        return update("""
+                        update interaction set kind = $2, contact_id = $3, contact_name = $4, email = $5,
+                            requested_queue = $6, language = $7, requested_at = $8, contact_verified = $9,
+                            ended_at = $8, end_reason = $10
+                        where chat_id = $1""",
                 e.chatId(), MESSAGE, e.contactId(), e.contactName(), e.email(), e.queue(), e.language(), e.leftAt(),
                 e.contactVerified(), MESSAGE_LEFT)
                 .chain(() -> visitQueue(e.chatId(), e.queue(), e.leftAt()))
-                .chain(() -> execute("""
+                .chain(() -> update("""
                                 insert into interaction_message(chat_id, seq, author_id, author_name, author_role, kind,
                                     text, sent_at)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""",
+                                values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing""",
                         e.chatId(), MESSAGE_SEQ, e.contactId(), e.contactName(), ParticipantRole.CONTACT.name(),
                         MessageKind.TEXT.name(), e.text(), e.leftAt()))
                 .chain(() -> lastSeq(e.chatId(), MESSAGE_SEQ))
@@ -142,14 +142,14 @@ public class InteractionProjection {
         Uni<?> written = record(ActivityEntry.routed(envelope, e))
                 .chain(() -> visitQueue(e.chatId(), e.queue(), e.at()));
         if (e.queue() != null) {
-            written = written.chain(() -> execute("""
-                    update interaction set queue = ?2, queue_at = ?3
-                    where chat_id = ?1 and (queue_at is null or queue_at <= ?3)""", e.chatId(), e.queue(), e.at()));
+            written = written.chain(() -> update("""
+                    update interaction set queue = $2, queue_at = $3
+                    where chat_id = $1 and (queue_at is null or queue_at <= $3)""", e.chatId(), e.queue(), e.at()));
         }
         if (e.outcome() == RoutingOutcome.OFFERED) {
-            written = written.chain(() -> execute("""
-                    update interaction set first_offered_at = least(first_offered_at, ?2)
-                    where chat_id = ?1""", e.chatId(), e.at()));
+            written = written.chain(() -> update("""
+                    update interaction set first_offered_at = least(first_offered_at, $2)
+                    where chat_id = $1""", e.chatId(), e.at()));
         }
         if (e.outcome() == RoutingOutcome.ACCEPTED && (e.offerKind() == null || e.offerKind() == OfferKind.CHAT)) {
             written = written.chain(() -> accepted(e.chatId(), e.at()));
@@ -158,11 +158,11 @@ public class InteractionProjection {
     }
 
     private Uni<?> message(ChatMessage e) {
-        return execute("""
+        return update("""
                         insert into interaction_message(chat_id, seq, message_id, client_message_id, author_id,
                             author_name, author_role, kind, text, url, sent_at, whisper, attachment_id,
                             attachment_type, attachment_size)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
                         on conflict do nothing""",
                 e.chatId(), e.seq(), e.messageId(), e.clientMessageId(), e.authorId(), e.authorName(),
                 e.authorRole(), e.kind(), e.text(), e.url(), e.sentAt(), ChatMessage.isWhisper(e),
@@ -173,9 +173,9 @@ public class InteractionProjection {
     }
 
     private Uni<?> participant(ChatParticipant e) {
-        Uni<?> written = execute("""
+        Uni<?> written = update("""
                         insert into interaction_participation(chat_id, seq, participant_id, name, role, change, joined, at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing""",
+                        values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing""",
                 e.chatId(), e.seq(), e.participantId(), e.name(), e.role(), e.change(), e.joined(), e.at())
                 .chain(() -> lastSeq(e.chatId(), e.seq()));
         // The first agent joining is the acceptance, even when routing's own ACCEPTED decision is late or missing.
@@ -183,18 +183,18 @@ public class InteractionProjection {
     }
 
     private Uni<?> ended(ChatEnded e) {
-        return execute("""
-                        update interaction set ended_at = ?2, end_reason = ?3, ended_by = ?4
-                        where chat_id = ?1 and (ended_at is null or ended_at <= ?2)""",
+        return update("""
+                        update interaction set ended_at = $2, end_reason = $3, ended_by = $4
+                        where chat_id = $1 and (ended_at is null or ended_at <= $2)""",
                 e.chatId(), e.endedAt(), e.reason(), e.endedBy())
                 .chain(() -> lastSeq(e.chatId(), e.seq()));
     }
 
     private Uni<?> completed(ChatCompleted e) {
-        return execute("""
-                        update interaction set completed_at = ?2, completed_by = ?3, notes = ?4, disposition_code = ?5,
-                            send_transcript = ?6, workflow_decision = ?7, workflow_queue = ?8
-                        where chat_id = ?1 and (completed_at is null or completed_at <= ?2)""",
+        return update("""
+                        update interaction set completed_at = $2, completed_by = $3, notes = $4, disposition_code = $5,
+                            send_transcript = $6, workflow_decision = $7, workflow_queue = $8
+                        where chat_id = $1 and (completed_at is null or completed_at <= $2)""",
                 e.chatId(), e.completedAt(), e.agentId(), e.notes(), e.dispositionCode(), e.sendTranscript(),
                 e.workflowDecision(), e.workflowQueue())
                 .chain(() -> data(e.chatId(), e.data(), e.completedAt()));
@@ -206,10 +206,10 @@ public class InteractionProjection {
 
     /** One answer per chat; should a second copy come, the earlier answer stays (session-service keeps the first). */
     private Uni<?> surveyAnswered(SurveyAnswered e) {
-        return execute("""
-                        update interaction set survey_score = ?2, survey_comment = ?3, survey_queue = ?4,
-                            survey_agents = ?5, survey_answered_at = ?6
-                        where chat_id = ?1 and (survey_answered_at is null or survey_answered_at > ?6)""",
+        return update("""
+                        update interaction set survey_score = $2, survey_comment = $3, survey_queue = $4,
+                            survey_agents = $5, survey_answered_at = $6
+                        where chat_id = $1 and (survey_answered_at is null or survey_answered_at > $6)""",
                 e.chatId(), e.score(), e.comment(), e.queue(),
                 e.agents() == null ? "" : String.join(",", e.agents()), e.answeredAt());
     }
@@ -219,11 +219,11 @@ public class InteractionProjection {
      * moved only the other watermark repeats this one and must not make it later), and the first read.
      */
     private Uni<?> receipt(ReceiptUpdated e) {
-        return execute("""
+        return update("""
                         insert into interaction_receipt(chat_id, participant_id, name, role, delivered_seq, read_seq,
                             first_read_at, delivered_at, read_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, case when cast(?6 as bigint) > 0 then cast(?7 as timestamptz) end,
-                            ?7, case when cast(?6 as bigint) > 0 then cast(?7 as timestamptz) end)
+                        values ($1, $2, $3, $4, $5, $6, case when cast($6 as bigint) > 0 then cast($7 as timestamptz) end,
+                            $7, case when cast($6 as bigint) > 0 then cast($7 as timestamptz) end)
                         on conflict (chat_id, participant_id) do update set
                             name = excluded.name, role = excluded.role,
                             delivered_at = case
@@ -247,35 +247,35 @@ public class InteractionProjection {
         if (data == null || at == null) {
             return Uni.createFrom().voidItem();
         }
-        return execute("""
-                update interaction set attached_data = ?2, attached_data_at = ?3
-                where chat_id = ?1 and (attached_data_at is null or attached_data_at <= ?3)""",
+        return update("""
+                update interaction set attached_data = $2, attached_data_at = $3
+                where chat_id = $1 and (attached_data_at is null or attached_data_at <= $3)""",
                 chatId, ActivityEntry.json(data), at);
     }
 
     private Uni<?> accepted(String chatId, Instant at) {
-        return execute("update interaction set accepted_at = least(accepted_at, ?2) where chat_id = ?1", chatId, at);
+        return update("update interaction set accepted_at = least(accepted_at, $2) where chat_id = $1", chatId, at);
     }
 
     private Uni<?> lastSeq(String chatId, long seq) {
-        return execute("update interaction set last_seq = greatest(last_seq, ?2) where chat_id = ?1", chatId, seq);
+        return update("update interaction set last_seq = greatest(last_seq, $2) where chat_id = $1", chatId, seq);
     }
 
     private Uni<?> visitQueue(String chatId, String queue, Instant at) {
         if (queue == null) {
             return Uni.createFrom().voidItem();
         }
-        return execute("""
-                insert into interaction_queue(chat_id, queue, entered_at) values (?1, ?2, ?3)
+        return update("""
+                insert into interaction_queue(chat_id, queue, entered_at) values ($1, $2, $3)
                 on conflict (chat_id, queue) do update set entered_at = least(interaction_queue.entered_at, excluded.entered_at)""",
                 chatId, queue, at);
     }
 
     private Uni<?> record(ActivityEntry a) {
-        return execute("""
+        return update("""
                         insert into interaction_activity(event_id, chat_id, type, at, outcome, queue, from_queue,
                             actor_id, actor_name, target_type, target_id, offer_kind, request_id, item_id, detail, attempts)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                         on conflict do nothing""",
                 a.eventId(), a.chatId(), a.type(), a.at(), a.outcome(), a.queue(), a.fromQueue(), a.actorId(),
                 a.actorName(), a.targetType(), a.targetId(), a.offerKind(), a.requestId(), a.itemId(), a.detail(),

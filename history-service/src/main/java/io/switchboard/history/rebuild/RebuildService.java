@@ -1,6 +1,5 @@
 package io.switchboard.history.rebuild;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +14,7 @@ import io.switchboard.history.view.InteractionReader;
 import io.switchboard.history.view.InteractionView;
 import io.switchboard.kit.inbox.ProcessedEvents;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -139,8 +139,7 @@ public class RebuildService {
     }
 
     private Uni<List<String>> chatIds() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select chat_id from interaction order by chat_id", String.class).getResultList());
+        return NativeSql.column("select chat_id from interaction order by chat_id", String.class);
     }
 
     private static <T> T await(Supplier<Uni<T>> work) {

@@ -1,7 +1,7 @@
 package io.switchboard.history.rebuild;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,6 +52,6 @@ public record StoreSchema(String name) {
     }
 
     private static Uni<Integer> execute(String sql) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql).executeUpdate());
+        return NativeSql.update(sql);
     }
 }

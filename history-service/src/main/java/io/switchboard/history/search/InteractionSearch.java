@@ -1,12 +1,12 @@
 package io.switchboard.history.search;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.history.store.InteractionRow;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.stream.Collectors;
 
 /**
  * Finds interactions by contact, agent, queue, disposition, date range, attached data (key, or key and value) and
@@ -18,6 +18,8 @@ public class InteractionSearch {
 
     /** Same configuration as the indexed column: no stemming, language-neutral. */
     private static final String TEXT_SEARCH_CONFIG = "'simple'";
+    private static final String COLUMNS = InteractionRow.COLUMNS.stream().map(column -> "i." + column)
+            .collect(Collectors.joining(", "));
 
     public Uni<Page<InteractionRow>> find(InteractionCriteria criteria, Viewer viewer, SortOrder order, int page,
                                           int size) {
@@ -26,16 +28,12 @@ public class InteractionSearch {
         List<Object> rowParameters = new ArrayList<>(filter.parameters);
         rowParameters.add(size);
         rowParameters.add((long) page * size);
-        String rowsSql = "select i.* from interaction i" + where + " order by " + order.sql()
-                + " limit ?" + (filter.parameters.size() + 1) + " offset ?" + (filter.parameters.size() + 2);
-        return Panache.getSession().chain(session -> {
-            var rowsQuery = session.createNativeQuery(rowsSql, InteractionRow.class);
-            bind(rowsQuery, rowParameters);
-            var countQuery = session.createNativeQuery("select count(*) from interaction i" + where, Long.class);
-            bind(countQuery, filter.parameters);
-            return rowsQuery.getResultList().chain(rows -> countQuery.getSingleResult()
-                    .map(total -> new Page<>(rows, page, size, total)));
-        });
+        String rowsSql = "select " + COLUMNS + " from interaction i" + where + " order by " + order.sql()
+                + " limit $" + (filter.parameters.size() + 1) + " offset $" + (filter.parameters.size() + 2);
+        return NativeSql.rows(rowsSql, rowParameters.toArray())
+                .chain(rows -> NativeSql.value("select count(*) from interaction i" + where, Long.class,
+                                filter.parameters.toArray())
+                        .map(total -> new Page<>(rows.stream().map(InteractionRow::of).toList(), page, size, total)));
     }
 
     /** Whether the viewer may see the interactions of this chat (its contact's, for an agent). */
@@ -61,11 +59,8 @@ public class InteractionSearch {
     }
 
     private Uni<Long> count(Filter filter) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery("select count(*) from interaction i" + filter.where(), Long.class);
-            bind(query, filter.parameters);
-            return query.getSingleResult();
-        });
+        return NativeSql.value("select count(*) from interaction i" + filter.where(), Long.class,
+                filter.parameters.toArray());
     }
 
     private static Filter filter(InteractionCriteria c, Viewer viewer) {
@@ -104,13 +99,7 @@ public class InteractionSearch {
         return filter;
     }
 
-    private static void bind(Mutiny.SelectionQuery<?> query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-    }
-
-    /** A WHERE clause built from fixed SQL fragments; each "?" becomes the next numbered parameter. */
+    /** A WHERE clause built from fixed SQL fragments; each "?" becomes the next numbered parameter ($1, $2, ...). */
     private static final class Filter {
         private final List<String> conditions = new ArrayList<>();
         private final List<Object> parameters = new ArrayList<>();
@@ -119,10 +108,11 @@ public class InteractionSearch {
             StringBuilder sql = new StringBuilder();
             int next = 0;
             for (char ch : condition.toCharArray()) {
-                sql.append(ch);
                 if (ch == '?') {
                     parameters.add(values[next++]);
-                    sql.append(parameters.size());
+                    sql.append('$').append(parameters.size());
+                } else {
+                    sql.append(ch);
                 }
             }
             conditions.add(sql.toString());

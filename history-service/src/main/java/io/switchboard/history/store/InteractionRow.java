@@ -1,11 +1,13 @@
 package io.switchboard.history.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** The scalar facts of one interaction (chat); read side of the projection, written by native upserts. */
 @Entity
@@ -62,7 +64,7 @@ public class InteractionRow extends PanacheEntityBase {
     /** The chat's attached data (latest values) as a JSON object; null when it never had any. */
     @Column(name = "attached_data")
     public String attachedData;
-    /** When those values were set (an older copy never overwrites them); mapped because searches read {@code i.*}. */
+    /** When those values were set (an older copy never overwrites them); mapped because searches read every column. */
     @Column(name = "attached_data_at")
     public Instant attachedDataAt;
 
@@ -82,6 +84,54 @@ public class InteractionRow extends PanacheEntityBase {
     public String surveyAgents;
     @Column(name = "survey_answered_at")
     public Instant surveyAnsweredAt;
+
+    /** Every column, in the order {@link #of} reads them: for native selects (searches), which map rows by hand. */
+    public static final List<String> COLUMNS = List.of("chat_id", "contact_id", "contact_name", "contact_verified",
+            "email", "phone_numbers", "requested_queue", "subject", "language", "requested_at", "queue", "queue_at",
+            "first_offered_at", "accepted_at", "ended_at", "end_reason", "ended_by", "last_seq", "completed_at",
+            "completed_by", "notes", "disposition_code", "send_transcript", "workflow_decision", "workflow_queue",
+            "attached_data", "attached_data_at", "kind", "survey_score", "survey_comment", "survey_queue",
+            "survey_agents", "survey_answered_at");
+
+    /** A row of {@link #COLUMNS} as the PostgreSQL client returns it ({@code NativeSql.rows}); not managed. */
+    public static InteractionRow of(Object[] row) {
+        InteractionRow r = new InteractionRow();
+        int i = 0;
+        r.chatId = (String) row[i++];
+        r.contactId = (String) row[i++];
+        r.contactName = (String) row[i++];
+        r.contactVerified = (Boolean) row[i++];
+        r.email = (String) row[i++];
+        r.phoneNumbers = (String) row[i++];
+        r.requestedQueue = (String) row[i++];
+        r.subject = (String) row[i++];
+        r.language = (String) row[i++];
+        r.requestedAt = NativeSql.instant(row[i++]);
+        r.queue = (String) row[i++];
+        r.queueAt = NativeSql.instant(row[i++]);
+        r.firstOfferedAt = NativeSql.instant(row[i++]);
+        r.acceptedAt = NativeSql.instant(row[i++]);
+        r.endedAt = NativeSql.instant(row[i++]);
+        r.endReason = (String) row[i++];
+        r.endedBy = (String) row[i++];
+        r.lastSeq = (Long) row[i++];
+        r.completedAt = NativeSql.instant(row[i++]);
+        r.completedBy = (String) row[i++];
+        r.notes = (String) row[i++];
+        r.dispositionCode = (String) row[i++];
+        r.sendTranscript = (Boolean) row[i++];
+        r.workflowDecision = (String) row[i++];
+        r.workflowQueue = (String) row[i++];
+        r.attachedData = (String) row[i++];
+        r.attachedDataAt = NativeSql.instant(row[i++]);
+        r.kind = (String) row[i++];
+        r.surveyScore = (Integer) row[i++];
+        r.surveyComment = (String) row[i++];
+        r.surveyQueue = (String) row[i++];
+        r.surveyAgents = (String) row[i++];
+        r.surveyAnsweredAt = NativeSql.instant(row[i]);
+        return r;
+    }
 
     /** The queue the chat was last routed in, or the one it asked for. */
     public String currentQueue() {
