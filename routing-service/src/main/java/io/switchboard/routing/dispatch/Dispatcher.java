@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.DispatchWanted;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
@@ -58,29 +59,30 @@ public class Dispatcher {
             .formatted(HAS_QUEUE_SKILLS, HAS_REQUEST_SKILLS);
 
     private static final String NEXT_REQUESTS = """
-            select r.* from routing_request r join routing_queue q on q.name = r.queue
+            select r.id from routing_request r join routing_queue q on q.name = r.queue
             where r.status = 'WAITING' and r.target_agent_id is null
               and exists (select 1 from agent a where %s)
             order by q.priority + r.priority_boost desc, r.waiting_since, r.id
-            limit :batch
+            limit $1
             for update of r skip locked""".formatted(ELIGIBLE);
 
     private static final String IDLEST_AGENT = """
-            select a.* from agent a, routing_request r join routing_queue q on q.name = r.queue
-            where r.id = :request and %s
+            select a.id from agent a, routing_request r join routing_queue q on q.name = r.queue
+            where r.id = $1 and %s
             order by %s, a.idle_since, a.id
             limit 1
             for update of a skip locked""".formatted(ELIGIBLE, OFFERED_BEFORE);
 
     /**
-     * A waiting request that should go before request {@code :request} (higher queue priority, or same priority and
-     * waiting longer) and could take agent {@code :agent}: while there is one, the newcomer waits its turn.
+     * A waiting request that should go before request {@code $2} (of priority {@code $3}, waiting since {@code $4}):
+     * higher queue priority, or same priority and waiting longer, and could take agent {@code $1}. While there is
+     * one, the newcomer waits its turn.
      */
     private static final String EARLIER_FOR_AGENT = """
             select count(*) from agent a, routing_request r join routing_queue q on q.name = r.queue
-            where a.id = :agent and r.status = 'WAITING' and r.target_agent_id is null and r.id <> :request
-              and (q.priority + r.priority_boost > :priority or q.priority + r.priority_boost = :priority
-                   and (r.waiting_since < :since or r.waiting_since = :since and r.id < :request))
+            where a.id = $1 and r.status = 'WAITING' and r.target_agent_id is null and r.id <> $2
+              and (q.priority + r.priority_boost > $3 or q.priority + r.priority_boost = $3
+                   and (r.waiting_since < $4 or r.waiting_since = $4 and r.id < $2))
               and %s""".formatted(ELIGIBLE);
 
     private final String nextRequests;
@@ -138,20 +140,13 @@ public class Dispatcher {
      */
     public Uni<Boolean> offerNow(RoutingRequest request, RoutingQueue queue) {
         return Panache.flush()
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(idlestAgent, Agent.class)
-                        .setParameter("request", request.id)
-                        .getResultList()
-                        .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(false)
-                                : session.createNativeQuery(earlierForAgent, Long.class)
-                                .setParameter("agent", agents.get(0).id)
-                                .setParameter("request", request.id)
-                                .setParameter("priority", queue.priority + request.priorityBoost)
-                                .setParameter("since", request.waitingSince)
-                                .getSingleResult()
-                                .chain(earlier -> earlier > 0 ? Uni.createFrom().item(false)
-                                        : offering.offer(request, agents.get(0), queue.offerTimeout())
-                                        .replaceWith(true))));
+                .chain(() -> Rows.locked(Agent.class, idlestAgent, request.id))
+                .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(false)
+                        : NativeSql.value(earlierForAgent, Long.class, agents.get(0).id, request.id,
+                                queue.priority + request.priorityBoost, request.waitingSince)
+                        .chain(earlier -> earlier > 0 ? Uni.createFrom().item(false)
+                                : offering.offer(request, agents.get(0), queue.offerTimeout())
+                                .replaceWith(true)));
     }
 
     /** Offers batches until no waiting request can be matched. Overlapping calls coalesce into one more round. */
@@ -172,10 +167,7 @@ public class Dispatcher {
     }
 
     private Uni<Integer> dispatchBatch() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(nextRequests, RoutingRequest.class)
-                        .setParameter("batch", batchSize)
-                        .getResultList())
+        return Panache.withTransaction(() -> Rows.locked(RoutingRequest.class, nextRequests, batchSize)
                 .chain(this::offerEach));
     }
 
@@ -189,10 +181,7 @@ public class Dispatcher {
     }
 
     private Uni<Integer> offerToIdlestAgent(RoutingRequest request) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(idlestAgent, Agent.class)
-                        .setParameter("request", request.id)
-                        .getResultList())
+        return Rows.locked(Agent.class, idlestAgent, request.id)
                 .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(0)
                         : RoutingQueue.<RoutingQueue>findById(request.queue)
                         .chain(queue -> offering.offer(request, agents.get(0), queue.offerTimeout()))

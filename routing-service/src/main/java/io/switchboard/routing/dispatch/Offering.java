@@ -13,6 +13,7 @@ import io.switchboard.events.RoutingCandidate;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.trace.TraceContexts;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.Offer;
@@ -38,9 +39,9 @@ public class Offering {
                     from jsonb_array_elements_text(cast(q.required_skills as jsonb) || cast(r.extra_skills as jsonb))
                          need(skill)) as skill_level
             from agent a, routing_request r join routing_queue q on q.name = r.queue
-            where r.id = :request and (a.id = :chosen or %s)
-            order by a.id = :chosen desc, %s, a.idle_since, a.id
-            limit :limit""".formatted(Dispatcher.ELIGIBLE, Dispatcher.OFFERED_BEFORE);
+            where r.id = $1 and (a.id = $2 or %s)
+            order by a.id = $2 desc, %s, a.idle_since, a.id
+            limit $3""".formatted(Dispatcher.ELIGIBLE, Dispatcher.OFFERED_BEFORE);
 
     private static final AttributeKey<String> CHAT_ID = AttributeKey.stringKey("switchboard.chat.id");
 
@@ -106,11 +107,7 @@ public class Offering {
         if (request.directed() || explainCandidates <= 0) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(candidatesQuery, Object[].class)
-                        .setParameter("request", request.id)
-                        .setParameter("chosen", chosen.id)
-                        .setParameter("limit", explainCandidates)
-                        .getResultList())
+        return NativeSql.rows(candidatesQuery, request.id, chosen.id, explainCandidates)
                 .map(rows -> rows.stream().map(row -> new RoutingCandidate((String) row[0],
                         idleSeconds(row[1], now), ((Number) row[4]).intValue(), ((Number) row[2]).intValue(),
                         ((Number) row[3]).intValue(), chosen.id.equals(row[0]))).toList());

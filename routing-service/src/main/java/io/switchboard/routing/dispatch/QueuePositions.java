@@ -1,10 +1,10 @@
 package io.switchboard.routing.dispatch;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +38,10 @@ public class QueuePositions {
 
     private static final String AHEAD = """
             select count(*) from routing_request
-            where queue = :queue and status = 'WAITING' and (waiting_since < :since or (waiting_since = :since and id < :id))""";
+            where queue = $1 and status = 'WAITING' and (waiting_since < $2 or (waiting_since = $2 and id < $3))""";
 
     private static final String ANSWERED = """
-            select count(*) from routing_request where queue = :queue and outcome = 'ACCEPTED' and answered_at > :since""";
+            select count(*) from routing_request where queue = $1 and outcome = 'ACCEPTED' and answered_at > $2""";
 
     private final EventOutbox outbox;
     private final RoutingConfig config;
@@ -55,11 +55,7 @@ public class QueuePositions {
 
     /** Announces the position of a request that just entered its queue. */
     public Uni<Void> announce(RoutingRequest request, String reason) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(AHEAD, Long.class)
-                        .setParameter("queue", request.queue)
-                        .setParameter("since", request.waitingSince)
-                        .setParameter("id", request.id)
-                        .getSingleResult())
+        return NativeSql.value(AHEAD, Long.class, request.queue, request.waitingSince, request.id)
                 .chain(ahead -> {
                     int position = ahead.intValue() + 1;
                     request.lastPosition = position;
@@ -78,8 +74,7 @@ public class QueuePositions {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> announceChanges() {
-        return tx.commit(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(REPOSITION, String.class).getResultList())
+        return tx.commit(() -> NativeSql.column(REPOSITION, String.class)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem() : announce(ids)));
     }
 
@@ -99,10 +94,7 @@ public class QueuePositions {
      */
     public Uni<Integer> estimateSeconds(String queue, int position) {
         long windowSeconds = config.stats().window().toSeconds();
-        return Panache.getSession().chain(session -> session.createNativeQuery(ANSWERED, Long.class)
-                        .setParameter("queue", queue)
-                        .setParameter("since", Instant.now().minusSeconds(windowSeconds))
-                        .getSingleResult())
+        return NativeSql.value(ANSWERED, Long.class, queue, Instant.now().minusSeconds(windowSeconds))
                 .map(answered -> answered == 0
                         ? (int) (position * config.waitEstimatePerPosition().toSeconds())
                         : (int) Math.ceil((double) position * windowSeconds / answered));

@@ -1,6 +1,5 @@
 package io.switchboard.routing.dispatch;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,28 +25,28 @@ import java.util.function.Function;
 public class RoutingTimers {
 
     private static final String EXPIRED_OFFERS = """
-            select r.* from routing_request r join offer o on o.routing_request_id = r.id
-            where o.status = 'OPEN' and o.expires_at <= :now
-            order by o.expires_at limit :batch
+            select r.id from routing_request r join offer o on o.routing_request_id = r.id
+            where o.status = 'OPEN' and o.expires_at <= $1
+            order by o.expires_at limit $2
             for update of r skip locked""";
 
     private static final String OVERDUE_REQUESTS = """
-            select * from routing_request where status = 'WAITING' and deadline <= :now
-            order by deadline limit :batch
+            select id from routing_request where status = 'WAITING' and deadline <= $1
+            order by deadline limit $2
             for update skip locked""";
 
     /** Open offers to agents whose desktop has been gone longer than the grace period. */
     private static final String OFFERS_TO_ABSENT = """
-            select r.* from routing_request r join offer o on o.routing_request_id = r.id join agent a on a.id = o.agent_id
-            where o.status = 'OPEN' and not a.desktop_connected and a.desktop_lost_at <= :lostBefore
-            order by a.desktop_lost_at limit :batch
+            select r.id from routing_request r join offer o on o.routing_request_id = r.id join agent a on a.id = o.agent_id
+            where o.status = 'OPEN' and not a.desktop_connected and a.desktop_lost_at <= $1
+            order by a.desktop_lost_at limit $2
             for update of r skip locked""";
 
     /** Agents whose desktop has been gone longer than the grace period (their offers were withdrawn first). */
     private static final String ABSENT_AGENTS = """
-            select * from agent a where not a.desktop_connected and a.desktop_lost_at <= :lostBefore
+            select a.id from agent a where not a.desktop_connected and a.desktop_lost_at <= $1
               and not exists (select 1 from offer o where o.agent_id = a.id and o.status = 'OPEN')
-            order by a.desktop_lost_at limit :batch
+            order by a.desktop_lost_at limit $2
             for update skip locked""";
 
     private final OfferAnswers answers;
@@ -100,15 +99,12 @@ public class RoutingTimers {
         if (!presenceRequired) {
             return Uni.createFrom().item(0);
         }
-        return tx.commit(() -> due(OFFERS_TO_ABSENT, "lostBefore", Instant.now().minus(presenceGrace))
+        return tx.commit(() -> due(OFFERS_TO_ABSENT, Instant.now().minus(presenceGrace))
                         .chain(requests -> each(requests, request -> Rows.lockOpenOffer(request.id)
                                 .chain(offer -> offer == null ? Uni.createFrom().voidItem()
                                         : answers.withdrawFromAbsent(request, offer)))))
-                .chain(withdrawn -> tx.commit(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(ABSENT_AGENTS, Agent.class)
-                                .setParameter("lostBefore", Instant.now().minus(presenceGrace))
-                                .setParameter("batch", batchSize)
-                                .getResultList())
+                .chain(withdrawn -> tx.commit(() -> Rows.locked(Agent.class, ABSENT_AGENTS,
+                                Instant.now().minus(presenceGrace), batchSize)
                         .chain(agents -> each(agents, agent -> {
                             agent.desktopLostAt = null;
                             return answers.leftDesk(agent, Instant.now());
@@ -149,14 +145,11 @@ public class RoutingTimers {
     }
 
     private Uni<List<RoutingRequest>> due(String sql) {
-        return due(sql, "now", Instant.now());
+        return due(sql, Instant.now());
     }
 
-    private Uni<List<RoutingRequest>> due(String sql, String timeParameter, Instant time) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, RoutingRequest.class)
-                .setParameter(timeParameter, time)
-                .setParameter("batch", batchSize)
-                .getResultList());
+    private Uni<List<RoutingRequest>> due(String sql, Instant time) {
+        return Rows.locked(RoutingRequest.class, sql, time, batchSize);
     }
 
     /** One after the other (one reactive session); how many there were. */

@@ -2,6 +2,7 @@ package io.switchboard.routing.dispatch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.offer.Offer;
 import java.util.List;
@@ -10,6 +11,11 @@ import java.util.UUID;
 /**
  * Row-locking reads. Always lock before the first read of a row in a transaction (a session returns an entity it
  * already holds without re-reading it), and lock in the order chat, request, offer, agent to avoid deadlocks.
+ *
+ * <p>The rows are locked by a native {@code select id ... for update} ({@link NativeSql}), then loaded as entities
+ * through the session (an entity it already holds is returned as it is). Not with a Hibernate lock mode: on
+ * PostgreSQL its pessimistic write is {@code for no key update}, which does not hold off the foreign-key checks of
+ * offers and assignments being inserted for the locked agent or request.
  */
 public final class Rows {
 
@@ -19,12 +25,12 @@ public final class Rows {
      */
     private static final int CHAT_LOCKS = 0x5242_4348;
 
-    private static final String LOCK_CHAT = "select 1 from pg_advisory_xact_lock(:space, hashtext(:id))";
+    private static final String LOCK_CHAT = "select 1 from pg_advisory_xact_lock($1, hashtext($2))";
 
     /** The same locks for many chats, taken in the order of their keys (the hashes), whatever order the ids come in. */
     private static final String LOCK_CHATS = """
-            select count(pg_advisory_xact_lock(:space, h)) from (
-                select distinct hashtext(id) as h from unnest(string_to_array(:ids, ',')) as ids(id) order by h) keys""";
+            select count(pg_advisory_xact_lock($1, h)) from (
+                select distinct hashtext(id) as h from unnest(string_to_array($2, ',')) as ids(id) order by h) keys""";
 
     private Rows() {
     }
@@ -36,11 +42,7 @@ public final class Rows {
      * a request that was being taken in at the same time, nor the other way round.
      */
     public static Uni<Void> lockChat(String chatId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_CHAT, Integer.class)
-                        .setParameter("space", CHAT_LOCKS)
-                        .setParameter("id", chatId)
-                        .getSingleResult())
-                .replaceWithVoid();
+        return NativeSql.rows(LOCK_CHAT, CHAT_LOCKS, chatId).replaceWithVoid();
     }
 
     /**
@@ -54,48 +56,52 @@ public final class Rows {
         if (chatIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_CHATS, Long.class)
-                        .setParameter("space", CHAT_LOCKS)
-                        .setParameter("ids", String.join(",", chatIds))
-                        .getSingleResult())
-                .replaceWithVoid();
+        return NativeSql.rows(LOCK_CHATS, CHAT_LOCKS, String.join(",", chatIds)).replaceWithVoid();
     }
 
     public static Uni<RoutingRequest> lockRequest(UUID id) {
-        return single("select * from routing_request where id = :id for update", RoutingRequest.class, id);
+        return single(RoutingRequest.class, "select id from routing_request where id = $1 for update", id);
     }
 
     public static Uni<Offer> lockOffer(UUID id) {
-        return single("select * from offer where id = :id for update", Offer.class, id);
+        return single(Offer.class, "select id from offer where id = $1 for update", id);
     }
 
     public static Uni<Agent> lockAgent(String id) {
-        return single("select * from agent where id = :id for update", Agent.class, id);
+        return single(Agent.class, "select id from agent where id = $1 for update", id);
     }
 
     /** The open request of a chat, if any. */
     public static Uni<RoutingRequest> lockOpenRequest(String chatId) {
-        return single("select * from routing_request where chat_id = :id and status <> 'DONE' for update",
-                RoutingRequest.class, chatId);
+        return single(RoutingRequest.class,
+                "select id from routing_request where chat_id = $1 and status <> 'DONE' for update", chatId);
     }
 
     public static Uni<Offer> lockOpenOffer(UUID requestId) {
-        return single("select * from offer where routing_request_id = :id and status = 'OPEN' for update",
-                Offer.class, requestId);
+        return single(Offer.class, "select id from offer where routing_request_id = $1 and status = 'OPEN' for update",
+                requestId);
     }
 
     public static Uni<List<Assignment>> lockHeld(String chatId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select * from assignment where chat_id = :id and released_at is null order by agent_id for update",
-                        Assignment.class)
-                .setParameter("id", chatId)
-                .getResultList());
+        return locked(Assignment.class,
+                "select id from assignment where chat_id = $1 and released_at is null order by agent_id for update",
+                chatId);
     }
 
-    private static <T> Uni<T> single(String sql, Class<T> type, Object id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, type)
-                .setParameter("id", id)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    /**
+     * The entities of the rows a native statement locks: its first column is their id, in the order it returns them.
+     * Rows another transaction has locked meanwhile cannot change before commit, so the entities are read as locked.
+     */
+    static <T> Uni<List<T>> locked(Class<T> type, String sql, Object... parameters) {
+        return NativeSql.column(sql, Object.class, parameters)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<T>of())
+                        : Panache.getSession().chain(session -> session.find(type, ids.toArray())));
+    }
+
+    /** The entity of the first row a native statement locks (it locks every row it selects), or null. */
+    static <T> Uni<T> single(Class<T> type, String sql, Object... parameters) {
+        return NativeSql.column(sql, Object.class, parameters)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().<T>nullItem()
+                        : Panache.getSession().chain(session -> session.find(type, ids.get(0))));
     }
 }

@@ -2,12 +2,12 @@ package io.switchboard.routing.offer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatRouted;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentState;
 import io.switchboard.routing.agent.AgentStateChanges;
@@ -32,7 +32,7 @@ public class OfferAnswers {
     /** The state reason of an agent whose desktop stayed away past the grace period. */
     public static final String DISCONNECTED = "disconnected";
 
-    private static final String REQUEST_OF_OFFER = "select cast(routing_request_id as varchar) from offer where id = :id";
+    private static final String REQUEST_OF_OFFER = "select cast(routing_request_id as varchar) from offer where id = $1";
 
     public static final String OFFERS_TIMED_OUT = "switchboard.routing.offers.timed.out";
     /** The queue tag of an offer made to one named agent (transfer, conference), which has no queue. */
@@ -121,9 +121,7 @@ public class OfferAnswers {
 
     /** Locks request, offer and agent, and checks that this agent may still answer this offer. */
     private Uni<Locked> answerable(UUID offerId, String agentId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(REQUEST_OF_OFFER, String.class)
-                        .setParameter("id", offerId).getResultList())
+        return NativeSql.column(REQUEST_OF_OFFER, String.class, offerId)
                 .chain(ids -> {
                     if (ids.isEmpty()) {
                         return Uni.createFrom().failure(Problems.notFound("Offer", offerId.toString()));

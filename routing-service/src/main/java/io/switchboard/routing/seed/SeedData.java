@@ -1,9 +1,9 @@
 package io.switchboard.routing.seed;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.AgentRole;
@@ -25,11 +25,11 @@ public class SeedData {
     private static final String QUEUE = """
             insert into routing_queue (name, required_skills, priority, max_wait_seconds, overflow_queue,
                                        offer_timeout_seconds)
-            values (:name, :skills, :priority, :maxWait, :overflow, :offerTimeout) on conflict do nothing""";
+            values ($1, $2, $3, $4, $5, $6) on conflict do nothing""";
 
     private static final String AGENT = """
             insert into agent (id, name, skills, capacity, role, state, state_since, idle_since, workload)
-            values (:id, :name, :skills, :capacity, :role, :state, :now, :now, 0) on conflict do nothing""";
+            values ($1, $2, $3, $4, $5, $6, $7, $7, 0) on conflict do nothing""";
 
     private final RoutingConfig config;
     private final Transactions tx;
@@ -56,25 +56,14 @@ public class SeedData {
     }
 
     private Uni<Void> queue(String name, RoutingConfig.QueueSeed seed) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(QUEUE)
-                .setParameter("name", name)
-                .setParameter("skills", JsonColumns.write(seed.requiredSkills()))
-                .setParameter("priority", seed.priority())
-                .setParameter("maxWait", (int) seed.maxWait().toSeconds())
-                .setParameter("overflow", seed.overflowQueue().orElse(null))
-                .setParameter("offerTimeout", (int) seed.offerTimeout().toSeconds())
-                .executeUpdate()).replaceWithVoid();
+        return NativeSql.update(QUEUE, name, JsonColumns.write(seed.requiredSkills()), seed.priority(),
+                (int) seed.maxWait().toSeconds(), seed.overflowQueue().orElse(null),
+                (int) seed.offerTimeout().toSeconds()).replaceWithVoid();
     }
 
     private Uni<Void> agent(String id, RoutingConfig.AgentSeed seed, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(AGENT)
-                .setParameter("id", id)
-                .setParameter("name", seed.name())
-                .setParameter("skills", JsonColumns.write(new TreeMap<>(seed.skills())))
-                .setParameter("capacity", seed.capacity().orElse(config.defaultCapacity()))
-                .setParameter("role", AgentRole.of(seed.role()).name())
-                .setParameter("state", AgentState.LOGGED_OUT.name())
-                .setParameter("now", now)
-                .executeUpdate()).replaceWithVoid();
+        return NativeSql.update(AGENT, id, seed.name(), JsonColumns.write(new TreeMap<>(seed.skills())),
+                seed.capacity().orElse(config.defaultCapacity()), AgentRole.of(seed.role()), AgentState.LOGGED_OUT,
+                now).replaceWithVoid();
     }
 }

@@ -1,9 +1,9 @@
 package io.switchboard.routing.stats;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.QueueStats;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -24,16 +24,16 @@ public class MinuteSamples {
 
     private static final String UPSERT = """
             insert into queue_minute (queue, minute, waiting_peak, longest_wait_peak, service_level, agents_ready)
-            values (:queue, :minute, :waiting, :longestWait, :serviceLevel, :ready)
+            values ($1, $2, $3, $4, $5, $6)
             on conflict (queue, minute) do update set
               waiting_peak = greatest(queue_minute.waiting_peak, excluded.waiting_peak),
               longest_wait_peak = greatest(queue_minute.longest_wait_peak, excluded.longest_wait_peak),
               service_level = excluded.service_level,
               agents_ready = excluded.agents_ready""";
-    private static final String PRUNE = "delete from queue_minute where minute < :oldest";
+    private static final String PRUNE = "delete from queue_minute where minute < $1";
     private static final String LAST = """
             select queue, minute, waiting_peak, longest_wait_peak, service_level from queue_minute
-            where minute >= :oldest order by queue, minute""";
+            where minute >= $1 order by queue, minute""";
 
     /** One minute of one queue's chart. */
     public record Point(Instant minute, int waiting, long longestWaitSeconds, Double serviceLevel) {
@@ -48,25 +48,17 @@ public class MinuteSamples {
     /** Adds the figures to their minute and forgets minutes out of the window; runs inside the caller's transaction. */
     public Uni<Void> record(List<QueueStats> figures, Instant now) {
         OffsetDateTime minute = minute(now);
-        return Panache.getSession().chain(session -> Multi.createFrom().iterable(figures)
-                .onItem().transformToUniAndConcatenate(q -> session.createNativeQuery(UPSERT)
-                        .setParameter("queue", q.queue())
-                        .setParameter("minute", minute)
-                        .setParameter("waiting", q.waiting())
-                        .setParameter("longestWait", q.longestWaitSeconds())
-                        .setParameter("serviceLevel", q.serviceLevel())
-                        .setParameter("ready", q.agentsReady())
-                        .executeUpdate())
+        return Multi.createFrom().iterable(figures)
+                .onItem().transformToUniAndConcatenate(q -> NativeSql.update(UPSERT, q.queue(), minute, q.waiting(),
+                        q.longestWaitSeconds(), q.serviceLevel(), q.agentsReady()))
                 .collect().last()
-                .chain(() -> session.createNativeQuery(PRUNE).setParameter("oldest", oldest(now)).executeUpdate())
-                .replaceWithVoid());
+                .chain(() -> NativeSql.update(PRUNE, oldest(now)))
+                .replaceWithVoid();
     }
 
     /** Every queue's points of the window, oldest first; runs inside the caller's session. */
     public Uni<Map<String, List<Point>>> lastWindow(Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LAST, Object[].class)
-                        .setParameter("oldest", oldest(now))
-                        .getResultList())
+        return NativeSql.rows(LAST, oldest(now))
                 .map(rows -> {
                     Map<String, List<Point>> byQueue = new LinkedHashMap<>();
                     for (Object[] row : rows) {

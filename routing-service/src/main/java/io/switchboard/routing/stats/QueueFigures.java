@@ -1,8 +1,8 @@
 package io.switchboard.routing.stats;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.QueueStats;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.dispatch.Dispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ public class QueueFigures {
     private static final String AGENTS = "select count(*) from agent a where %s and " + Dispatcher.HAS_QUEUE_SKILLS;
     private static final String WAITING = "from routing_request r where r.queue = q.name and r.status <> 'DONE'"
             + " and r.target_agent_id is null";
-    private static final String SINCE = "now() - cast(:window as integer) * interval '1 second'";
+    private static final String SINCE = "now() - cast($1 as integer) * interval '1 second'";
     private static final String FIGURES = """
             select q.name,
               (select count(*) %1$s),
@@ -34,7 +34,7 @@ public class QueueFigures {
                  and r.finished_at > %5$s),
               (select count(*) from routing_request r where r.queue = q.name and r.kind = 'CHAT'
                  and r.outcome = 'ACCEPTED' and r.finished_at > %5$s
-                 and r.answered_at - r.waiting_since <= cast(:threshold as integer) * interval '1 second'),
+                 and r.answered_at - r.waiting_since <= cast($2 as integer) * interval '1 second'),
               (select count(*) from routing_request r where r.queue = q.name and r.kind = 'CHAT'
                  and r.outcome in ('ACCEPTED', 'ABANDONED') and r.finished_at > %5$s)
             from routing_queue q order by q.name""".formatted(WAITING,
@@ -54,10 +54,7 @@ public class QueueFigures {
     /** Runs inside the caller's session. */
     public Uni<List<QueueStats>> compute() {
         Instant now = Instant.now();
-        return Panache.getSession().chain(session -> session.createNativeQuery(FIGURES, Object[].class)
-                        .setParameter("window", (int) windowSeconds)
-                        .setParameter("threshold", (int) thresholdSeconds)
-                        .getResultList())
+        return NativeSql.rows(FIGURES, (int) windowSeconds, (int) thresholdSeconds)
                 .map(rows -> rows.stream().map(row -> stats(row, now)).toList());
     }
 

@@ -1,10 +1,10 @@
 package io.switchboard.routing.stats;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +19,8 @@ import java.time.Instant;
 public class StatsPublisher {
 
     private static final String CLAIM_PERIOD = """
-            update job_lease set last_run = :now
-            where name = 'routing-stats' and last_run <= cast(:now as timestamptz) - cast(:period as integer) * interval '1 millisecond'""";
+            update job_lease set last_run = $1
+            where name = 'routing-stats' and last_run <= cast($1 as timestamptz) - cast($2 as integer) * interval '1 millisecond'""";
 
     private final QueueFigures figures;
     private final MinuteSamples samples;
@@ -42,12 +42,8 @@ public class StatsPublisher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> publish() {
-        return tx.commit(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM_PERIOD)
-                        .setParameter("now", Instant.now())
-                        // A little slack so that the replica whose timer fires first each period wins.
-                        .setParameter("period", periodMillis / 2)
-                        .executeUpdate())
+        // A little slack (half a period) so that the replica whose timer fires first each period wins.
+        return tx.commit(() -> NativeSql.update(CLAIM_PERIOD, Instant.now(), periodMillis / 2)
                 .chain(claimed -> claimed == 0 ? Uni.createFrom().voidItem() : figures.compute()
                         .call(list -> samples.record(list, Instant.now()))
                         .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.telephony.TelephonyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +57,10 @@ public class CallTimeouts {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
-        return tx.commit(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+        return tx.commit(() -> NativeSql.update("""
                         delete from telephony_call
-                        where state in ('FAILED', 'ENDED') and finished_at < now() - ?1 * interval '1 second'""")
-                .setParameter(1, config.retention().toSeconds())
-                .executeUpdate()))
+                        where state in ('FAILED', 'ENDED') and finished_at < now() - $1 * interval '1 second'""",
+                config.retention().toSeconds()))
                 .invoke(deleted -> {
                     if (deleted > 0) {
                         LOG.infof("%d finished call(s) older than %s deleted", deleted, config.retention());
@@ -71,18 +71,17 @@ public class CallTimeouts {
 
     /** @return how many calls were ended */
     Uni<Integer> endBatch() {
-        return tx.commit(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                                select * from telephony_call
-                                where (state = 'DIALLING' and dialling_at < now() - ?1 * interval '1 millisecond')
-                                   or (state = 'PLACING' and attempt_started_at < now() - ?1 * interval '1 millisecond')
-                                   or (state = 'CONNECTED' and connected_at < now() - ?2 * interval '1 millisecond')
-                                order by updated_at limit ?3
-                                for update skip locked""", TelephonyCall.class)
-                        .setParameter(1, config.diallingTimeout().toMillis())
-                        .setParameter(2, config.maxCallDuration().toMillis())
-                        .setParameter(3, BATCH)
-                        .getResultList())
+        // The rows are locked here (ids only), then loaded as entities in the statement's order.
+        return tx.commit(() -> NativeSql.column("""
+                                select request_id from telephony_call
+                                where (state = 'DIALLING' and dialling_at < now() - $1 * interval '1 millisecond')
+                                   or (state = 'PLACING' and attempt_started_at < now() - $1 * interval '1 millisecond')
+                                   or (state = 'CONNECTED' and connected_at < now() - $2 * interval '1 millisecond')
+                                order by updated_at limit $3
+                                for update skip locked""", String.class,
+                        config.diallingTimeout().toMillis(), config.maxCallDuration().toMillis(), BATCH)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<TelephonyCall>of())
+                        : Panache.getSession().chain(session -> session.find(TelephonyCall.class, ids.toArray())))
                 .chain(this::end));
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.OwnContext;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.telephony.TelephonyConfig;
@@ -113,11 +114,12 @@ public class Dialler {
     }
 
     private Uni<List<Claimed>> claim(int batch) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from telephony_call where state = 'REQUESTED' and next_attempt_at <= now()
-                        order by next_attempt_at limit ?1 for update skip locked""", TelephonyCall.class)
-                .setParameter(1, batch)
-                .getResultList()
+        // The rows are locked here (ids only), then loaded as entities in the statement's order.
+        return NativeSql.column("""
+                        select request_id from telephony_call where state = 'REQUESTED' and next_attempt_at <= now()
+                        order by next_attempt_at limit $1 for update skip locked""", String.class, batch)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<TelephonyCall>of())
+                        : Panache.getSession().chain(session -> session.find(TelephonyCall.class, ids.toArray())))
                 .map(calls -> {
                     Instant now = Calls.now();
                     return calls.stream().map(call -> {
@@ -129,7 +131,7 @@ public class Dialler {
                         return new Claimed(call.requestId, call.chatId, call.agentId, call.phoneNumber,
                                 call.attempts);
                     }).toList();
-                }));
+                });
     }
 
     /** Sends the attempt (no transaction open) and settles it; never fails. */

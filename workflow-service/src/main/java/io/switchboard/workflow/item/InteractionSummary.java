@@ -2,13 +2,13 @@ package io.switchboard.workflow.item;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.Events;
 import io.switchboard.events.MessageLeft;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -66,51 +66,37 @@ public class InteractionSummary extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static Uni<Void> record(ChatRequested chat) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeSql.update("""
                         insert into interaction_summary (chat_id, contact_name, email, origin_queue, subject, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, now())
+                        values ($1, $2, $3, $4, $5, now())
                         on conflict (chat_id) do update set contact_name = excluded.contact_name, email = excluded.email,
-                            origin_queue = excluded.origin_queue, subject = excluded.subject, updated_at = now()""")
-                .setParameter(1, chat.chatId())
-                .setParameter(2, chat.contactName())
-                .setParameter(3, chat.email())
-                .setParameter(4, chat.queue())
-                .setParameter(5, chat.subject())
-                .executeUpdate()).replaceWithVoid();
+                            origin_queue = excluded.origin_queue, subject = excluded.subject, updated_at = now()""",
+                chat.chatId(), chat.contactName(), chat.email(), chat.queue(), chat.subject()).replaceWithVoid();
     }
 
     public static Uni<Void> record(ChatCompleted chat) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeSql.update("""
                         insert into interaction_summary (chat_id, agent_id, disposition_code, notes, attached_data,
                             updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, now())
+                        values ($1, $2, $3, $4, $5, now())
                         on conflict (chat_id) do update set agent_id = excluded.agent_id,
                             disposition_code = excluded.disposition_code, notes = excluded.notes,
-                            attached_data = excluded.attached_data, updated_at = now()""")
-                .setParameter(1, chat.chatId())
-                .setParameter(2, chat.agentId())
-                .setParameter(3, chat.dispositionCode())
-                .setParameter(4, chat.notes())
-                .setParameter(5, chat.data() == null ? null : write(chat.data()))
-                .executeUpdate()).replaceWithVoid();
+                            attached_data = excluded.attached_data, updated_at = now()""",
+                chat.chatId(), chat.agentId(), chat.dispositionCode(), chat.notes(),
+                chat.data() == null ? null : write(chat.data())).replaceWithVoid();
     }
 
     /** A message the contact left: the whole summary at once (nothing else comes about it). */
     public static Uni<Void> record(MessageLeft message) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeSql.update("""
                         insert into interaction_summary (chat_id, contact_name, email, origin_queue, message,
                             attached_data, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, now())
+                        values ($1, $2, $3, $4, $5, $6, now())
                         on conflict (chat_id) do update set contact_name = excluded.contact_name,
                             email = excluded.email, origin_queue = excluded.origin_queue, message = excluded.message,
-                            attached_data = excluded.attached_data, updated_at = now()""")
-                .setParameter(1, message.chatId())
-                .setParameter(2, message.contactName())
-                .setParameter(3, message.email())
-                .setParameter(4, message.queue())
-                .setParameter(5, message.text())
-                .setParameter(6, message.data() == null ? null : write(message.data()))
-                .executeUpdate()).replaceWithVoid();
+                            attached_data = excluded.attached_data, updated_at = now()""",
+                message.chatId(), message.contactName(), message.email(), message.queue(), message.text(),
+                message.data() == null ? null : write(message.data())).replaceWithVoid();
     }
 
     /** The attached data as stored; empty when the chat had none. */
@@ -135,10 +121,9 @@ public class InteractionSummary extends PanacheEntityBase {
 
     /** Forgets summaries of chats that never entered the workflow once they are older than {@code retention}. */
     static Uni<Integer> pruneUnused(Duration retention) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        delete from interaction_summary s where s.updated_at < ?1
-                        and not exists (select 1 from workflow_item i where i.chat_id = s.chat_id)""")
-                .setParameter(1, Instant.now().minus(retention))
-                .executeUpdate());
+        return NativeSql.update("""
+                        delete from interaction_summary s where s.updated_at < $1
+                        and not exists (select 1 from workflow_item i where i.chat_id = s.chat_id)""",
+                Instant.now().minus(retention));
     }
 }

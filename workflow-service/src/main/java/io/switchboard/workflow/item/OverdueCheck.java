@@ -5,11 +5,13 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventType;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Flags open items that have waited in their queue longer than its maximum age, and publishes
@@ -39,15 +41,15 @@ public class OverdueCheck {
 
     /** @return how many items were flagged */
     Uni<Integer> flagBatch() {
-        return tx.commit(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                                select i.* from workflow_item i join workflow_queue q on q.name = i.queue
+        // The rows are locked here (ids only), then loaded as entities in the statement's order.
+        return tx.commit(() -> NativeSql.column("""
+                                select i.id from workflow_item i join workflow_queue q on q.name = i.queue
                                 where i.state in ('WAITING', 'CLAIMED') and i.overdue_at is null
                                   and i.entered_queue_at + q.max_age_seconds * interval '1 second' < now()
-                                order by i.entered_queue_at limit ?1
-                                for update of i skip locked""", WorkflowItem.class)
-                        .setParameter(1, BATCH)
-                        .getResultList())
+                                order by i.entered_queue_at limit $1
+                                for update of i skip locked""", UUID.class, BATCH)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<WorkflowItem>of())
+                        : Panache.getSession().chain(session -> session.find(WorkflowItem.class, ids.toArray())))
                 .chain(this::flag));
     }
 

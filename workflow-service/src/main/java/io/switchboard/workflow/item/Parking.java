@@ -1,12 +1,12 @@
 package io.switchboard.workflow.item;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ChatCompleted;
 import io.switchboard.events.EventType;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.kit.inbox.PermanentEventFailure;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.workflow.WorkflowConfig;
 import io.switchboard.workflow.strategy.WorkflowQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,17 +84,11 @@ public class Parking {
         item.decidedBy = decidedBy;
         item.decidedAt = now;
         item.enteredQueueAt = queue == null ? null : now;
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeSql.update("""
                         insert into workflow_item (id, chat_id, state, queue, decided_by, decided_at, entered_queue_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (chat_id) do nothing""")
-                        .setParameter(1, item.id)
-                        .setParameter(2, item.chatId)
-                        .setParameter(3, item.state.name())
-                        .setParameter(4, item.queue)
-                        .setParameter(5, item.decidedBy)
-                        .setParameter(6, item.decidedAt)
-                        .setParameter(7, item.enteredQueueAt)
-                        .executeUpdate())
+                        values ($1, $2, $3, $4, $5, $6, $7) on conflict (chat_id) do nothing""",
+                        item.id, item.chatId, item.state, item.queue, item.decidedBy, item.decidedAt,
+                        item.enteredQueueAt)
                 .chain(inserted -> {
                     if (inserted == 0) {
                         Log.infof("interaction %s is already in the workflow; nothing changed", chatId);

@@ -1,9 +1,9 @@
 package io.switchboard.workflow.item;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventType;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.workflow.strategy.WorkflowQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +34,10 @@ public class WorkItems {
     }
 
     public Uni<List<QueueView>> queues() {
-        return tx.read(() -> WorkflowQueue.active().chain(queues -> Panache.getSession().chain(session -> session
-                .createNativeQuery("""
+        return tx.read(() -> WorkflowQueue.active().chain(queues -> NativeSql.rows("""
                         select queue, count(*) filter (where state = 'WAITING'), count(*) filter (where state = 'CLAIMED'),
                                count(*) filter (where overdue_at is not null)
-                        from workflow_item where state in ('WAITING', 'CLAIMED') group by queue""", Object[].class)
-                .getResultList()
+                        from workflow_item where state in ('WAITING', 'CLAIMED') group by queue""")
                 .map(rows -> {
                     Map<String, Object[]> counts = rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> r));
                     return queues.stream().map(q -> {
@@ -47,7 +45,7 @@ public class WorkItems {
                         return new QueueView(q.name, q.description, q.maxAgeSeconds, number(c[1]), number(c[2]),
                                 number(c[3]));
                     }).toList();
-                }))));
+                })));
     }
 
     public Uni<ItemPage> list(String queue, int page, int size) {
@@ -74,14 +72,14 @@ public class WorkItems {
      */
     public Uni<ItemView> claimNext(String queue, String worker) {
         return tx.commit(() -> requireQueue(queue)
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery("""
-                                select * from workflow_item where queue = ?1 and state = 'WAITING'
-                                order by entered_queue_at, id limit 1 for update skip locked""", WorkflowItem.class)
-                        .setParameter(1, queue)
-                        .getResultList())
-                .chain(found -> found.isEmpty() ? Uni.createFrom().<ItemView>nullItem()
-                        : claim(found.get(0), worker).replaceWith(found.get(0)).chain(WorkItems::withSummary)));
+                // The row is locked here (its id only), then loaded as an entity.
+                .chain(() -> NativeSql.value("""
+                                select id from workflow_item where queue = $1 and state = 'WAITING'
+                                order by entered_queue_at, id limit 1 for update skip locked""", UUID.class, queue))
+                .chain(id -> id == null ? Uni.createFrom().<WorkflowItem>nullItem()
+                        : WorkflowItem.<WorkflowItem>findById(id))
+                .chain(found -> found == null ? Uni.createFrom().<ItemView>nullItem()
+                        : claim(found, worker).replaceWith(found).chain(WorkItems::withSummary)));
     }
 
     /** Claims one item; claiming an item one already holds is answered with it again (a retried request). */

@@ -3,15 +3,14 @@ package io.switchboard.workflow.strategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.problem.Problems;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Reads and replaces the workflow strategy; every change replaces the whole document at once. */
 @ApplicationScoped
@@ -48,16 +47,13 @@ public class StrategyStore {
 
     private Uni<WorkflowStrategy> replaceNow(WorkflowStrategy wanted, String actor) {
         requireConsistent(wanted);
-        return Panache.getSession().chain(session -> session
-                // One change at a time: the strategy row is the lock.
-                .createNativeQuery("select id from workflow_strategy where id = ?1 for update")
-                .setParameter(1, StrategySettings.ID)
-                .getResultList()
-                .chain(() -> writeQueues(session, wanted.queues()))
-                .chain(() -> retireOthers(session, wanted.queues()))
-                .chain(() -> writeSettings(session, wanted, actor, "on conflict (id) do update set enabled = excluded.enabled, "
+        // One change at a time: the strategy row is the lock.
+        return NativeSql.rows("select id from workflow_strategy where id = $1 for update", StrategySettings.ID)
+                .chain(() -> writeQueues(wanted.queues()))
+                .chain(() -> retireOthers(wanted.queues()))
+                .chain(() -> writeSettings(wanted, actor, "on conflict (id) do update set enabled = excluded.enabled, "
                         + "rules = excluded.rules, default_queues = excluded.default_queues, "
-                        + "updated_at = excluded.updated_at, updated_by = excluded.updated_by")))
+                        + "updated_at = excluded.updated_at, updated_by = excluded.updated_by"))
                 .replaceWith(wanted);
     }
 
@@ -73,9 +69,9 @@ public class StrategyStore {
 
     private Uni<Boolean> seedNow(WorkflowStrategy initial, String actor) {
         requireConsistent(initial);
-        return Panache.getSession().chain(session -> writeSettings(session, initial, actor, "on conflict (id) do nothing")
+        return writeSettings(initial, actor, "on conflict (id) do nothing")
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : writeQueues(session, initial.queues()).replaceWith(true)));
+                        : writeQueues(initial.queues()).replaceWith(true));
     }
 
     private static void requireConsistent(WorkflowStrategy strategy) {
@@ -85,51 +81,40 @@ public class StrategyStore {
         }
     }
 
-    private Uni<Integer> writeSettings(Mutiny.Session session, WorkflowStrategy strategy, String actor, String onConflict) {
-        return session.createNativeQuery("""
+    private Uni<Integer> writeSettings(WorkflowStrategy strategy, String actor, String onConflict) {
+        return NativeSql.update("""
                         insert into workflow_strategy (id, enabled, rules, default_queues, updated_at, updated_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6) """ + onConflict)
-                .setParameter(1, StrategySettings.ID)
-                .setParameter(2, strategy.enabled())
-                .setParameter(3, write(strategy.rules()))
-                .setParameter(4, write(strategy.defaultQueues()))
-                .setParameter(5, Instant.now())
-                .setParameter(6, actor)
-                .executeUpdate();
+                        values ($1, $2, $3, $4, $5, $6) """ + onConflict,
+                StrategySettings.ID, strategy.enabled(), write(strategy.rules()), write(strategy.defaultQueues()),
+                Instant.now(), actor);
     }
 
-    private static Uni<Void> writeQueues(Mutiny.Session session, List<QueueDefinition> queues) {
+    private static Uni<Void> writeQueues(List<QueueDefinition> queues) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < queues.size(); i++) {
             QueueDefinition queue = queues.get(i);
             int position = i;
-            chain = chain.chain(() -> session.createNativeQuery("""
+            chain = chain.chain(() -> NativeSql.update("""
                             insert into workflow_queue (name, description, max_age_seconds, position, retired)
-                            values (?1, ?2, ?3, ?4, false)
+                            values ($1, $2, $3, $4, false)
                             on conflict (name) do update set description = excluded.description,
-                                max_age_seconds = excluded.max_age_seconds, position = excluded.position, retired = false""")
-                    .setParameter(1, queue.name())
-                    .setParameter(2, queue.description())
-                    .setParameter(3, queue.maxAgeSeconds())
-                    .setParameter(4, position)
-                    .executeUpdate()
+                                max_age_seconds = excluded.max_age_seconds, position = excluded.position, retired = false""",
+                            queue.name(), queue.description(), queue.maxAgeSeconds(), position)
                     .replaceWithVoid());
         }
         return chain;
     }
 
     /** Retires first, then looks for open items: a concurrent park holds its queue share-locked, so it is seen. */
-    private static Uni<Void> retireOthers(Mutiny.Session session, List<QueueDefinition> kept) {
-        List<String> names = kept.stream().map(QueueDefinition::name).toList();
-        return session.createNativeQuery("update workflow_queue set retired = true where not retired and name not in (:kept)")
-                .setParameter("kept", names)
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery("""
+    private static Uni<Void> retireOthers(List<QueueDefinition> kept) {
+        String[] names = kept.stream().map(QueueDefinition::name).toArray(String[]::new);
+        return NativeSql.update("update workflow_queue set retired = true where not retired and name <> all($1)",
+                        (Object) names)
+                .chain(() -> NativeSql.column("""
                                 select q.name from workflow_queue q
                                 where q.retired and exists (select 1 from workflow_item i
                                     where i.queue = q.name and i.state in ('WAITING', 'CLAIMED'))
-                                order by q.name""", String.class)
-                        .getResultList())
+                                order by q.name""", String.class))
                 .invoke(inUse -> {
                     if (!inUse.isEmpty()) {
                         throw Problems.conflict("queue-in-use", "Queue still in use",

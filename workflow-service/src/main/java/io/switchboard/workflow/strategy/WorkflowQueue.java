@@ -1,8 +1,8 @@
 package io.switchboard.workflow.strategy;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.kit.tx.NativeSql;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,12 +39,11 @@ public class WorkflowQueue extends PanacheEntityBase {
      * cannot retire it while an item is being put into it.
      */
     public static Uni<WorkflowQueue> lockActive(String name) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("select * from workflow_queue where name = ?1 and not retired for share",
-                                WorkflowQueue.class)
-                        .setParameter(1, name)
-                        .getResultList())
-                .map(found -> found.isEmpty() ? null : found.get(0));
+        // The row is locked here (its id only), then loaded as an entity.
+        return NativeSql.value("select name from workflow_queue where name = $1 and not retired for share",
+                        String.class, name)
+                .chain(found -> found == null ? Uni.createFrom().<WorkflowQueue>nullItem()
+                        : WorkflowQueue.<WorkflowQueue>findById(found));
     }
 
     public static Uni<List<WorkflowQueue>> active() {
