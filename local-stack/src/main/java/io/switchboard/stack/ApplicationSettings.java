@@ -32,8 +32,13 @@ public record ApplicationSettings(Path repoRoot, Path logDirectory, PortAssignme
             "LIMIT_CHAT_REQUESTS_BURST", "100000", "LIMIT_CHAT_REQUESTS_PER_MINUTE", "6000000",
             "LIMIT_MESSAGES_BURST", "100000", "LIMIT_MESSAGES_PER_SECOND", "100000",
             "LIMIT_TYPING_BURST", "100000", "LIMIT_TYPING_PER_SECOND", "100000");
-    /** Six JVMs share a small machine. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m");
+    /**
+     * Seven JVMs share a small machine. The serial collector is the one the JVM picks by itself in the pods (memory
+     * limit below 1792 MB, docs/operations.md); on a big box it would pick G1, whose background threads in every JVM
+     * compete for the same cores: the chat benchmark carried 248 messages/s against 152 at 300 offered
+     * (docs/performance.md).
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
     /** The launcher's settings: standard ports, plain database names, unprefixed topics. */
     public static ApplicationSettings local(Path repoRoot, Path logDirectory) {

@@ -26,8 +26,8 @@ public final class PackagedService implements AutoCloseable {
     public static final String JAR_PROPERTY = "switchboard.app.jar";
     /** Where Quarkus packages the runner, relative to the module; the default when the property is not set. */
     private static final String DEFAULT_JAR = "target/quarkus-app/quarkus-run.jar";
-    /** Two JVMs start side by side on a shared machine next to the test's own. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
+    /** Two JVMs start side by side on a shared machine next to the test's own (collector: see ApplicationSettings). */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     /** A test instance need not drain politely; its state is all in the database and the broker. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
