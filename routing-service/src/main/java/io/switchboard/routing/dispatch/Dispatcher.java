@@ -140,7 +140,7 @@ public class Dispatcher {
      */
     public Uni<Boolean> offerNow(RoutingRequest request, RoutingQueue queue) {
         return Panache.flush()
-                .chain(() -> Rows.locked(Agent.class, idlestAgent, request.id))
+                .chain(() -> NativeSql.locked(Agent.class, idlestAgent, request.id))
                 .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(false)
                         : NativeSql.value(earlierForAgent, Long.class, agents.get(0).id, request.id,
                                 queue.priority + request.priorityBoost, request.waitingSince)
@@ -167,7 +167,7 @@ public class Dispatcher {
     }
 
     private Uni<Integer> dispatchBatch() {
-        return Panache.withTransaction(() -> Rows.locked(RoutingRequest.class, nextRequests, batchSize)
+        return Panache.withTransaction(() -> NativeSql.locked(RoutingRequest.class, nextRequests, batchSize)
                 .chain(this::offerEach));
     }
 
@@ -181,7 +181,7 @@ public class Dispatcher {
     }
 
     private Uni<Integer> offerToIdlestAgent(RoutingRequest request) {
-        return Rows.locked(Agent.class, idlestAgent, request.id)
+        return NativeSql.locked(Agent.class, idlestAgent, request.id)
                 .chain(agents -> agents.isEmpty() ? Uni.createFrom().item(0)
                         : RoutingQueue.<RoutingQueue>findById(request.queue)
                         .chain(queue -> offering.offer(request, agents.get(0), queue.offerTimeout()))

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.OfferKind;
 import io.switchboard.events.RoutingOutcome;
 import io.switchboard.kit.outbox.EventOutbox;
+import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.kit.tx.Transactions;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.agent.Agent;
@@ -103,7 +104,7 @@ public class RoutingTimers {
                         .chain(requests -> each(requests, request -> Rows.lockOpenOffer(request.id)
                                 .chain(offer -> offer == null ? Uni.createFrom().voidItem()
                                         : answers.withdrawFromAbsent(request, offer)))))
-                .chain(withdrawn -> tx.commit(() -> Rows.locked(Agent.class, ABSENT_AGENTS,
+                .chain(withdrawn -> tx.commit(() -> NativeSql.locked(Agent.class, ABSENT_AGENTS,
                                 Instant.now().minus(presenceGrace), batchSize)
                         .chain(agents -> each(agents, agent -> {
                             agent.desktopLostAt = null;
@@ -149,7 +150,7 @@ public class RoutingTimers {
     }
 
     private Uni<List<RoutingRequest>> due(String sql, Instant time) {
-        return Rows.locked(RoutingRequest.class, sql, time, batchSize);
+        return NativeSql.locked(RoutingRequest.class, sql, time, batchSize);
     }
 
     /** One after the other (one reactive session); how many there were. */

@@ -1,6 +1,5 @@
 package io.switchboard.routing.dispatch;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.tx.NativeSql;
 import io.switchboard.routing.agent.Agent;
@@ -12,10 +11,9 @@ import java.util.UUID;
  * Row-locking reads. Always lock before the first read of a row in a transaction (a session returns an entity it
  * already holds without re-reading it), and lock in the order chat, request, offer, agent to avoid deadlocks.
  *
- * <p>The rows are locked by a native {@code select id ... for update} ({@link NativeSql}), then loaded as entities
- * through the session (an entity it already holds is returned as it is). Not with a Hibernate lock mode: on
- * PostgreSQL its pessimistic write is {@code for no key update}, which does not hold off the foreign-key checks of
- * offers and assignments being inserted for the locked agent or request.
+ * <p>The rows are locked by a native {@code select id ... for update} ({@link NativeSql#locked}), not with a
+ * Hibernate lock mode: on PostgreSQL its pessimistic write is {@code for no key update}, which does not hold off the
+ * foreign-key checks of offers and assignments being inserted for the locked agent or request.
  */
 public final class Rows {
 
@@ -60,48 +58,31 @@ public final class Rows {
     }
 
     public static Uni<RoutingRequest> lockRequest(UUID id) {
-        return single(RoutingRequest.class, "select id from routing_request where id = $1 for update", id);
+        return NativeSql.lockedOne(RoutingRequest.class, "select id from routing_request where id = $1 for update", id);
     }
 
     public static Uni<Offer> lockOffer(UUID id) {
-        return single(Offer.class, "select id from offer where id = $1 for update", id);
+        return NativeSql.lockedOne(Offer.class, "select id from offer where id = $1 for update", id);
     }
 
     public static Uni<Agent> lockAgent(String id) {
-        return single(Agent.class, "select id from agent where id = $1 for update", id);
+        return NativeSql.lockedOne(Agent.class, "select id from agent where id = $1 for update", id);
     }
 
     /** The open request of a chat, if any. */
     public static Uni<RoutingRequest> lockOpenRequest(String chatId) {
-        return single(RoutingRequest.class,
+        return NativeSql.lockedOne(RoutingRequest.class,
                 "select id from routing_request where chat_id = $1 and status <> 'DONE' for update", chatId);
     }
 
     public static Uni<Offer> lockOpenOffer(UUID requestId) {
-        return single(Offer.class, "select id from offer where routing_request_id = $1 and status = 'OPEN' for update",
-                requestId);
+        return NativeSql.lockedOne(Offer.class,
+                "select id from offer where routing_request_id = $1 and status = 'OPEN' for update", requestId);
     }
 
     public static Uni<List<Assignment>> lockHeld(String chatId) {
-        return locked(Assignment.class,
+        return NativeSql.locked(Assignment.class,
                 "select id from assignment where chat_id = $1 and released_at is null order by agent_id for update",
                 chatId);
-    }
-
-    /**
-     * The entities of the rows a native statement locks: its first column is their id, in the order it returns them.
-     * Rows another transaction has locked meanwhile cannot change before commit, so the entities are read as locked.
-     */
-    static <T> Uni<List<T>> locked(Class<T> type, String sql, Object... parameters) {
-        return NativeSql.column(sql, Object.class, parameters)
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<T>of())
-                        : Panache.getSession().chain(session -> session.find(type, ids.toArray())));
-    }
-
-    /** The entity of the first row a native statement locks (it locks every row it selects), or null. */
-    static <T> Uni<T> single(Class<T> type, String sql, Object... parameters) {
-        return NativeSql.column(sql, Object.class, parameters)
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().<T>nullItem()
-                        : Panache.getSession().chain(session -> session.find(type, ids.get(0))));
     }
 }

@@ -54,6 +54,23 @@ public final class NativeSql {
         return row(sql, parameters).map(r -> r == null ? null : type.cast(r[0]));
     }
 
+    /**
+     * The entities of the rows a statement locks ({@code select id ... for update [skip locked]}): its first column
+     * is their id, and they come in the order it returns them. The lock is taken natively, not with a Hibernate lock
+     * mode, whose pessimistic write is PostgreSQL's weaker {@code for no key update}; rows locked by this transaction
+     * cannot change before it ends, so the entities are read as locked.
+     */
+    public static <T> Uni<List<T>> locked(Class<T> type, String sql, Object... parameters) {
+        return column(sql, Object.class, parameters).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<T>of())
+                : Panache.getSession().chain(session -> session.find(type, ids.toArray())));
+    }
+
+    /** The entity of the first row a statement locks (it locks every row it selects), as {@link #locked}; or null. */
+    public static <T> Uni<T> lockedOne(Class<T> type, String sql, Object... parameters) {
+        return value(sql, Object.class, parameters).chain(id -> id == null ? Uni.createFrom().<T>nullItem()
+                : Panache.getSession().chain(session -> session.find(type, id)));
+    }
+
     /** An insert, update or delete without {@code returning}: the number of rows it changed. */
     public static Uni<Integer> update(String sql, Object... parameters) {
         return connection().chain(c -> Uni.createFrom().completionStage(() -> c.update(sql, bind(parameters))));

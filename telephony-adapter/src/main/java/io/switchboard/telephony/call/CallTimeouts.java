@@ -1,6 +1,5 @@
 package io.switchboard.telephony.call;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -71,17 +70,14 @@ public class CallTimeouts {
 
     /** @return how many calls were ended */
     Uni<Integer> endBatch() {
-        // The rows are locked here (ids only), then loaded as entities in the statement's order.
-        return tx.commit(() -> NativeSql.column("""
+        return tx.commit(() -> NativeSql.locked(TelephonyCall.class, """
                                 select request_id from telephony_call
                                 where (state = 'DIALLING' and dialling_at < now() - $1 * interval '1 millisecond')
                                    or (state = 'PLACING' and attempt_started_at < now() - $1 * interval '1 millisecond')
                                    or (state = 'CONNECTED' and connected_at < now() - $2 * interval '1 millisecond')
                                 order by updated_at limit $3
-                                for update skip locked""", String.class,
+                                for update skip locked""",
                         config.diallingTimeout().toMillis(), config.maxCallDuration().toMillis(), BATCH)
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<TelephonyCall>of())
-                        : Panache.getSession().chain(session -> session.find(TelephonyCall.class, ids.toArray())))
                 .chain(this::end));
     }
 

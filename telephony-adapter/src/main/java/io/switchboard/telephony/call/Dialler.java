@@ -1,7 +1,6 @@
 package io.switchboard.telephony.call;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -114,12 +113,9 @@ public class Dialler {
     }
 
     private Uni<List<Claimed>> claim(int batch) {
-        // The rows are locked here (ids only), then loaded as entities in the statement's order.
-        return NativeSql.column("""
+        return NativeSql.locked(TelephonyCall.class, """
                         select request_id from telephony_call where state = 'REQUESTED' and next_attempt_at <= now()
-                        order by next_attempt_at limit $1 for update skip locked""", String.class, batch)
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<TelephonyCall>of())
-                        : Panache.getSession().chain(session -> session.find(TelephonyCall.class, ids.toArray())))
+                        order by next_attempt_at limit $1 for update skip locked""", batch)
                 .map(calls -> {
                     Instant now = Calls.now();
                     return calls.stream().map(call -> {

@@ -31,7 +31,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeliveryLedger {
 
-    /** Locks what it names, skipping rows another replica holds; the entities are read after, already locked. */
+    /** Lock what they name, skipping rows another replica holds ({@link NativeSql#locked}). */
     private static final String CLAIM_DUE = """
             select request_id from transcript_request where status = 'PENDING' and next_attempt_at <= $1
             order by next_attempt_at limit 1 for update skip locked""";
@@ -68,9 +68,9 @@ public class DeliveryLedger {
     /** Claims the next due request if its chat is ready; reschedules or gives up a request that is not. */
     public Uni<ClaimResult> claimNext() {
         Instant now = Instant.now();
-        return tx.commit(() -> NativeSql.value(CLAIM_DUE, String.class, now)
-                .chain(id -> id == null ? Uni.createFrom().item(new ClaimResult.NothingDue())
-                        : TranscriptRequest.<TranscriptRequest>findById(id).chain(request -> examine(request, now))));
+        return tx.commit(() -> NativeSql.lockedOne(TranscriptRequest.class, CLAIM_DUE, now)
+                .chain(request -> request == null ? Uni.createFrom().item(new ClaimResult.NothingDue())
+                        : examine(request, now)));
     }
 
     private Uni<ClaimResult> examine(TranscriptRequest request, Instant now) {
@@ -174,9 +174,7 @@ public class DeliveryLedger {
      */
     public Uni<Integer> recoverExpiredLeases() {
         Instant now = Instant.now();
-        return tx.commit(() -> NativeSql.column(EXPIRED_LEASES, String.class, now, delivery.batchSize())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<TranscriptRequest>of())
-                        : TranscriptRequest.<TranscriptRequest>list("requestId in ?1 order by leaseUntil", ids))
+        return tx.commit(() -> NativeSql.locked(TranscriptRequest.class, EXPIRED_LEASES, now, delivery.batchSize())
                 .chain(rows -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (TranscriptRequest request : rows) {

@@ -1,6 +1,5 @@
 package io.switchboard.workflow.item;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Flags open items that have waited in their queue longer than its maximum age, and publishes
@@ -41,15 +39,12 @@ public class OverdueCheck {
 
     /** @return how many items were flagged */
     Uni<Integer> flagBatch() {
-        // The rows are locked here (ids only), then loaded as entities in the statement's order.
-        return tx.commit(() -> NativeSql.column("""
+        return tx.commit(() -> NativeSql.locked(WorkflowItem.class, """
                                 select i.id from workflow_item i join workflow_queue q on q.name = i.queue
                                 where i.state in ('WAITING', 'CLAIMED') and i.overdue_at is null
                                   and i.entered_queue_at + q.max_age_seconds * interval '1 second' < now()
                                 order by i.entered_queue_at limit $1
-                                for update of i skip locked""", UUID.class, BATCH)
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<WorkflowItem>of())
-                        : Panache.getSession().chain(session -> session.find(WorkflowItem.class, ids.toArray())))
+                                for update of i skip locked""", BATCH)
                 .chain(this::flag));
     }
 

@@ -72,12 +72,9 @@ public class WorkItems {
      */
     public Uni<ItemView> claimNext(String queue, String worker) {
         return tx.commit(() -> requireQueue(queue)
-                // The row is locked here (its id only), then loaded as an entity.
-                .chain(() -> NativeSql.value("""
+                .chain(() -> NativeSql.lockedOne(WorkflowItem.class, """
                                 select id from workflow_item where queue = $1 and state = 'WAITING'
-                                order by entered_queue_at, id limit 1 for update skip locked""", UUID.class, queue))
-                .chain(id -> id == null ? Uni.createFrom().<WorkflowItem>nullItem()
-                        : WorkflowItem.<WorkflowItem>findById(id))
+                                order by entered_queue_at, id limit 1 for update skip locked""", queue))
                 .chain(found -> found == null ? Uni.createFrom().<ItemView>nullItem()
                         : claim(found, worker).replaceWith(found).chain(WorkItems::withSummary)));
     }
