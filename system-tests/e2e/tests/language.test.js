@@ -5,7 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  QUEUE, closeOpenChats, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, setAgentState, unique,
+  QUEUE, closeOpenChats, eventually, items, launch, newPage, onlyOfferedTo, requestChat, screenshot, setAgentState,
+  unique,
 } from '../lib/harness.js';
 
 const NNBSP = '\u202f'; // French puts a narrow no-break space before a colon
@@ -61,14 +62,16 @@ test('a chat in French on both sides, driven from the keyboard, then in English'
 
   await agent.locator('#chat-icon.flashing').waitFor();
   await agent.locator('#offer-count', { hasText: '1 proposition de discussion' }).waitFor();
-  assert.match(await agent.title(), /^\(1\) Switchboard — Poste conseiller$/, 'the tab title counts, in French');
+  await eventually('the tab title counting, in French',
+    async () => /^\(1\) Switchboard — Poste conseiller$/.test(await agent.title()));
   await screenshot(agent, 'fr-01-agent-offer');
   await acceptByKeyboard(agent, claire);
 
   // Notices said in French on both sides.
   await items(agent, '#agent-timeline', 'Alice Martin a rejoint la discussion').waitFor();
   await items(contact, '#contact-timeline', 'Alice Martin a rejoint la discussion').waitFor();
-  assert.equal(await agent.locator('#session-state').textContent(), 'En cours');
+  // The notice can come over the socket before the chat's details: the state shows once they are read.
+  await agent.locator('#session-state', { hasText: /^En cours$/ }).waitFor();
 
   // Shift+Enter adds a line, Enter sends.
   const box = agent.locator('#agent-message');
@@ -90,7 +93,7 @@ test('a chat in French on both sides, driven from the keyboard, then in English'
   // The chat's language is the contact page's.
   await agent.getByRole('tab', { name: 'Contact' }).click();
   await agent.locator('#contact-details dt', { hasText: 'Langue' }).waitFor();
-  assert.ok((await agent.locator('#contact-details dd').allTextContents()).includes('fr'));
+  await agent.locator('#contact-details dd', { hasText: /^fr$/ }).waitFor();
   await agent.getByRole('tab', { name: 'Conversation' }).click();
 
   // "?" outside a text field shows the shortcuts, in French.
@@ -122,7 +125,7 @@ test('a chat in French on both sides, driven from the keyboard, then in English'
   await agent.getByRole('button', { name: 'Ready', exact: true }).waitFor();
   await agent.getByRole('heading', { name: 'My chats' }).waitFor();
   await items(agent, '#agent-timeline', `${bob} joined the chat`).waitFor();
-  assert.equal(await agent.locator('#session-state').textContent(), 'Active');
+  await agent.locator('#session-state', { hasText: /^Active$/ }).waitFor();
   assert.match(await agent.title(), /Switchboard — Agent desktop$/);
   await screenshot(agent, 'en-04-agent-switched');
 

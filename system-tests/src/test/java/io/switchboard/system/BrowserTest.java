@@ -46,6 +46,8 @@ class BrowserTest {
      * own waits) takes 5-8 minutes on a quiet 2-core machine and about twice that on a busy one.
      */
     private static final Duration TESTS_TIMEOUT = Duration.ofMinutes(20);
+    /** Lines of each failed scenario's report repeated in the failure message. */
+    private static final int FAILURE_LINES = 25;
     /** Comma-separated test files to run instead of all of them. */
     private static final String ONLY = System.getProperty("switchboard.e2e.tests", "").trim();
 
@@ -61,8 +63,32 @@ class BrowserTest {
         List<String> tests = ONLY.isEmpty() ? List.of("npm", "test")
                 : Stream.concat(Stream.of("node", "--test", "--test-concurrency=1"),
                         Arrays.stream(ONLY.split(",")).map(String::trim).filter(s -> !s.isEmpty())).toList();
-        assertThat(run(tests, system, TESTS_TIMEOUT, "browser-tests.log"))
-                .as("browser tests (see target/browser-tests.log and target/screenshots/)").isZero();
+        int exit = run(tests, system, TESTS_TIMEOUT, "browser-tests.log");
+        assertThat(exit).as("browser tests (see target/browser-tests.log and target/screenshots/); failed:%n%s",
+                failures(Path.of("target", "browser-tests.log"))).isZero();
+    }
+
+    /**
+     * The report of each failed scenario (TAP: from {@code not ok} to the end of its YAML block), cut to a few lines:
+     * the build's failure summary then says which assertion failed, where CI shows only the end of the output.
+     */
+    static String failures(Path tapLog) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int lines = 0;
+        boolean inFailure = false;
+        for (String line : Files.readAllLines(tapLog)) {
+            if (line.stripLeading().startsWith("not ok ")) {
+                inFailure = true;
+                lines = 0;
+            }
+            if (inFailure && lines++ < FAILURE_LINES) {
+                out.append(line).append('\n');
+            }
+            if (inFailure && line.strip().equals("...")) {
+                inFailure = false;
+            }
+        }
+        return out.toString();
     }
 
     private static int run(List<String> command, RunningSystem system, Duration timeout, String logName)
