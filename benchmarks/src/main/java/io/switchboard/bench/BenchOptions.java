@@ -45,7 +45,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
 
     static final String DEFAULT_ISSUER = "https://switchboard.dev/local-idp";
     /** The JIT warm-up sends at the first step's rate, at most this: a warm-up must not itself saturate the box. */
-    static final int JIT_WARMUP_MAX_RATE = 50;
+    static final int JIT_WARMUP_MAX_RATE = 100;
 
     public static final String USAGE = """
             ./switchboard bench chat [options]      the end-to-end chat benchmark (docs/performance.md)
@@ -63,7 +63,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
               --ready-timeout 300        seconds a started stack may take to become ready
               --settle 120               longest wait for a backlog before the next step and at the end (stops
                                          early when all arrived or nothing arrived for 10 s)
-              --jit-warmup 30            seconds of messages (first rate, at most 50/s) before the first step,
+              --jit-warmup 60            seconds of messages (first rate, at most 100/s) before the first step,
                                          not measured: cold JITs are not the system's speed (0: none)
             """;
 
@@ -90,7 +90,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
         Path key = null;
         int readySeconds = 300;
         int settle = 120;
-        int jitWarmup = 30;
+        int jitWarmup = 60;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
