@@ -32,15 +32,20 @@ import java.util.Optional;
  * @param jwtKey          PEM private key the generator signs agent tokens with (empty: the development key)
  * @param readyTimeout    how long a started stack may take to become ready (a busy machine starts slowly)
  * @param settleSeconds   longest wait, before each message step and at the end, for a backlog the drain left
+ * @param jitWarmupSeconds seconds of messages sent once before the first message step, not measured: the seven
+ *                        JVMs of a started stack compile their hot paths then, not inside the first step
  */
 public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, int drainSeconds, int chats,
                            int agents, int capacity, List<Integer> requestRates, int requestSeconds,
                            int floorSeconds, int sessionInstances, boolean throughGateway,
                            Optional<String> gatewayUrl, Optional<String> routingUrl, List<String> sessionUrls,
                            Optional<String> kafka, String topicPrefix, Path output, String jwtIssuer,
-                           Optional<Path> jwtKey, java.time.Duration readyTimeout, int settleSeconds) {
+                           Optional<Path> jwtKey, java.time.Duration readyTimeout, int settleSeconds,
+                           int jitWarmupSeconds) {
 
     static final String DEFAULT_ISSUER = "https://switchboard.dev/local-idp";
+    /** The JIT warm-up sends at the first step's rate, at most this: a warm-up must not itself saturate the box. */
+    static final int JIT_WARMUP_MAX_RATE = 100;
 
     public static final String USAGE = """
             ./switchboard bench chat [options]      the end-to-end chat benchmark (docs/performance.md)
@@ -58,6 +63,8 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
               --ready-timeout 300        seconds a started stack may take to become ready
               --settle 120               longest wait for a backlog before the next step and at the end (stops
                                          early when all arrived or nothing arrived for 10 s)
+              --jit-warmup 60            seconds of messages (first rate, at most 100/s) before the first step,
+                                         not measured: cold JITs are not the system's speed (0: none)
             """;
 
     public static BenchOptions parse(String[] args, Path defaultOutput) {
@@ -83,6 +90,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
         Path key = null;
         int readySeconds = 300;
         int settle = 120;
+        int jitWarmup = 60;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -116,6 +124,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
                         case "--jwt-key" -> key = Path.of(value);
                         case "--ready-timeout" -> readySeconds = Integer.parseInt(value);
                         case "--settle" -> settle = Integer.parseInt(value);
+                        case "--jit-warmup" -> jitWarmup = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option: " + arg);
                     }
                 }
@@ -142,7 +151,12 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
         return new BenchOptions(rates, seconds, warmup, drain, chats, agents, capacity, requestRates, requestSeconds,
                 floorSeconds, instances, viaGateway, Optional.ofNullable(gatewayUrl), Optional.ofNullable(routingUrl),
                 sessionUrls, Optional.ofNullable(kafka), prefix, output, issuer, Optional.ofNullable(key),
-                java.time.Duration.ofSeconds(readySeconds), settle);
+                java.time.Duration.ofSeconds(readySeconds), settle, jitWarmup);
+    }
+
+    /** The rate of the JIT warm-up (0: none). */
+    public int jitWarmupRate() {
+        return jitWarmupSeconds <= 0 || rates.isEmpty() ? 0 : Math.min(rates.get(0), JIT_WARMUP_MAX_RATE);
     }
 
     public boolean startsStack() {

@@ -83,6 +83,11 @@ public final class ChatBenchmark {
                 }
                 run.openChats();
                 System.out.printf("%d chats live%n", run.chatCount());
+                if (options.jitWarmupRate() > 0) {
+                    System.out.printf("JIT warm-up: %d s at %d/s, not measured%n", options.jitWarmupSeconds(),
+                            options.jitWarmupRate());
+                    run.warmUp(options.jitWarmupRate(), options.jitWarmupSeconds(), cpu);
+                }
                 for (int rate : options.rates()) {
                     settle(run, options, "before the " + rate + "/s step");
                     Latency kafka = floors.kafka(rate, options.floorSeconds());
@@ -143,7 +148,8 @@ public final class ChatBenchmark {
 
     private static JsonObject header(BenchOptions options, SystemUnderTest system, Path root, Instant started) {
         JsonObject opts = new JsonObject().put("rates", new JsonArray(options.rates())).put("seconds", options.seconds())
-                .put("warmupSeconds", options.warmupSeconds()).put("drainSeconds", options.drainSeconds())
+                .put("warmupSeconds", options.warmupSeconds())
+                .put("jitWarmupSeconds", options.jitWarmupSeconds()).put("drainSeconds", options.drainSeconds())
                 .put("chats", options.chats()).put("agents", options.agents()).put("capacity", options.capacity())
                 .put("requestRates", new JsonArray(options.requestRates()))
                 .put("requestSeconds", options.requestSeconds()).put("floorSeconds", options.floorSeconds())

@@ -225,6 +225,18 @@ final class ChatRun {
 
     /** One step: warm-up, then {@code seconds} measured at {@code rate} messages/s, then a drain. */
     StepResult messages(int rate, CpuMeter cpu) {
+        return messages(rate, options.warmupSeconds(), options.seconds(), cpu);
+    }
+
+    /**
+     * Messages at {@code rate}/s for {@code seconds}, none measured (every text marked as warm-up), then a drain:
+     * the JITs of the stack compile their hot paths before the first step.
+     */
+    void warmUp(int rate, int seconds, CpuMeter cpu) {
+        messages(rate, seconds, 0, cpu);
+    }
+
+    private StepResult messages(int rate, int warmupSeconds, int measuredSeconds, CpuMeter cpu) {
         StepStats step = new StepStats(rate);
         int stepNumber;
         synchronized (steps) {
@@ -232,10 +244,10 @@ final class ChatRun {
             stepNumber = steps.size() - 1;
         }
         current = step;
-        long warmupCount = (long) rate * options.warmupSeconds();
+        long warmupCount = (long) rate * warmupSeconds;
         int n = chats.size();
         Map<String, Double>[] cpuAtStart = new Map[1];
-        OpenLoop.run(rate, TimeUnit.SECONDS.toNanos(options.warmupSeconds() + options.seconds()), (i, due) -> {
+        OpenLoop.run(rate, TimeUnit.SECONDS.toNanos(warmupSeconds + measuredSeconds), (i, due) -> {
             if (i == warmupCount) {
                 step.windowStartNanos = due;
                 cpuAtStart[0] = cpu.sample();

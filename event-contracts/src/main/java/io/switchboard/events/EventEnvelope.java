@@ -1,5 +1,6 @@
 package io.switchboard.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,9 +31,17 @@ public record EventEnvelope(UUID id, String type, int version, Instant time, Str
         Objects.requireNonNull(data, "data");
     }
 
-    /** Reads {@code data} as the record registered for this envelope's type. */
+    /**
+     * Reads {@code data} as the record registered for this envelope's type. Data that does not fit is an
+     * {@link IllegalArgumentException} caused by Jackson's exception (the inbox dead-letters it: it never will fit).
+     */
     public <T extends SwitchboardEvent> T payload(Class<T> type) {
-        return Events.json().convertValue(data, type);
+        try {
+            // treeToValue walks the tree; convertValue would first copy it into a token buffer (every consumed event).
+            return Events.json().treeToValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Reads {@code data} as the record registered for {@link #type()}. */

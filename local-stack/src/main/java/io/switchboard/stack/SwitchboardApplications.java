@@ -200,8 +200,24 @@ public final class SwitchboardApplications implements AutoCloseable {
         running.clear();
     }
 
+    /**
+     * Stops the applications; a run with its own databases (a run id: tests, benchmark) drops them, while the local
+     * run's keep their data. A server that is gone already (a fault test's) leaves nothing to drop.
+     */
     @Override
     public void close() {
         stop();
+        if (settings.runId() == null || settings.runId().isEmpty()) {
+            return;
+        }
+        for (ServiceApp app : ServiceApp.values()) {
+            app.databaseName(settings.runId()).ifPresent(db -> {
+                try {
+                    infrastructure.database().dropDatabase(db);
+                } catch (RuntimeException e) {
+                    System.err.println("[switchboard] " + e.getMessage() + " (left behind)");
+                }
+            });
+        }
     }
 }

@@ -110,6 +110,24 @@ class LocalStackTest {
     }
 
     @Test
+    void aRunsDatabaseIsDroppedWithTheSessionsStillInIt() throws Exception {
+        DatabaseServer server = postgres.server();
+        server.createDatabase("bench_run_test");
+        try (Connection open = server.connect("bench_run_test")) {
+            server.dropDatabase("bench_run_test");
+            server.dropDatabase("bench_run_test"); // gone already: nothing to do
+            assertThat(open.isValid(2)).as("the open session was closed by the drop").isFalse();
+        }
+        try (Connection connection = server.connect("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT count(*) FROM pg_database WHERE datname = 'bench_run_test'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void mailSentOverSmtpIsReadOverImap() throws Exception {
         MailEndpoint endpoint = mail.endpoint();
         Properties smtp = new Properties();

@@ -31,7 +31,7 @@ class ChatBenchmarkSmokeTest {
                 "--gateway", system.gatewayUrl(), "--routing", system.baseUrl(ServiceApp.ROUTING),
                 "--session", system.baseUrl(ServiceApp.SESSION), "--kafka", system.kafkaBootstrapServers(),
                 "--topic-prefix", system.topicPrefix(),
-                "--rates", "20", "--seconds", "3", "--warmup", "1", "--drain", "60",
+                "--rates", "20", "--seconds", "3", "--warmup", "1", "--jit-warmup", "1", "--drain", "60",
                 "--chats", "4", "--agents", "2", "--capacity", "10",
                 "--request-rates", "5", "--request-seconds", "2", "--floor-seconds", "1",
                 "--output", output.toString()}, output);

@@ -54,6 +54,8 @@ public class SwitchboardInfrastructure implements QuarkusTestResourceLifecycleMa
     private List<String> extraTopics = List.of();
     private AutoCloseable companion;
     private Map<String, String> config;
+    /** The database this start made, dropped at stop (after the application stopped). */
+    private String database;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -72,7 +74,7 @@ public class SwitchboardInfrastructure implements QuarkusTestResourceLifecycleMa
         }
         Infrastructure infrastructure = SharedInfrastructure.get();
         String random = UUID.randomUUID().toString().replace("-", "").substring(0, RANDOM_LENGTH);
-        String database = databasePrefix + "_" + random;
+        database = databasePrefix + "_" + random;
         String prefix = "t" + random + ".";
 
         DatabaseServer db = infrastructure.database();
@@ -118,6 +120,15 @@ public class SwitchboardInfrastructure implements QuarkusTestResourceLifecycleMa
                 // a client only
             }
             companion = null;
+        }
+        // Left behind, the test databases pile up in the shared server and its autovacuum loads the machine.
+        if (database != null) {
+            try {
+                SharedInfrastructure.get().database().dropDatabase(database);
+            } catch (RuntimeException e) {
+                System.err.println("[switchboard] " + e.getMessage() + " (left behind)");
+            }
+            database = null;
         }
     }
 

@@ -18,4 +18,20 @@ public interface InboxConfig {
      * it. A larger batch saves round trips but holds locks longer and redoes more work after a crash.
      */
     int batchSize();
+
+    /**
+     * Fetch settings for consumers off the live path (transcripts, history): their channels set the Kafka
+     * connector's {@code fetch.min.bytes} and {@code fetch.max.wait.ms} to these, so that under load one poll (one
+     * transaction) carries many events. Declared here so that a misspelt key fails the start.
+     */
+    Background background();
+
+    interface Background {
+
+        /** The bytes a fetch waits for before answering (unless {@link #fetchMaxWaitMs()} passes first). */
+        int fetchMinBytes();
+
+        /** The longest a fetch waits for {@link #fetchMinBytes()}: the delay these consumers add when quiet. */
+        int fetchMaxWaitMs();
+    }
 }

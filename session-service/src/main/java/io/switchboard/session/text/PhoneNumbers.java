@@ -48,8 +48,11 @@ public class PhoneNumbers {
             return List.of();
         }
         List<String> witnesses = new ArrayList<>();
-        for (PhoneNumberMatch match : util.findNumbers(text, INTERNATIONAL_ONLY)) {
-            witnesses.add(util.format(match.number(), PhoneNumberFormat.E164));
+        // In the unknown region only a number written with a plus sign is read: without one, no witness.
+        if (hasPlusSign(text)) {
+            for (PhoneNumberMatch match : util.findNumbers(text, INTERNATIONAL_ONLY)) {
+                witnesses.add(util.format(match.number(), PhoneNumberFormat.E164));
+            }
         }
         witnesses.addAll(hints.contactNumbers());
         String region = regions.regionFor(new PhoneRegions.Hints(witnesses, hints.language(), hints.queue()));
@@ -58,6 +61,11 @@ public class PhoneNumbers {
             found.add(util.format(match.number(), PhoneNumberFormat.E164));
         }
         return List.copyOf(found);
+    }
+
+    /** The plus signs libphonenumber reads before a country code (ASCII and full-width). */
+    private static boolean hasPlusSign(String text) {
+        return text.indexOf('+') >= 0 || text.indexOf('\uFF0B') >= 0;
     }
 
     /** A number the caller typed as a number; anything that is not a valid number is a bad request. */

@@ -34,6 +34,10 @@ class PhoneNumbersTest {
         var hints = new PhoneRegions.Hints(List.of("+442079460958"), "en", "general");
         assertThat(numbers.findIn("Call me on +1 (202) 555-0187 or at the office 202-555-0199", hints))
                 .containsExactly("+12025550187", "+12025550199");
+        // The same with a full-width plus sign, as Japanese and Chinese keyboards type it: a French chat, read in
+        // the country of the number written with its code.
+        assertThat(numbers.findIn("\uFF0B1 202 555 0187, ou le bureau 202-555-0199",
+                new PhoneRegions.Hints(List.of(), "fr", "general"))).containsExactly("+12025550187", "+12025550199");
     }
 
     @Test
