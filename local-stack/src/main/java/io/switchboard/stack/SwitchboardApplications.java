@@ -211,13 +211,7 @@ public final class SwitchboardApplications implements AutoCloseable {
             return;
         }
         for (ServiceApp app : ServiceApp.values()) {
-            app.databaseName(settings.runId()).ifPresent(db -> {
-                try {
-                    infrastructure.database().dropDatabase(db);
-                } catch (RuntimeException e) {
-                    System.err.println("[switchboard] " + e.getMessage() + " (left behind)");
-                }
-            });
+            app.databaseName(settings.runId()).ifPresent(infrastructure.database()::dropLeftover);
         }
     }
 }

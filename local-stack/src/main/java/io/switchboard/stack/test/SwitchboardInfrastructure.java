@@ -123,11 +123,7 @@ public class SwitchboardInfrastructure implements QuarkusTestResourceLifecycleMa
         }
         // Left behind, the test databases pile up in the shared server and its autovacuum loads the machine.
         if (database != null) {
-            try {
-                SharedInfrastructure.get().database().dropDatabase(database);
-            } catch (RuntimeException e) {
-                System.err.println("[switchboard] " + e.getMessage() + " (left behind)");
-            }
+            SharedInfrastructure.get().database().dropLeftover(database);
             database = null;
         }
     }
