@@ -100,7 +100,7 @@ async function answerOffer(offer, answer) {
     await api.post(`/api/routing/offers/${enc(offer.offerId)}/${answer}`);
     if (answer === 'accept') {
       session.remember({ chatId: offer.chatId, contactName: offer.contactName, subject: offer.subject, queue: offer.queue });
-      await session.open(offer.chatId);
+      await session.open(offer.chatId, { joining: true });
     }
   } catch (error) {
     toast(t(answer === 'accept' ? 'offer.error.accept' : 'offer.error.reject', { error: error.message }));

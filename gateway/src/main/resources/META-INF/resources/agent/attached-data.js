@@ -34,13 +34,16 @@ export class AttachedDataPanel {
   async reloadDetails(chatId) {
     const chat = this.chats.get(chatId);
     if (!chat?.details) return;
+    // Reads may answer out of order: only the latest one started is taken, so an older answer never undoes a newer.
+    const read = (chat.detailsReads || 0) + 1;
+    chat.detailsReads = read;
     let details;
     try {
       details = await this.api.get(`/api/chats/${enc(chatId)}`);
     } catch (error) {
       return;
     }
-    if (this.chats.get(chatId) !== chat || chat.state === 'DONE') return;
+    if (this.chats.get(chatId) !== chat || chat.state === 'DONE' || chat.detailsReads !== read) return;
     chat.details = details;
     this.remember({ chatId, subject: details.subject, queue: details.queue });
     if (details.state && details.state !== chat.state) this.setState(chat, details.state);

@@ -5,14 +5,18 @@ import { $, show, toast } from '/js/dom.js';
 import { ApiError, enc, listOf } from '/js/api.js';
 import { label, t } from '/js/i18n.js';
 
-// Right after Accept, session-service learns of the new participant through Kafka: wait for it a little.
+// Right after Accept, session-service learns of the new participant through Kafka: wait for it a little when
+// opening a listed chat, longer after Accept (a busy system may take seconds to apply the acceptance, and the owner's
+// controls stay disabled until it is read).
 const OPEN_ATTEMPTS = 20;
+const JOIN_ATTEMPTS = 90;
 const OPEN_RETRY_MS = 500;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ChatOpening {
-  async open(chatId) {
+  /** Opens a chat; `joining`: just accepted, so wait longer for session-service to have applied the acceptance. */
+  async open(chatId, { joining = false } = {}) {
     const chat = this.remember({ chatId });
     if (this.currentId !== chatId) this.swapDraft(chatId);
     // A chat marked done stays in view (read-only) only until another one is opened.
@@ -32,11 +36,14 @@ export class ChatOpening {
     $('#data-status').textContent = '';
     this.showState();
 
-    const details = await this.loadDetails(chatId);
+    chat.detailsStale = false;
+    const details = await this.loadDetails(chatId, joining ? JOIN_ATTEMPTS : OPEN_ATTEMPTS);
     if (this.currentId !== chatId) return;
     this.notify(details ? null : 'chat.error.open');
     if (!details) return;
     chat.details = details;
+    // An item said this agent joined while the read was on its way: the read may predate the join.
+    if (chat.detailsStale) this.reloadDetails(chatId);
     this.remember({ chatId, contactName: details.contact?.name, subject: details.subject, queue: details.queue,
       state: details.state });
     this.takeData(chat, details.data);
@@ -56,18 +63,18 @@ export class ChatOpening {
     $('#agent-message').focus();
   }
 
-  async loadDetails(chatId) {
-    for (let attempt = 1; attempt <= OPEN_ATTEMPTS; attempt += 1) {
+  async loadDetails(chatId, attempts) {
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
       try {
         const details = await this.api.get(`/api/chats/${enc(chatId)}`);
         // An offered agent may read the chat before the acceptance is applied (still WAITING, no owner): the
         // controls would stay disabled, so wait until this agent is in it, as for a 403.
         const joined = (details.participants || []).some((p) => p.id === this.user.id && p.present);
-        if (joined || attempt === OPEN_ATTEMPTS) return details;
+        if (joined || attempt === attempts) return details;
         await sleep(OPEN_RETRY_MS);
       } catch (error) {
         const retry = error instanceof ApiError && (error.status === 403 || error.status === 404);
-        if (!retry || attempt === OPEN_ATTEMPTS) {
+        if (!retry || attempt === attempts) {
           toast(t('chat.error.openDetail', { error: error.message }));
           return null;
         }

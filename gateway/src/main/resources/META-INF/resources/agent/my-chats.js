@@ -190,7 +190,9 @@ export class MyChats {
     // joined: what was read while the acceptance was still being applied (no owner yet: attached data read-only)
     // is read again.
     else if (item.notice === 'TRANSFERRED' || (item.notice === 'JOINED' && item.participantId === this.user.id)) {
-      this.reloadDetails(chat.chatId);
+      // Still being opened: the read on its way may predate this item; open() reads again once it has its answer.
+      if (!chat.details) chat.detailsStale = true;
+      else this.reloadDetails(chat.chatId);
     }
   }
 
