@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Admin operations on any broker (embedded or external): readiness and topic creation. */
+/** Admin operations on any broker (embedded or external): readiness, topic creation, a run's clean-up. */
 public final class KafkaTopics {
 
     /** Matches the broker's num.partitions, so created and auto-created topics look the same. */
@@ -57,6 +57,31 @@ public final class KafkaTopics {
             throw new IllegalStateException("topic creation timed out on " + bootstrapServers, e);
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * At the end of a run with its own topic prefix: deletes the topics named with it. Left behind, a shared local
+     * broker piled up seventeen thousand partitions of finished runs, each one a directory it opens, recovers at
+     * start and checks for retention. Best effort: a broker that is gone (a fault test's) or refuses leaves them,
+     * said on stderr, and the run's own result stands.
+     *
+     * @param prefix a run's own prefix (never empty: that would be every topic)
+     */
+    public static void deleteLeftover(String bootstrapServers, String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            throw new IllegalArgumentException("a run's topic prefix is required");
+        }
+        try (Admin admin = admin(bootstrapServers, REQUEST_TIMEOUT)) {
+            List<String> leftover = admin.listTopics().names().get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .stream().filter(name -> name.startsWith(prefix)).toList();
+            if (!leftover.isEmpty()) {
+                admin.deleteTopics(leftover).all().get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("[switchboard] topics " + prefix + "* not deleted (left behind): " + e);
+        }
     }
 
     /** True when a broker answers a metadata request within a short time. */

@@ -201,8 +201,8 @@ public final class SwitchboardApplications implements AutoCloseable {
     }
 
     /**
-     * Stops the applications; a run with its own databases (a run id: tests, benchmark) drops them, while the local
-     * run's keep their data. A server that is gone already (a fault test's) leaves nothing to drop.
+     * Stops the applications; a run with its own databases and topics (a run id: tests, benchmark) drops them,
+     * while the local run's keep their data. A server that is gone already (a fault test's) leaves nothing to drop.
      */
     @Override
     public void close() {
@@ -212,6 +212,9 @@ public final class SwitchboardApplications implements AutoCloseable {
         }
         for (ServiceApp app : ServiceApp.values()) {
             app.databaseName(settings.runId()).ifPresent(infrastructure.database()::dropLeftover);
+        }
+        if (!settings.topicPrefix().isEmpty()) {
+            KafkaTopics.deleteLeftover(infrastructure.kafkaBootstrapServers(), settings.topicPrefix());
         }
     }
 }

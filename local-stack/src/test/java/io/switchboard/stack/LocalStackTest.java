@@ -1,6 +1,7 @@
 package io.switchboard.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -94,6 +98,27 @@ class LocalStackTest {
                 assertThat(r.value()).isEqualTo("hello");
             });
         }
+    }
+
+    @Test
+    void aRunsTopicsAreDeletedAndOnlyThose() throws Exception {
+        kafka.createTopics("tgone.", List.of());
+        List<String> kept = kafka.createTopics("tkept.", List.of());
+
+        KafkaTopics.deleteLeftover(kafka.bootstrapServers(), "tgone.");
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            // The broker's metadata follows the controller's a moment later.
+            Set<String> names = admin.listTopics().names().get();
+            long deadline = System.nanoTime() + POLL_TIMEOUT.toNanos();
+            while (names.stream().anyMatch(name -> name.startsWith("tgone.")) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                names = admin.listTopics().names().get();
+            }
+            assertThat(names).noneMatch(name -> name.startsWith("tgone.")).containsAll(kept);
+        }
+        assertThatThrownBy(() -> KafkaTopics.deleteLeftover(kafka.bootstrapServers(), ""))
+                .as("an empty prefix would be every topic").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.session.support.Routing;
+import io.switchboard.stack.DatabaseServer;
+import io.switchboard.stack.KafkaTopics;
 import io.switchboard.stack.ServiceApp;
 import io.switchboard.stack.test.PackagedService;
 import io.switchboard.stack.test.Tokens;
@@ -19,7 +21,6 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +54,9 @@ class TwoInstancesIT {
     private static final List<PackagedService> instances = new ArrayList<>();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static String prefix;
+    private static String kafka;
+    private static DatabaseServer server;
+    private static String database;
     private static KafkaCompanion companion;
     private static URI first;
     private static URI second;
@@ -61,20 +65,18 @@ class TwoInstancesIT {
     static void startTwoInstances() throws Exception {
         Assumptions.assumeTrue(PackagedService.packaged(),
                 "TwoInstancesIT skipped: " + PackagedService.jar() + " is missing (run mvn verify)");
-        String kafka = env("KAFKA_BOOTSTRAP_SERVERS");
+        kafka = env("KAFKA_BOOTSTRAP_SERVERS");
         String dbHost = env("DB_HOST");
         Assumptions.assumeTrue(kafka != null && dbHost != null,
                 "TwoInstancesIT skipped: KAFKA_BOOTSTRAP_SERVERS and DB_HOST name the shared infrastructure");
         String random = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         prefix = "it" + random + ".";
-        String database = "session_it_" + random;
+        database = "session_it_" + random;
         String dbPort = envOr("DB_PORT", "5432");
         String dbUser = envOr("DB_USER", "postgres");
         String dbPassword = envOr("DB_PASSWORD", "postgres");
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + dbHost + ":" + dbPort + "/postgres",
-                dbUser, dbPassword); var statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-        }
+        server = new DatabaseServer(dbHost, Integer.parseInt(dbPort), dbUser, dbPassword);
+        server.createDatabase(database);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             List<NewTopic> topics = new ArrayList<>();
             EventType.topics().forEach(t -> topics.add(new NewTopic(prefix + t, 1, (short) 1)));
@@ -101,6 +103,11 @@ class TwoInstancesIT {
         instances.forEach(PackagedService::close);
         if (companion != null) {
             companion.close();
+        }
+        // Left behind, they pile up in the shared servers.
+        if (server != null) {
+            server.dropLeftover(database);
+            KafkaTopics.deleteLeftover(kafka, prefix);
         }
     }
 

@@ -10,6 +10,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TranscriptSent;
+import io.switchboard.stack.KafkaTopics;
 import io.switchboard.stack.ServiceApp;
 import io.switchboard.stack.test.PackagedService;
 import io.switchboard.transcript.delivery.MessageIds;
@@ -68,6 +69,7 @@ class TwoInstancesIT {
     private static final List<PackagedService> instances = new ArrayList<>();
     private static KafkaCompanion kafka;
     private static String prefix;
+    private static String bootstrap;
     private static String jdbcServer;
     private static String database;
     private static String dbUser;
@@ -80,7 +82,7 @@ class TwoInstancesIT {
     static void startTwoInstances() throws Exception {
         Assumptions.assumeTrue(PackagedService.packaged(),
                 "TwoInstancesIT skipped: " + PackagedService.jar() + " is missing (run mvn verify)");
-        String bootstrap = env("KAFKA_BOOTSTRAP_SERVERS");
+        bootstrap = env("KAFKA_BOOTSTRAP_SERVERS");
         String dbHost = env("DB_HOST");
         mailHost = env("SMTP_HOST");
         Assumptions.assumeTrue(bootstrap != null && dbHost != null && mailHost != null && env("IMAP_PORT") != null,
@@ -138,6 +140,9 @@ class TwoInstancesIT {
                  Statement statement = connection.createStatement()) {
                 statement.execute("drop database if exists " + database + " with (force)");
             }
+        }
+        if (prefix != null) {
+            KafkaTopics.deleteLeftover(bootstrap, prefix);
         }
     }
 

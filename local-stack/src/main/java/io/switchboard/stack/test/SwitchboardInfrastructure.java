@@ -121,9 +121,10 @@ public class SwitchboardInfrastructure implements QuarkusTestResourceLifecycleMa
             }
             companion = null;
         }
-        // Left behind, the test databases pile up in the shared server and its autovacuum loads the machine.
+        // Left behind, the test databases and topics pile up in the shared servers and load the machine.
         if (database != null) {
             SharedInfrastructure.get().database().dropLeftover(database);
+            KafkaTopics.deleteLeftover(config.get(KAFKA_BOOTSTRAP_SERVERS), config.get(TOPIC_PREFIX));
             database = null;
         }
     }

@@ -110,6 +110,9 @@ class WorkItemClaimIT {
     static void stopInstances() {
         instances.forEach(PackagedService::close);
         if (infrastructure != null) {
+            // The infrastructure may be the shared one (its variables set): leave nothing of this run in it.
+            database.dropLeftover(databaseName);
+            KafkaTopics.deleteLeftover(infrastructure.kafkaBootstrapServers(), prefix);
             infrastructure.close();
         }
     }
