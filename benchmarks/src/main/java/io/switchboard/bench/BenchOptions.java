@@ -32,8 +32,9 @@ import java.util.Optional;
  * @param jwtKey          PEM private key the generator signs agent tokens with (empty: the development key)
  * @param readyTimeout    how long a started stack may take to become ready (a busy machine starts slowly)
  * @param settleSeconds   longest wait, before each message step and at the end, for a backlog the drain left
- * @param jitWarmupSeconds seconds of messages sent once before the first message step, not measured: the seven
- *                        JVMs of a started stack compile their hot paths then, not inside the first step
+ * @param jitWarmupSeconds seconds of chat requests sent once before the first request step, and of messages before
+ *                        the first message step, not measured: the seven JVMs of a started stack compile their hot
+ *                        paths then, not inside the first step
  */
 public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, int drainSeconds, int chats,
                            int agents, int capacity, List<Integer> requestRates, int requestSeconds,
@@ -46,6 +47,8 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
     static final String DEFAULT_ISSUER = "https://switchboard.dev/local-idp";
     /** The JIT warm-up sends at the first step's rate, at most this: a warm-up must not itself saturate the box. */
     static final int JIT_WARMUP_MAX_RATE = 100;
+    /** Chat requests per second of the JIT warm-up at most: what a cold routing-service takes in without a backlog. */
+    static final int JIT_WARMUP_MAX_REQUEST_RATE = 5;
 
     public static final String USAGE = """
             ./switchboard bench chat [options]      the end-to-end chat benchmark (docs/performance.md)
@@ -63,8 +66,10 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
               --ready-timeout 300        seconds a started stack may take to become ready
               --settle 120               longest wait for a backlog before the next step and at the end (stops
                                          early when all arrived or nothing arrived for 10 s)
-              --jit-warmup 60            seconds of messages (first rate, at most 100/s) before the first step,
-                                         not measured: cold JITs are not the system's speed (0: none)
+              --jit-warmup 60            seconds of chat requests (first request rate, at most 5/s) before the
+                                         first request step and of messages (first rate, at most 100/s) before
+                                         the first message step, not measured: cold JITs are not the system's
+                                         speed (0: none)
             """;
 
     public static BenchOptions parse(String[] args, Path defaultOutput) {
@@ -157,6 +162,12 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
     /** The rate of the JIT warm-up (0: none). */
     public int jitWarmupRate() {
         return jitWarmupSeconds <= 0 || rates.isEmpty() ? 0 : Math.min(rates.get(0), JIT_WARMUP_MAX_RATE);
+    }
+
+    /** The rate of the request path's JIT warm-up (0: none). */
+    public int jitWarmupRequestRate() {
+        return jitWarmupSeconds <= 0 || requestRates.isEmpty() ? 0
+                : Math.min(requestRates.get(0), JIT_WARMUP_MAX_REQUEST_RATE);
     }
 
     public boolean startsStack() {

@@ -77,6 +77,11 @@ public final class ChatBenchmark {
                     options.chats(), base)) {
                 run.createAgents();
                 run.warmUpRouting();
+                if (options.jitWarmupRequestRate() > 0) {
+                    System.out.printf("JIT warm-up of the request path: %d s at %d requests/s, not measured%n",
+                            options.jitWarmupSeconds(), options.jitWarmupRequestRate());
+                    run.requestToOffer(options.jitWarmupRequestRate(), options.jitWarmupSeconds());
+                }
                 for (int rate : options.requestRates()) {
                     Latency kafka = floors.kafka(rate, Math.min(options.floorSeconds(), options.requestSeconds()));
                     report.requestStep(run.requestToOffer(rate, options.requestSeconds()), kafka);
