@@ -48,7 +48,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
     /** The JIT warm-up sends at the first step's rate, at most this: a warm-up must not itself saturate the box. */
     static final int JIT_WARMUP_MAX_RATE = 100;
     /** Chat requests per second of the JIT warm-up at most: what a cold routing-service takes in without a backlog. */
-    static final int JIT_WARMUP_MAX_REQUEST_RATE = 5;
+    static final int JIT_WARMUP_MAX_REQUEST_RATE = 10;
 
     public static final String USAGE = """
             ./switchboard bench chat [options]      the end-to-end chat benchmark (docs/performance.md)
@@ -66,7 +66,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
               --ready-timeout 300        seconds a started stack may take to become ready
               --settle 120               longest wait for a backlog before the next step and at the end (stops
                                          early when all arrived or nothing arrived for 10 s)
-              --jit-warmup 60            seconds of chat requests (first request rate, at most 5/s) before the
+              --jit-warmup 60            seconds of chat requests (first request rate, at most 10/s) before the
                                          first request step and of messages (first rate, at most 100/s) before
                                          the first message step, not measured: cold JITs are not the system's
                                          speed (0: none)
