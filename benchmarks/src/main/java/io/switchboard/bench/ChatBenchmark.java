@@ -80,11 +80,12 @@ public final class ChatBenchmark {
                 if (options.jitWarmupRequestRate() > 0) {
                     System.out.printf("JIT warm-up of the request path: %d s at %d requests/s, not measured%n",
                             options.jitWarmupSeconds(), options.jitWarmupRequestRate());
-                    run.requestToOffer(options.jitWarmupRequestRate(), options.jitWarmupSeconds());
+                    run.requestToOffer(options.jitWarmupRequestRate(), options.jitWarmupSeconds(), cpu);
                 }
                 for (int rate : options.requestRates()) {
                     Latency kafka = floors.kafka(rate, Math.min(options.floorSeconds(), options.requestSeconds()));
-                    report.requestStep(run.requestToOffer(rate, options.requestSeconds()), kafka);
+                    ChatRun.RequestStepResult step = run.requestToOffer(rate, options.requestSeconds(), cpu);
+                    report.requestStep(step.figures(), kafka, step.cpuMs());
                 }
                 run.openChats();
                 System.out.printf("%d chats live%n", run.chatCount());

@@ -182,43 +182,56 @@ final class ChatRun {
      * Chat requests at {@code rate}/s (the first {@code --warmup} seconds not measured); each contact leaves as soon as
      * its offer is seen, freeing the agent.
      */
-    JsonObject requestToOffer(int rate, int seconds) {
+    /** The figures of a request step and the CPU each process used while its measured requests were sent. */
+    record RequestStepResult(JsonObject figures, Map<String, Double> cpuMs) {
+    }
+
+    RequestStepResult requestToOffer(int rate, int seconds, CpuMeter cpu) {
         long warmupCount = (long) rate * options.warmupSeconds();
+        Map<String, Double>[] cpuAtStart = new Map[1];
         Latency latency = new Latency();
         AtomicLong failed = new AtomicLong();
         AtomicLong noOffer = new AtomicLong();
         AtomicLong leaveFailed = new AtomicLong();
         AtomicLong offered = new AtomicLong();
         List<CompletableFuture<?>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
-        long requests = OpenLoop.run(rate, TimeUnit.SECONDS.toNanos(options.warmupSeconds() + seconds), (i, due) -> pending.add(
-                requestChat(1_000_000 + (int) i).thenCompose(created -> {
-                    String chatId = created.getString("chatId");
-                    return offers.of(chatId).orTimeout(options.drainSeconds() + options.warmupSeconds() + seconds, TimeUnit.SECONDS)
-                            .handle((offer, error) -> {
-                                offers.forget(chatId, offer != null);
-                                if (offer == null) {
-                                    noOffer.incrementAndGet();
-                                } else {
-                                    offered.incrementAndGet();
-                                    if (i >= warmupCount) {
-                                        latency.recordNanos(offer.receivedNanos() - due);
-                                    }
+        long requests = OpenLoop.run(rate, TimeUnit.SECONDS.toNanos(options.warmupSeconds() + seconds), (i, due) -> {
+            if (i == warmupCount) {
+                cpuAtStart[0] = cpu.sample();
+            }
+            pending.add(requestChat(1_000_000 + (int) i).thenCompose(created -> {
+                String chatId = created.getString("chatId");
+                return offers.of(chatId).orTimeout(options.drainSeconds() + options.warmupSeconds() + seconds, TimeUnit.SECONDS)
+                        .handle((offer, error) -> {
+                            offers.forget(chatId, offer != null);
+                            if (offer == null) {
+                                noOffer.incrementAndGet();
+                            } else {
+                                offered.incrementAndGet();
+                                if (i >= warmupCount) {
+                                    latency.recordNanos(offer.receivedNanos() - due);
                                 }
-                                return rest.send("POST", sessionUrl((int) i) + "/api/chats/" + chatId + "/leave",
-                                        created.getString("contactToken"), null).exceptionally(leaveFailure -> {
-                                            leaveFailed.incrementAndGet();
-                                            return null;
-                                        });
-                            }).thenCompose(leave -> leave);
-                }).exceptionally(error -> {
-                    failed.incrementAndGet();
-                    return null;
-                })));
+                            }
+                            return rest.send("POST", sessionUrl((int) i) + "/api/chats/" + chatId + "/leave",
+                                    created.getString("contactToken"), null).exceptionally(leaveFailure -> {
+                                        leaveFailed.incrementAndGet();
+                                        return null;
+                                    });
+                        }).thenCompose(leave -> leave);
+            }).exceptionally(error -> {
+                failed.incrementAndGet();
+                return null;
+            }));
+        });
+        // The window of the measured sends, as for messages: what the work they caused cost while it was caused.
+        Map<String, Double> cpuUsed = CpuMeter.delta(cpuAtStart[0] == null ? Map.of() : cpuAtStart[0], cpu.sample());
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        return new JsonObject().put("requestsPerSecond", rate).put("seconds", seconds).put("requests", requests)
+        JsonObject figures = new JsonObject().put("requestsPerSecond", rate).put("seconds", seconds)
+                .put("requests", requests).put("measuredRequests", (long) rate * seconds)
                 .put("offered", offered.get()).put("noOffer", noOffer.get()).put("failed", failed.get())
                 .put("leaveFailed", leaveFailed.get())
                 .put("requestToOffer", latency.json());
+        return new RequestStepResult(figures, cpuUsed);
     }
 
     // --- messages ---------------------------------------------------------------------------------------------

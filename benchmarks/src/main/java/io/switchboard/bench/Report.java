@@ -42,8 +42,9 @@ final class Report {
         return ratio;
     }
 
-    void requestStep(JsonObject result, Latency kafkaFloor) {
+    void requestStep(JsonObject result, Latency kafkaFloor, Map<String, Double> cpuMs) {
         JsonObject floor = kafkaFloor.json();
+        putCpu(result, cpuMs, result.getLong("measuredRequests"), result.getInteger("seconds"), "cpuMsPerRequest");
         result.put("floor", new JsonObject().put("kafka", floor))
                 .put("ratioToFloor", ratio(result.getJsonObject("requestToOffer"), floor));
         requestSteps.add(result);
@@ -54,6 +55,7 @@ final class Report {
                 result.getLong("noOffer"), result.getLong("failed"), l.getValue("p50"), l.getValue("p95"),
                 l.getValue("p99"), l.getValue("max"), floor.getValue("p50"), floor.getValue("p99"),
                 result.getJsonObject("ratioToFloor").getValue("p50"), result.getJsonObject("ratioToFloor").getValue("p99"));
+        printCpu(result, "cpuMsPerRequest", "request");
     }
 
     void messageStep(StepStats stats, int seconds, Latency kafka, Latency echo, Map<String, Double> cpuMs) {
@@ -63,18 +65,35 @@ final class Report {
         step.put("ratioToFloor", new JsonObject()
                 .put("contactToAgent", ratio(step.getJsonObject("contactToAgent"), sum))
                 .put("agentToContact", ratio(step.getJsonObject("agentToContact"), sum)));
-        long messages = (long) stats.rate * seconds;
+        putCpu(step, cpuMs, (long) stats.rate * seconds, seconds, "cpuMsPerMessage");
+        messageSteps.add(step);
+        printStep(step);
+    }
+
+    /**
+     * CPU of the measured window per process: in total ({@code cpuMs}), per unit of work ({@code perUnitKey}: per
+     * message, per request) and in cores.
+     */
+    private static void putCpu(JsonObject step, Map<String, Double> cpuMs, long units, int seconds,
+                               String perUnitKey) {
         JsonObject cpu = new JsonObject();
-        JsonObject perMessage = new JsonObject();
+        JsonObject perUnit = new JsonObject();
         JsonObject cores = new JsonObject();
         cpuMs.forEach((name, ms) -> {
             cpu.put(name, Math.round(ms));
-            perMessage.put(name, messages == 0 ? null : Math.round(ms / messages * 1000) / 1000.0);
+            perUnit.put(name, units == 0 ? null : Math.round(ms / units * 1000) / 1000.0);
             cores.put(name, Math.round(ms / (seconds * 1000.0) * 100) / 100.0);
         });
-        step.put("cpuMs", cpu).put("cpuMsPerMessage", perMessage).put("cpuCores", cores);
-        messageSteps.add(step);
-        printStep(step);
+        step.put("cpuMs", cpu).put(perUnitKey, perUnit).put("cpuCores", cores);
+    }
+
+    private static void printCpu(JsonObject step, String perUnitKey, String unit) {
+        StringBuilder cpu = new StringBuilder("  CPU ms/" + unit + ":");
+        step.getJsonObject(perUnitKey).forEach(e -> cpu.append(' ').append(e.getKey()).append(' ').append(e.getValue()));
+        StringBuilder cores = new StringBuilder("  CPU cores:");
+        step.getJsonObject("cpuCores").forEach(e -> cores.append(' ').append(e.getKey()).append(' ').append(e.getValue()));
+        System.out.println(cpu);
+        System.out.println(cores);
     }
 
     private static void printStep(JsonObject s) {
@@ -97,12 +116,7 @@ final class Report {
         System.out.printf(Locale.ROOT, "  floor: Kafka round trip p50 %s p99 %s ms, WebSocket echo p50 %s p99 %s ms%n",
                 floor.getJsonObject("kafka").getValue("p50"), floor.getJsonObject("kafka").getValue("p99"),
                 floor.getJsonObject("webSocketEcho").getValue("p50"), floor.getJsonObject("webSocketEcho").getValue("p99"));
-        StringBuilder cpu = new StringBuilder("  CPU ms/message:");
-        s.getJsonObject("cpuMsPerMessage").forEach(e -> cpu.append(' ').append(e.getKey()).append(' ').append(e.getValue()));
-        StringBuilder cores = new StringBuilder("  CPU cores:");
-        s.getJsonObject("cpuCores").forEach(e -> cores.append(' ').append(e.getKey()).append(' ').append(e.getValue()));
-        System.out.println(cpu);
-        System.out.println(cores);
+        printCpu(s, "cpuMsPerMessage", "message");
     }
 
     JsonObject json() {

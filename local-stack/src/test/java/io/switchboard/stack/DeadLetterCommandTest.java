@@ -35,7 +35,15 @@ class DeadLetterCommandTest {
         SwitchboardInfrastructure resource = new SwitchboardInfrastructure();
         resource.init(Map.of("database", "dlq", "topics", "dlq." + SERVICE));
         Map<String, String> config = resource.start();
-        resource.stop();
+        try {
+            listAndReplay(config);
+        } finally {
+            // Drops the run's database and deletes its topics: only once the test is done with them.
+            resource.stop();
+        }
+    }
+
+    private static void listAndReplay(Map<String, String> config) throws Exception {
         String bootstrap = config.get("kafka.bootstrap.servers");
         String prefix = config.get("switchboard.kafka.topic-prefix");
         String original = prefix + "chat.message";

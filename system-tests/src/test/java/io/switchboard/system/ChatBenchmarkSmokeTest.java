@@ -60,5 +60,7 @@ class ChatBenchmarkSmokeTest {
         JsonObject requests = json.getJsonArray("requestToOffer").getJsonObject(0);
         assertThat(requests.getLong("failed")).as("chat requests refused").isZero();
         assertThat(requests.getLong("offered")).as("chat requests offered").isPositive();
+        assertThat(requests.getJsonObject("cpuMsPerRequest").fieldNames()).as("CPU per request, per process")
+                .contains("routing-service", "session-service", "load generator");
     }
 }
