@@ -47,7 +47,10 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
     static final String DEFAULT_ISSUER = "https://switchboard.dev/local-idp";
     /** The JIT warm-up sends at the first step's rate, at most this: a warm-up must not itself saturate the box. */
     static final int JIT_WARMUP_MAX_RATE = 100;
-    /** Chat requests per second of the JIT warm-up at most: what a cold routing-service takes in without a backlog. */
+    /**
+     * Chat requests per second of the JIT warm-up at most: a warm-up must not itself pile up a backlog for the first
+     * step, and on two cores the request path is full near 10/s (docs/performance.md, 2026-12-02).
+     */
     static final int JIT_WARMUP_MAX_REQUEST_RATE = 10;
 
     public static final String USAGE = """
