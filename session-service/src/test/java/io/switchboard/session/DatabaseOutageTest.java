@@ -40,7 +40,8 @@ class DatabaseOutageTest {
     @Test
     void whileTheDatabaseIsAwayEverySendIsToldToTryAgainAndNothingIsLostOrDoubled() {
         var chat = Chats.request("Outage Visitor", "outage@example.com", List.of());
-        try (Socket contact = Socket.open(base, "/ws/contact/" + chat.chatId(), chat.contactToken())) {
+        try (Socket contact = Socket.open(base, "/ws/contact/" + chat.chatId(), chat.contactToken());
+             Socket second = Socket.open(base, "/ws/contact/" + chat.chatId(), chat.contactToken())) {
             contact.send(Map.of("type", "resume", "afterSeq", 0));
             contact.awaitItem(1);
 
@@ -56,17 +57,28 @@ class DatabaseOutageTest {
                 assertThat(refused.path("code").asText()).isEqualTo("unavailable");
                 assertThat(refused.path("clientMessageId").asText()).isEqualTo("ws-1");
                 assertThat(refused.path("retryAfterSeconds").asLong()).isEqualTo(2);
+                // A socket that resumes now (a desk just back, an agent who just accepted) is not refused: its
+                // resume waits for the database, and the socket then follows the chat as if nothing happened.
+                second.send(Map.of("type", "resume", "afterSeq", 0));
+                // A socket that cannot be opened now is closed with "try again later": the client reconnects.
+                try (Socket third = Socket.open(base, "/ws/contact/" + chat.chatId(), chat.contactToken())) {
+                    assertThat(third.awaitCloseCode()).isEqualTo(1013);
+                }
             } finally {
                 ProxiedDatabaseInfrastructure.restoreDatabase();
             }
 
             await().atMost(OUTAGE_NOTICED).until(() -> given().get("/q/health/ready").statusCode() == 200);
+            second.awaitItem(1);
             // The clients send again what was refused, with the same ids; a second resend changes nothing.
             await().atMost(OUTAGE_NOTICED).until(() -> Chats.send(chat.contactToken(), chat.chatId(),
                     Map.of("clientMessageId", "rest-1", "text", "by REST")).extract().statusCode() == 201);
             contact.send(Map.of("type", "message", "clientMessageId", "ws-1", "text", "by socket"));
             contact.awaitType("ack");
             contact.send(Map.of("type", "message", "clientMessageId", "ws-1", "text", "by socket"));
+            // and it follows the chat live: the message sent after the outage reaches it too
+            second.await(frame -> "item".equals(frame.path("type").asText())
+                    && "by socket".equals(frame.path("item").path("text").asText()));
         }
         List<String> texts = as(chat.contactToken()).get("/api/chats/{id}/timeline", chat.chatId()).then()
                 .statusCode(200).extract().path("items.text");

@@ -100,7 +100,8 @@ public final class SocketSession {
         checkDrained();
     }
 
-    boolean isClosed() {
+    /** The client went away: nothing sent to it arrives any more. */
+    public boolean isClosed() {
         return closed;
     }
 

@@ -121,7 +121,7 @@ public class FrameHandler {
             }
         }
         Supplier<Uni<Void>> work = switch (frame.type()) {
-            case "resume" -> () -> resume(session, chatId, frame);
+            case "resume" -> () -> resumeWaitingOut(session, chatId, frame);
             case MESSAGE -> () -> message(session, chatId, frame);
             case TYPING -> () -> typing(session, chatId, frame);
             case "leave" -> () -> participation.leave(chatId, session.caller());
@@ -179,6 +179,17 @@ public class FrameHandler {
             Log.errorf(failure, "frame %s failed", frame.type());
             return fail(session, "internal", "The frame could not be processed.", frame);
         });
+    }
+
+    /**
+     * A resume the database cannot answer now is tried again, every {@code retryAfter}, while the socket is open:
+     * clients send it once (its error frame could name no chat), and a socket that never follows the chat would miss
+     * its items until it reconnects. Resuming again is harmless: the feed never sends twice what the socket got.
+     */
+    private Uni<Void> resumeWaitingOut(SocketSession session, String chatId, ClientFrame frame) {
+        return Uni.createFrom().deferred(() -> resume(session, chatId, frame))
+                .onFailure(failure -> TemporaryFailures.isTemporary(failure) && !session.isClosed())
+                .retry().withBackOff(unavailableRetryAfter, unavailableRetryAfter).indefinitely();
     }
 
     private Uni<Void> resume(SocketSession session, String chatId, ClientFrame frame) {

@@ -1,6 +1,5 @@
 package io.switchboard.session.ws;
 
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -64,8 +63,7 @@ public class SupervisorSocket {
 
     @OnError
     public Uni<Void> failure(Throwable failure, WebSocketConnection connection) {
-        return CloseCodes.isOversized(failure) ? connection.close(CloseCodes.TOO_LARGE)
-                : connection.close(CloseReason.INTERNAL_SERVER_ERROR);
+        return connection.close(CloseCodes.forFailure(failure));
     }
 
     @OnClose
