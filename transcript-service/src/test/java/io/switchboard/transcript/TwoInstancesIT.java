@@ -10,6 +10,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.TranscriptRequested;
 import io.switchboard.events.TranscriptSent;
+import io.switchboard.stack.DatabaseServer;
 import io.switchboard.stack.KafkaTopics;
 import io.switchboard.stack.ServiceApp;
 import io.switchboard.stack.test.PackagedService;
@@ -20,7 +21,6 @@ import io.switchboard.transcript.support.Mailboxes;
 import io.switchboard.transcript.support.TestChats;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,10 +70,8 @@ class TwoInstancesIT {
     private static KafkaCompanion kafka;
     private static String prefix;
     private static String bootstrap;
-    private static String jdbcServer;
+    private static DatabaseServer server;
     private static String database;
-    private static String dbUser;
-    private static String dbPassword;
     private static String mailHost;
     private static int imapPort;
     private static String auditAddress;
@@ -94,13 +92,10 @@ class TwoInstancesIT {
         database = "transcript_it_" + random;
         auditAddress = "transcript-audit-" + random + "@switchboard.it";
         String dbPort = envOr("DB_PORT", "5432");
-        dbUser = envOr("DB_USER", "postgres");
-        dbPassword = envOr("DB_PASSWORD", "postgres");
-        jdbcServer = "jdbc:postgresql://" + dbHost + ":" + dbPort + "/";
-        try (Connection connection = DriverManager.getConnection(jdbcServer + "postgres", dbUser, dbPassword);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-        }
+        String dbUser = envOr("DB_USER", "postgres");
+        String dbPassword = envOr("DB_PASSWORD", "postgres");
+        server = new DatabaseServer(dbHost, Integer.parseInt(dbPort), dbUser, dbPassword);
+        server.createDatabase(database);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             EventType.topics().forEach(t -> topics.add(new NewTopic(prefix + t, PARTITIONS, (short) 1)));
@@ -135,11 +130,8 @@ class TwoInstancesIT {
         if (kafka != null) {
             kafka.close();
         }
-        if (database != null) {
-            try (Connection connection = DriverManager.getConnection(jdbcServer + "postgres", dbUser, dbPassword);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("drop database if exists " + database + " with (force)");
-            }
+        if (server != null) {
+            server.dropLeftover(database);
         }
         if (prefix != null) {
             KafkaTopics.deleteLeftover(bootstrap, prefix);
@@ -236,7 +228,7 @@ class TwoInstancesIT {
 
     /** What the database says about the requests, to explain a failure. */
     private static String requestStates() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcServer + database, dbUser, dbPassword);
+        try (Connection connection = server.connect(database);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select status, attempts, last_error, count(*) "
                      + "from transcript_request group by status, attempts, last_error")) {
@@ -249,7 +241,7 @@ class TwoInstancesIT {
     }
 
     private static long sentCount() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcServer + database, dbUser, dbPassword);
+        try (Connection connection = server.connect(database);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "select count(*) from transcript_request where status = 'SENT'")) {
