@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The stack the benchmark drives: started here with local-stack (the infrastructure named by the environment, as
@@ -32,6 +33,7 @@ final class SystemUnderTest implements AutoCloseable {
     private final Map<String, Long> pids;
     private final Infrastructure infrastructure;
     private final SwitchboardApplications applications;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SystemUnderTest(String gatewayUrl, String routingUrl, List<String> sessionUrls, String kafka,
                             String topicPrefix, Map<String, Long> pids, Infrastructure infrastructure,
@@ -89,9 +91,12 @@ final class SystemUnderTest implements AutoCloseable {
                 pids.put(process.app().module() + (n > 1 ? "-" + n : ""), process.pid());
             }
             ProcessFinder.infrastructurePids(pids);
-            return new SystemUnderTest(apps.baseUrl(ServiceApp.GATEWAY), apps.baseUrl(ServiceApp.ROUTING),
-                    List.copyOf(sessions), infrastructure.kafkaBootstrapServers(), settings.topicPrefix(), pids,
-                    infrastructure, apps);
+            SystemUnderTest system = new SystemUnderTest(apps.baseUrl(ServiceApp.GATEWAY),
+                    apps.baseUrl(ServiceApp.ROUTING), List.copyOf(sessions), infrastructure.kafkaBootstrapServers(),
+                    settings.topicPrefix(), pids, infrastructure, apps);
+            // A run stopped with Ctrl-C or SIGTERM stops the stack it started too, as a finished run does.
+            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "stop-the-stack"));
+            return system;
         } catch (RuntimeException e) {
             if (apps != null) {
                 apps.close();
@@ -125,8 +130,12 @@ final class SystemUnderTest implements AutoCloseable {
         return pids;
     }
 
+    /** Once: at the run's end, or from the shutdown hook when the run is stopped before it. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (applications != null) {
             applications.close();
         }
