@@ -14,6 +14,8 @@ final class Report {
 
     private static final double[] PERCENTILES = {50, 95, 99};
     private static final String[] NAMES = {"p50", "p95", "p99"};
+    /** Above this share of the JVMs' CPU on their compiler threads, a step measured compilation as much as work. */
+    private static final double WARM_JIT_SHARE = 0.05;
 
     private final JsonObject json;
     private final JsonArray requestSteps = new JsonArray();
@@ -85,6 +87,12 @@ final class Report {
             cores.put(name, Math.round(ms / (seconds * 1000.0) * 100) / 100.0);
         });
         step.put("cpuMs", cpu).put(perUnitKey, perUnit).put("cpuCores", cores);
+        Double compilers = cpuMs.get(CpuMeter.JIT_COMPILERS);
+        double jvms = cpuMs.entrySet().stream().filter(e -> !CpuMeter.JIT_COMPILERS.equals(e.getKey())
+                && !ProcessFinder.POSTGRESQL.equals(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+        if (compilers != null && jvms > 0) {
+            step.put("jitCompilerShare", Math.round(compilers / jvms * 1000) / 1000.0);
+        }
     }
 
     private static void printCpu(JsonObject step, String perUnitKey, String unit) {
@@ -94,6 +102,11 @@ final class Report {
         step.getJsonObject("cpuCores").forEach(e -> cores.append(' ').append(e.getKey()).append(' ').append(e.getValue()));
         System.out.println(cpu);
         System.out.println(cores);
+        Object share = step.getValue("jitCompilerShare");
+        if (share != null) {
+            System.out.println("  JIT compilers: " + share + " of the JVMs' CPU in this step"
+                    + ((Double) share > WARM_JIT_SHARE ? " (not warm: a longer --jit-warmup measures the stack)" : ""));
+        }
     }
 
     private static void printStep(JsonObject s) {

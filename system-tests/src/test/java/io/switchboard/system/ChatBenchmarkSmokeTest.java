@@ -56,6 +56,8 @@ class ChatBenchmarkSmokeTest {
         assertThat(step.getJsonObject("floor").getJsonObject("webSocketEcho").getLong("count")).isPositive();
         assertThat(step.getJsonObject("cpuMs").fieldNames())
                 .contains("session-service", "load generator", "postgresql (shared)");
+        // what the JVMs spent compiling, so a reader can tell a cold step from a warm one
+        assertThat(step.getDouble("jitCompilerShare")).as("JIT compilers' share of the JVMs' CPU").isBetween(0.0, 1.0);
 
         JsonObject requests = json.getJsonArray("requestToOffer").getJsonObject(0);
         assertThat(requests.getLong("failed")).as("chat requests refused").isZero();
