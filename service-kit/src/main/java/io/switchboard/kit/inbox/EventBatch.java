@@ -29,11 +29,16 @@ class EventBatch {
 
     private static final Logger LOG = Logger.getLogger(EventBatch.class);
 
-    /** {@code returning} names the ids that were new: an id already there (a redelivery) is skipped. */
+    /**
+     * Each event under its consumer's name ({@code $1} and {@code $2} are lists of the same length); {@code returning}
+     * names the ids that were new: an id already there (a redelivery) is skipped.
+     */
     private static final String RECORD_IDS = """
             insert into processed_event(consumer, event_id, processed_at)
-            select $1, cast(id as uuid), now() from unnest(string_to_array($2, ',')) as ids(id)
+            select consumer, cast(id as uuid), now()
+            from unnest(string_to_array($1, ','), string_to_array($2, ',')) as ids(consumer, id)
             on conflict do nothing returning cast(event_id as varchar)""";
+    private static final String LIST_SEPARATOR = ",";
 
     /** No work before the effects. */
     static final Function<List<String>, Uni<?>> NOTHING_FIRST = keys -> Uni.createFrom().voidItem();
@@ -64,28 +69,32 @@ class EventBatch {
     }
 
     /**
-     * @param single applies one event in a transaction of its own, for the fallback
-     * @param first  runs in the batch's transaction before the effects, with the valid records' distinct keys, sorted
+     * @param single     applies one event in a transaction of its own, for the fallback
+     * @param channel    names the batch in logs, and the consumer of records that are not events
+     * @param consumerOf the name each event is recorded and applied under
+     * @param first      runs in the batch's transaction before the effects, with the valid records' distinct keys,
+     *                   sorted
      */
-    Uni<Void> apply(ProcessedEvents single, String consumer, ConsumerRecords<String, String> records,
-                    Function<List<String>, Uni<?>> first, Function<EventEnvelope, Uni<?>> effect) {
+    Uni<Void> apply(ProcessedEvents single, String channel, Function<EventEnvelope, String> consumerOf,
+                    ConsumerRecords<String, String> records, Function<List<String>, Uni<?>> first,
+                    Function<EventEnvelope, Uni<?>> effect) {
         List<Parsed> parsed = new ArrayList<>(records.count());
         records.forEach(record -> parsed.add(Parsed.of(record)));
         List<Parsed> valid = parsed.stream().filter(p -> p.envelope() != null).toList();
         Uni<Void> applied = valid.isEmpty() ? Uni.createFrom().voidItem()
-                : patience.untilDone(consumer + " batch of " + valid.size() + " events",
+                : patience.untilDone(channel + " batch of " + valid.size() + " events",
                                 () -> Panache.withTransaction(() -> Uni.createFrom()
                                         .deferred(() -> first.apply(sortedKeys(valid)))
-                                        .chain(() -> inOneTransaction(consumer, valid, effect))))
+                                        .chain(() -> inOneTransaction(consumerOf, valid, effect))))
                         .onFailure(EventFailures::isPermanent).recoverWithUni(failure -> {
                             LOG.warnf("%s: a batch of %d events failed for good (%s); applying it one event at a "
-                                    + "time", consumer, valid.size(), EventFailures.reason(failure));
-                            return oneByOne(single, consumer, valid, effect);
+                                    + "time", channel, valid.size(), EventFailures.reason(failure));
+                            return oneByOne(single, consumerOf, valid, effect);
                         });
         // Invalid records are dead-lettered after the valid ones committed: a crash in between redelivers the
         // batch, the valid ones are then skipped and the invalid ones dead-lettered (at least once).
         return applied.chain(() -> sequentially(parsed.stream().filter(p -> p.invalid() != null).toList(),
-                p -> deadLetters.send(consumer, p.record(), p.invalid())));
+                p -> deadLetters.send(channel, p.record(), p.invalid())));
     }
 
     private static List<String> sortedKeys(List<Parsed> valid) {
@@ -93,10 +102,12 @@ class EventBatch {
                 .toList();
     }
 
-    private Uni<Void> inOneTransaction(String consumer, List<Parsed> valid,
+    private Uni<Void> inOneTransaction(Function<EventEnvelope, String> consumerOf, List<Parsed> valid,
                                        Function<EventEnvelope, Uni<?>> effect) {
-        String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(","));
-        return Panache.getSession().chain(session -> NativeSql.column(RECORD_IDS, String.class, consumer, ids)
+        String consumers = valid.stream().map(p -> listItem(consumerOf.apply(p.envelope())))
+                .collect(Collectors.joining(LIST_SEPARATOR));
+        String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(LIST_SEPARATOR));
+        return Panache.getSession().chain(session -> NativeSql.column(RECORD_IDS, String.class, consumers, ids)
                 .chain(inserted -> {
                     Set<String> fresh = new HashSet<>(inserted);
                     // remove(): an event the batch holds twice is applied once
@@ -104,8 +115,8 @@ class EventBatch {
                             .toList();
                     // A span per event (parent: the trace its record carries), not per poll: each event continues
                     // the trace of the request or consumer that caused it.
-                    return sequentially(toApply, p -> spans.apply(consumer, p.record(), p.envelope(),
-                            () -> applyAlone(session, effect, p.envelope())));
+                    return sequentially(toApply, p -> spans.apply(consumerOf.apply(p.envelope()), p.record(),
+                            p.envelope(), () -> applyAlone(session, effect, p.envelope())));
                 }));
     }
 
@@ -121,12 +132,22 @@ class EventBatch {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> oneByOne(ProcessedEvents single, String consumer, List<Parsed> valid,
-                               Function<EventEnvelope, Uni<?>> effect) {
-        return sequentially(valid, p -> spans.apply(consumer, p.record(), p.envelope(),
-                        () -> single.once(consumer, p.envelope(), effect))
-                .onFailure(EventFailures::isPermanent)
-                .recoverWithUni(failure -> deadLetters.send(consumer, p.record(), failure)));
+    private Uni<Void> oneByOne(ProcessedEvents single, Function<EventEnvelope, String> consumerOf,
+                               List<Parsed> valid, Function<EventEnvelope, Uni<?>> effect) {
+        return sequentially(valid, p -> {
+            String consumer = consumerOf.apply(p.envelope());
+            return spans.apply(consumer, p.record(), p.envelope(), () -> single.once(consumer, p.envelope(), effect))
+                    .onFailure(EventFailures::isPermanent)
+                    .recoverWithUni(failure -> deadLetters.send(consumer, p.record(), failure));
+        });
+    }
+
+    /** A consumer name goes into a comma-separated list of the statement: a comma in it would shift the list. */
+    private static String listItem(String consumer) {
+        if (consumer.contains(LIST_SEPARATOR)) {
+            throw new IllegalArgumentException("a consumer name has no comma: " + consumer);
+        }
+        return consumer;
     }
 
     private static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<Void>> step) {

@@ -10,6 +10,7 @@ import io.switchboard.kit.trace.EventSpans;
 import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -47,7 +48,48 @@ public class ProcessedEvents {
      */
     public Uni<Void> batch(String consumer, ConsumerRecords<String, String> records,
                            Function<EventEnvelope, Uni<?>> effect) {
-        return batches.apply(this, consumer, records, EventBatch.NOTHING_FIRST, effect);
+        return batches.apply(this, consumer, envelope -> consumer, records, EventBatch.NOTHING_FIRST, effect);
+    }
+
+    /**
+     * A poll of a channel that reads several event types, applied as {@link #batch(String, ConsumerRecords,
+     * Function)} in one transaction: each event once per event id for the consumer its type names, with that type's
+     * effect. One channel for the many types a service follows makes one poll and one transaction carry a chat's
+     * events of every type, where a channel per type pays both per event when traffic is light. An event of a type
+     * {@code byType} does not name can never be applied here: it goes to the dead-letter topic.
+     *
+     * @param channel names the batch in logs, and the consumer of records that are not events
+     * @param byType  per event type ({@link EventEnvelope#type()}), the consumer name and its effect
+     */
+    public Uni<Void> batch(String channel, ConsumerRecords<String, String> records, Map<String, Effect> byType) {
+        return batch(channel, records, EventBatch.NOTHING_FIRST, byType);
+    }
+
+    /**
+     * As {@link #batch(String, ConsumerRecords, Map)}, with {@code first} run in the batch's transaction before any
+     * effect, as in {@link #batch(String, ConsumerRecords, Function, Function)}.
+     */
+    public Uni<Void> batch(String channel, ConsumerRecords<String, String> records,
+                           Function<List<String>, Uni<?>> first, Map<String, Effect> byType) {
+        return batches.apply(this, channel, envelope -> {
+            Effect effect = byType.get(envelope.type());
+            return effect == null ? channel : effect.consumer();
+        }, records, first, envelope -> {
+            Effect effect = byType.get(envelope.type());
+            if (effect == null) {
+                throw new PermanentEventFailure(channel + " does not apply " + envelope.type() + " events");
+            }
+            return effect.apply().apply(envelope);
+        });
+    }
+
+    /**
+     * What a channel of several types does with one of them.
+     *
+     * @param consumer the name its events are recorded as applied under (keep it when the channel changes: a
+     *                 redelivered event is then still known)
+     */
+    public record Effect(String consumer, Function<EventEnvelope, Uni<?>> apply) {
     }
 
     /**
@@ -58,7 +100,7 @@ public class ProcessedEvents {
      */
     public Uni<Void> batch(String consumer, ConsumerRecords<String, String> records,
                            Function<List<String>, Uni<?>> first, Function<EventEnvelope, Uni<?>> effect) {
-        return batches.apply(this, consumer, records, first, effect);
+        return batches.apply(this, consumer, envelope -> consumer, records, first, effect);
     }
 
     /**
