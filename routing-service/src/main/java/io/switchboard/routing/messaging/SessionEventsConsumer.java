@@ -9,8 +9,10 @@ import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ConferenceRequested;
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.EventType;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.kit.inbox.ProcessedEvents;
+import io.switchboard.kit.inbox.ProcessedEvents.Effect;
 import io.switchboard.routing.DispatchWanted;
 import io.switchboard.routing.agent.Desktops;
 import io.switchboard.routing.dispatch.ChatClosing;
@@ -19,81 +21,58 @@ import io.switchboard.routing.dispatch.RequestIntake;
 import io.switchboard.routing.dispatch.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The session-service events routing acts on. Each is applied once per event id, in the transaction that records
- * it (one per poll of a channel); routing then runs at once for whatever became possible.
+ * The session-service events routing acts on, read by one channel: each is applied once per event id, in the
+ * transaction that records it (one per poll, whatever the types in it); routing then runs at once for whatever became
+ * possible. One channel rather than one per type: a chat's request and its end, taken in by two consumers, made two
+ * transactions that waited on each other's chat locks and agent rows; in one poll they run one after the other.
  */
 @ApplicationScoped
 public class SessionEventsConsumer {
 
+    private static final String CHANNEL = "routing.session-events";
+
     private final ProcessedEvents processedEvents;
-    private final RequestIntake intake;
-    private final ChatClosing closing;
     private final Event<DispatchWanted> dispatchWanted;
-    private final Desktops desktops;
+    private final Map<String, Effect> effects;
 
     public SessionEventsConsumer(ProcessedEvents processedEvents, RequestIntake intake, ChatClosing closing,
                                  Event<DispatchWanted> dispatchWanted, Desktops desktops) {
-        this.desktops = desktops;
         this.processedEvents = processedEvents;
-        this.intake = intake;
-        this.closing = closing;
         this.dispatchWanted = dispatchWanted;
-    }
-
-    @Incoming("chat-requested")
-    public Uni<Void> chatRequested(ConsumerRecords<String, String> records) {
-        return apply("routing.chat-requested", records,
-                env -> intake.chatRequested(env.payload(ChatRequested.class)));
-    }
-
-    @Incoming("chat-ended")
-    public Uni<Void> chatEnded(ConsumerRecords<String, String> records) {
-        return apply("routing.chat-ended", records, env -> closing.ended(env.payload(ChatEnded.class)));
-    }
-
-    @Incoming("chat-completed")
-    public Uni<Void> chatCompleted(ConsumerRecords<String, String> records) {
-        return apply("routing.chat-completed", records, env -> closing.completed(env.payload(ChatCompleted.class)));
-    }
-
-    @Incoming("chat-participant")
-    public Uni<Void> participant(ConsumerRecords<String, String> records) {
-        return apply("routing.chat-participant", records,
-                env -> closing.participantChanged(env.payload(ChatParticipant.class)));
-    }
-
-    @Incoming("chat-transfer-requested")
-    public Uni<Void> transferRequested(ConsumerRecords<String, String> records) {
-        return apply("routing.transfer-requested", records,
-                env -> intake.escalation(Escalation.of(env.payload(TransferRequested.class))));
-    }
-
-    @Incoming("chat-conference-requested")
-    public Uni<Void> conferenceRequested(ConsumerRecords<String, String> records) {
-        return apply("routing.conference-requested", records,
-                env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class))));
-    }
-
-    @Incoming("agent-presence")
-    public Uni<Void> agentPresence(ConsumerRecords<String, String> records) {
-        return apply("routing.agent-presence", records,
-                env -> desktops.presenceChanged(env.payload(AgentPresence.class)));
-    }
-
-    @Incoming("chat-data-changed")
-    public Uni<Void> dataChanged(ConsumerRecords<String, String> records) {
-        return apply("routing.chat-data-changed", records,
-                env -> intake.dataChanged(env.payload(ChatDataChanged.class)));
+        // Each type keeps the consumer name its channel of its own had: events applied before are still known.
+        this.effects = Map.of(
+                EventType.CHAT_REQUESTED.topic(), effect("routing.chat-requested",
+                        env -> intake.chatRequested(env.payload(ChatRequested.class))),
+                EventType.CHAT_ENDED.topic(), effect("routing.chat-ended",
+                        env -> closing.ended(env.payload(ChatEnded.class))),
+                EventType.CHAT_COMPLETED.topic(), effect("routing.chat-completed",
+                        env -> closing.completed(env.payload(ChatCompleted.class))),
+                EventType.CHAT_PARTICIPANT.topic(), effect("routing.chat-participant",
+                        env -> closing.participantChanged(env.payload(ChatParticipant.class))),
+                EventType.CHAT_TRANSFER_REQUESTED.topic(), effect("routing.transfer-requested",
+                        env -> intake.escalation(Escalation.of(env.payload(TransferRequested.class)))),
+                EventType.CHAT_CONFERENCE_REQUESTED.topic(), effect("routing.conference-requested",
+                        env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class)))),
+                EventType.AGENT_PRESENCE.topic(), effect("routing.agent-presence",
+                        env -> desktops.presenceChanged(env.payload(AgentPresence.class))),
+                EventType.CHAT_DATA_CHANGED.topic(), effect("routing.chat-data-changed",
+                        env -> intake.dataChanged(env.payload(ChatDataChanged.class))));
     }
 
     /** The batch takes its chats' locks first, all in one order: the effects that lock a chat then never deadlock. */
-    private Uni<Void> apply(String consumer, ConsumerRecords<String, String> records,
-                            Function<EventEnvelope, Uni<?>> effect) {
-        return processedEvents.batch(consumer, records, Rows::lockChats, effect).invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
+    @Incoming("session-events")
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
+        return processedEvents.batch(CHANNEL, records, Rows::lockChats, effects)
+                .invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
+    }
+
+    private static Effect effect(String consumer, Function<EventEnvelope, Uni<?>> apply) {
+        return new Effect(consumer, apply);
     }
 }
