@@ -23,13 +23,15 @@ public class CountersFromZero {
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final String CONNECTOR = ".connector";
     private static final String TOPIC = ".topic";
+    /** A channel that reads several topics names them all here, comma-separated. */
+    private static final String TOPICS = ".topics";
 
     void register(@Observes StartupEvent event, MeterRegistry meters, Config config) {
         for (String name : config.getPropertyNames()) {
             if (!name.startsWith(INCOMING)) {
                 continue;
             }
-            if (name.endsWith(TOPIC)) {
+            if (name.endsWith(TOPIC) || name.endsWith(TOPICS)) {
                 config.getOptionalValue(name, String.class).ifPresent(topics -> {
                     for (String topic : topics.split(",")) {
                         DeadLetters.counter(meters, topic.trim());
