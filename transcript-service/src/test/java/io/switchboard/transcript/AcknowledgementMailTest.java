@@ -112,7 +112,6 @@ class AcknowledgementMailTest {
     }
 
     private List<ReceivedMail> awaitMails(String address, int count) {
-        await().atMost(DELIVERY).until(() -> Mailboxes.read(mailHost, imapPort, address).size() >= count);
-        return Mailboxes.read(mailHost, imapPort, address);
+        return Mailboxes.await(mailHost, imapPort, address, count, DELIVERY);
     }
 }

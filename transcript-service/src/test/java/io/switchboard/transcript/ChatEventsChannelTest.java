@@ -128,8 +128,7 @@ class ChatEventsChannelTest {
     }
 
     private List<ReceivedMail> awaitMails(String address, int count) {
-        await().atMost(DELIVERY).until(() -> Mailboxes.read(mailHost, imapPort, address).size() >= count);
-        return Mailboxes.read(mailHost, imapPort, address);
+        return Mailboxes.await(mailHost, imapPort, address, count, DELIVERY);
     }
 
     /** The dead letters keyed {@code key}, read until {@code expected} are there or the delivery wait is over. */

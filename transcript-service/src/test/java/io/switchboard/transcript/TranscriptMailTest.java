@@ -336,8 +336,7 @@ class TranscriptMailTest {
     }
 
     private List<ReceivedMail> awaitMails(String address, int count) {
-        await().atMost(DELIVERY).until(() -> Mailboxes.read(mailHost, imapPort, address).size() >= count);
-        return Mailboxes.read(mailHost, imapPort, address);
+        return Mailboxes.await(mailHost, imapPort, address, count, DELIVERY);
     }
 
     private void awaitSent(String chatId) {

@@ -10,9 +10,11 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.awaitility.Awaitility;
 
 /** Reads a mailbox over IMAP, as a mail client would (GreenMail: the address is the user, any password). */
 public final class Mailboxes {
@@ -23,6 +25,12 @@ public final class Mailboxes {
     /** One delivered e-mail, read completely before the connection closes. */
     public record ReceivedMail(String subject, String messageId, List<String> bcc, List<String> to,
                                String contentType, String text, String html) {
+    }
+
+    /** Waits up to {@code within} for at least {@code count} mails in the address's inbox, then returns them all. */
+    public static List<ReceivedMail> await(String host, int imapPort, String address, int count, Duration within) {
+        Awaitility.await().atMost(within).until(() -> read(host, imapPort, address).size() >= count);
+        return read(host, imapPort, address);
     }
 
     public static List<ReceivedMail> read(String host, int imapPort, String address) {
