@@ -178,14 +178,14 @@ final class ChatRun {
 
     // --- request → offer --------------------------------------------------------------------------------------
 
-    /**
-     * Chat requests at {@code rate}/s (the first {@code --warmup} seconds not measured); each contact leaves as soon as
-     * its offer is seen, freeing the agent.
-     */
     /** The figures of a request step and the CPU each process used while its measured requests were sent. */
     record RequestStepResult(JsonObject figures, Map<String, Double> cpuMs) {
     }
 
+    /**
+     * Chat requests at {@code rate}/s (the first {@code --warmup} seconds not measured); each contact leaves as soon as
+     * its offer is seen, freeing the agent.
+     */
     RequestStepResult requestToOffer(int rate, int seconds, CpuMeter cpu) {
         long warmupCount = (long) rate * options.warmupSeconds();
         Map<String, Double>[] cpuAtStart = new Map[1];

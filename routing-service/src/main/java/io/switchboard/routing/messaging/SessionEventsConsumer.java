@@ -8,7 +8,6 @@ import io.switchboard.events.ChatEnded;
 import io.switchboard.events.ChatParticipant;
 import io.switchboard.events.ChatRequested;
 import io.switchboard.events.ConferenceRequested;
-import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.kit.inbox.ProcessedEvents;
@@ -22,7 +21,6 @@ import io.switchboard.routing.dispatch.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -47,21 +45,21 @@ public class SessionEventsConsumer {
         this.dispatchWanted = dispatchWanted;
         // Each type keeps the consumer name its channel of its own had: events applied before are still known.
         this.effects = Map.of(
-                EventType.CHAT_REQUESTED.topic(), effect("routing.chat-requested",
+                EventType.CHAT_REQUESTED.topic(), new Effect("routing.chat-requested",
                         env -> intake.chatRequested(env.payload(ChatRequested.class))),
-                EventType.CHAT_ENDED.topic(), effect("routing.chat-ended",
+                EventType.CHAT_ENDED.topic(), new Effect("routing.chat-ended",
                         env -> closing.ended(env.payload(ChatEnded.class))),
-                EventType.CHAT_COMPLETED.topic(), effect("routing.chat-completed",
+                EventType.CHAT_COMPLETED.topic(), new Effect("routing.chat-completed",
                         env -> closing.completed(env.payload(ChatCompleted.class))),
-                EventType.CHAT_PARTICIPANT.topic(), effect("routing.chat-participant",
+                EventType.CHAT_PARTICIPANT.topic(), new Effect("routing.chat-participant",
                         env -> closing.participantChanged(env.payload(ChatParticipant.class))),
-                EventType.CHAT_TRANSFER_REQUESTED.topic(), effect("routing.transfer-requested",
+                EventType.CHAT_TRANSFER_REQUESTED.topic(), new Effect("routing.transfer-requested",
                         env -> intake.escalation(Escalation.of(env.payload(TransferRequested.class)))),
-                EventType.CHAT_CONFERENCE_REQUESTED.topic(), effect("routing.conference-requested",
+                EventType.CHAT_CONFERENCE_REQUESTED.topic(), new Effect("routing.conference-requested",
                         env -> intake.escalation(Escalation.of(env.payload(ConferenceRequested.class)))),
-                EventType.AGENT_PRESENCE.topic(), effect("routing.agent-presence",
+                EventType.AGENT_PRESENCE.topic(), new Effect("routing.agent-presence",
                         env -> desktops.presenceChanged(env.payload(AgentPresence.class))),
-                EventType.CHAT_DATA_CHANGED.topic(), effect("routing.chat-data-changed",
+                EventType.CHAT_DATA_CHANGED.topic(), new Effect("routing.chat-data-changed",
                         env -> intake.dataChanged(env.payload(ChatDataChanged.class))));
     }
 
@@ -70,9 +68,5 @@ public class SessionEventsConsumer {
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
         return processedEvents.batch(CHANNEL, records, Rows::lockChats, effects)
                 .invoke(() -> dispatchWanted.fire(DispatchWanted.NOW));
-    }
-
-    private static Effect effect(String consumer, Function<EventEnvelope, Uni<?>> apply) {
-        return new Effect(consumer, apply);
     }
 }
