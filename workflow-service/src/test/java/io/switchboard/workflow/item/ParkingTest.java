@@ -8,9 +8,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.events.ChatCompleted;
+import io.switchboard.events.ChatEnded;
+import io.switchboard.events.EndReason;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventSchema;
 import io.switchboard.events.EventType;
+import io.switchboard.events.Events;
 import io.switchboard.events.WorkflowDecision;
 import io.switchboard.events.WorkflowItemEvent;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
@@ -18,8 +22,11 @@ import io.switchboard.stack.test.TestDatabase;
 import io.switchboard.workflow.Database;
 import io.switchboard.workflow.KafkaEvents;
 import io.switchboard.workflow.Strategies;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -133,21 +140,52 @@ class ParkingTest {
     }
 
     @Test
-    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+    void aRecordThatCanNeverBeAppliedGoesAloneToTheDeadLetterTopicAndConsumptionGoesOn() {
         String chat = KafkaEvents.newChatId();
         String queue = Strategies.freshQueue();
+        String completedTopic = SwitchboardInfrastructure.topic(EventType.CHAT_COMPLETED.topic());
+        // Between the chat's events: not an event at all, and an event of a type this channel does not apply.
+        String foreign = Events.write(Events.envelope(
+                new ChatEnded(chat, 4, EndReason.AGENT_FINISHED, ALICE.id, Instant.now()), "session-service"));
         try (KafkaEvents kafka = new KafkaEvents(EventType.WORKFLOW_QUEUED);
              KafkaCompanion dlq = new KafkaCompanion(SwitchboardInfrastructure.kafkaBootstrapServers())) {
             var dead = dlq.consumeStrings().withGroupId("dlq-" + UUID.randomUUID())
                     .fromTopics(SwitchboardInfrastructure.topic("dlq.workflow-service"));
-            dlq.produceStrings().fromRecords(new ProducerRecord<>(
-                    SwitchboardInfrastructure.topic("chat.completed"), chat, "{not an event")).awaitCompletion();
+            dlq.produceStrings().fromRecords(new ProducerRecord<>(completedTopic, chat, "{not an event"),
+                    new ProducerRecord<>(completedTopic, chat, foreign)).awaitCompletion();
             kafka.completed(chat, WorkflowDecision.PARK, queue);
 
             kafka.awaitEvent(EventType.WORKFLOW_QUEUED, chat);
             await().atMost(KafkaEvents.PATIENCE).until(() -> dead.getRecords().stream()
-                    .anyMatch(r -> chat.equals(r.key()) && "{not an event".equals(r.value())));
+                    .filter(r -> chat.equals(r.key())).count() == 2);
+            assertThat(dead.getRecords()).filteredOn(r -> chat.equals(r.key()))
+                    .extracting(ConsumerRecord::value).containsExactlyInAnyOrder("{not an event", foreign);
+            ConsumerRecord<String, String> notApplied = dead.getRecords().stream()
+                    .filter(r -> foreign.equals(r.value())).findFirst().orElseThrow();
+            assertThat(new String(notApplied.headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8)).contains("does not apply chat.ended events");
+            assertThat(Database.items(chat)).isEqualTo(1);
             dead.stop();
+        }
+    }
+
+    @Test
+    void aDecisionAppliedUnderItsTypesConsumerNameIsNotAppliedAgain() {
+        String chat = KafkaEvents.newChatId();
+        String queue = Strategies.freshQueue();
+        EventEnvelope park = Events.envelope(new ChatCompleted(chat, ALICE.id, "notes", "REFUND", false,
+                WorkflowDecision.PARK, queue, Instant.now()), "session-service");
+        // What the channel of chat.completed alone recorded when it applied this event (before one channel read all)
+        TestDatabase.execute("insert into processed_event(consumer, event_id, processed_at) values (?, ?, now())",
+                PARK_CONSUMER, park.id());
+        try (KafkaEvents kafka = new KafkaEvents()) {
+            kafka.send(park);
+            // The same chat's next decision, behind it on the same partition: once it is applied, the park was seen.
+            EventEnvelope none = kafka.completed(chat, WorkflowDecision.NONE, null);
+            await().atMost(KafkaEvents.PATIENCE).until(() -> Database.processed(PARK_CONSUMER, none.id()) == 1);
+
+            assertThat(Database.items(chat)).isZero();
+            assertThat(Database.outboxCount(EventType.WORKFLOW_QUEUED.topic(), chat)).isZero();
         }
     }
 
