@@ -48,8 +48,9 @@ public final class Rows {
      * topics (requests, ends, participants) and of different replicas then never deadlock on chat locks: each would
      * otherwise take its chats' locks in record order, and two batches can hold one chat each that the other wants
      * next. The per-event {@link #lockChat} that follows finds the lock already held (advisory locks stack).
+     *
+     * @param chatIds chat ids (no commas: they are passed as one comma-separated text)
      */
-    /** @param chatIds chat ids (no commas: they are passed as one comma-separated text) */
     public static Uni<Void> lockChats(List<String> chatIds) {
         if (chatIds.isEmpty()) {
             return Uni.createFrom().voidItem();
