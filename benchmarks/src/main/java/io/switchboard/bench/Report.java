@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -130,6 +131,19 @@ final class Report {
                 floor.getJsonObject("kafka").getValue("p50"), floor.getJsonObject("kafka").getValue("p99"),
                 floor.getJsonObject("webSocketEcho").getValue("p50"), floor.getJsonObject("webSocketEcho").getValue("p99"));
         printCpu(s, "cpuMsPerMessage", "message");
+    }
+
+    /** Judges issue 11's targets on the steps so far: printed as a block and recorded as {@code targets}. */
+    List<Verdict> targets() {
+        List<Verdict> verdicts = Targets.judge(messageSteps, requestSteps);
+        JsonArray targets = new JsonArray();
+        System.out.println("targets (docs/performance.md \"Targets\"):");
+        for (Verdict verdict : verdicts) {
+            targets.add(verdict.json());
+            System.out.println(verdict.line());
+        }
+        json.put("targets", targets);
+        return verdicts;
     }
 
     JsonObject json() {

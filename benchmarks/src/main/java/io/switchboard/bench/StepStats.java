@@ -68,7 +68,7 @@ final class StepStats {
     }
 
     JsonObject json(int seconds) {
-        JsonObject json = new JsonObject().put("offeredPerSecond", rate)
+        JsonObject json = new JsonObject().put("offeredPerSecond", rate).put("seconds", seconds)
                 .put("achievedPerSecond", Math.round(achievedPerSecond(seconds) * 10) / 10.0)
                 .put("sent", total(d -> d.sent.get())).put("delivered", total(d -> d.delivered.get()))
                 .put("lost", total(PerDirection::lost)).put("duplicated", total(d -> d.duplicated.get()))
