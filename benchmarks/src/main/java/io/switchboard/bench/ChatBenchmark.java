@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -68,6 +69,7 @@ public final class ChatBenchmark {
             Sockets sockets = new Sockets(vertx);
             BenchTokens tokens = BenchTokens.of(options.jwtIssuer(), options.jwtKey().orElse(root.resolve(BenchTokens.DEV_KEY)));
             CpuMeter cpu = new CpuMeter(system.pids());
+            HeapMeter heap = new HeapMeter(system.pids());
             Report report = new Report(header(options, system, root, started));
             System.out.printf("chat benchmark %s: %s, %d session instance(s), %d chats over %d agents; processes %s%n",
                     runTag, options.throughGateway() ? "through the gateway " + system.gatewayUrl()
@@ -88,8 +90,12 @@ public final class ChatBenchmark {
                     ChatRun.RequestStepResult step = run.requestToOffer(rate, options.requestSeconds(), cpu);
                     report.requestStep(step.figures(), kafka, step.cpuMs());
                 }
+                Map<String, Object> heapBefore = heap.liveBytes();
                 run.openChats();
                 System.out.printf("%d chats live%n", run.chatCount());
+                JsonObject memory = HeapMeter.perChat(heapBefore, heap.liveBytes(), run.chatCount());
+                report.json().put("memory", memory);
+                System.out.println(HeapMeter.describe(memory));
                 if (options.jitWarmupRate() > 0) {
                     System.out.printf("JIT warm-up: %d s at %d/s, not measured%n", options.jitWarmupSeconds(),
                             options.jitWarmupRate());

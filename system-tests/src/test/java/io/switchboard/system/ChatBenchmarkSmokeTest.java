@@ -67,6 +67,11 @@ class ChatBenchmarkSmokeTest {
         assertThat(requests.getJsonObject("cpuMsPerRequest").fieldNames()).as("CPU per request, per process")
                 .contains("routing-service", "session-service", "load generator");
 
+        // the capacity model's sockets per GiB: session-service's live heap read before and with the chats
+        JsonObject sessionHeap = json.getJsonObject("memory").getJsonObject("session-service");
+        assertThat(sessionHeap.getLong("beforeChatsBytes")).as("live heap before the chats").isPositive();
+        assertThat(sessionHeap.getLong("withChatsBytes")).as("live heap with the chats").isPositive();
+
         // issue 11's verdict is there for every target; which one it is says the machine's speed, not the test's
         JsonArray targets = json.getJsonArray("targets");
         assertThat(targets.stream().map(t -> ((JsonObject) t).getString("name")))
