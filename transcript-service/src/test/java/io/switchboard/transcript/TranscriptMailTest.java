@@ -213,6 +213,39 @@ class TranscriptMailTest {
     }
 
     @Test
+    void messagesOfSeveralChatsReadTogetherEachLandOnceInTheirOwnTranscript() {
+        TestChats jane = new TestChats(kafka, prefix);
+        TestChats john = new TestChats(kafka, prefix);
+        String janeAddress = TestChats.uniqueAddress("together-jane");
+        String johnAddress = TestChats.uniqueAddress("together-john");
+        jane.requested("Jane Doe", janeAddress, "en");
+        john.requested("John Roe", johnAddress, "en");
+        jane.conversation("Jane Doe");
+        john.conversation("John Roe");
+        // Back to back, so that a poll carries the messages of both chats (applied together), one of them twice.
+        EventEnvelope janeLast = Events.envelope(new ChatMessage(jane.chatId, 6, UUID.randomUUID(), "client-6",
+                "contact:" + jane.chatId, "Jane Doe", ParticipantRole.CONTACT, MessageKind.TEXT, "Thanks, Jane here.",
+                null, List.of(), jane.start.plusSeconds(6 * 60)), TestChats.PRODUCER);
+        jane.publish(janeLast);
+        john.message(6, "contact:" + john.chatId, "John Roe", ParticipantRole.CONTACT, MessageKind.TEXT,
+                "Thanks, John here.", null);
+        jane.publish(janeLast);
+        jane.ended(7);
+        john.ended(7);
+        jane.completed(true);
+        john.completed(true);
+
+        String janeText = awaitMails(janeAddress, 1).get(0).text();
+        String johnText = awaitMails(johnAddress, 1).get(0).text();
+        assertThat(janeText).contains("[09:36] Jane Doe: Thanks, Jane here.", "[09:37] * The chat ended")
+                .doesNotContain("John");
+        assertThat(janeText.split("Thanks, Jane here.", -1)).as("the line delivered twice is written once")
+                .hasSize(2);
+        assertThat(johnText).contains("[09:33] John Roe: " + TestChats.SCRIPT_TEXT,
+                "[09:36] John Roe: Thanks, John here.").doesNotContain("Jane");
+    }
+
+    @Test
     void aRedeliveredEventOrARepeatedRequestSendsNoSecondCopy() {
         TestChats chat = new TestChats(kafka, prefix);
         String contact = TestChats.uniqueAddress("twice");

@@ -10,9 +10,12 @@ import io.switchboard.kit.tx.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -42,6 +45,8 @@ class EventBatch {
 
     /** No work before the effects. */
     static final Function<List<String>, Uni<?>> NOTHING_FIRST = keys -> Uni.createFrom().voidItem();
+    /** Every event applied alone (no type has an effect for all its events at once). */
+    static final Function<EventEnvelope, Function<List<EventEnvelope>, Uni<?>>> ONE_BY_ONE = envelope -> null;
 
     private final Patience patience;
     private final DeadLetters deadLetters;
@@ -74,10 +79,13 @@ class EventBatch {
      * @param consumerOf the name each event is recorded and applied under
      * @param first      runs in the batch's transaction before the effects, with the valid records' distinct keys,
      *                   sorted
+     * @param together   the effect an event's type applies to all its new events of the poll at once, or null when
+     *                   each is applied alone ({@link ProcessedEvents.Effect#together})
      */
     Uni<Void> apply(ProcessedEvents single, String channel, Function<EventEnvelope, String> consumerOf,
                     ConsumerRecords<String, String> records, Function<List<String>, Uni<?>> first,
-                    Function<EventEnvelope, Uni<?>> effect) {
+                    Function<EventEnvelope, Uni<?>> effect,
+                    Function<EventEnvelope, Function<List<EventEnvelope>, Uni<?>>> together) {
         List<Parsed> parsed = new ArrayList<>(records.count());
         records.forEach(record -> parsed.add(Parsed.of(record)));
         List<Parsed> valid = parsed.stream().filter(p -> p.envelope() != null).toList();
@@ -85,7 +93,7 @@ class EventBatch {
                 : patience.untilDone(channel + " batch of " + valid.size() + " events",
                                 () -> Panache.withTransaction(() -> Uni.createFrom()
                                         .deferred(() -> first.apply(sortedKeys(valid)))
-                                        .chain(() -> inOneTransaction(consumerOf, valid, effect))))
+                                        .chain(() -> inOneTransaction(consumerOf, valid, effect, together))))
                         .onFailure(EventFailures::isPermanent).recoverWithUni(failure -> {
                             LOG.warnf("%s: a batch of %d events failed for good (%s); applying it one event at a "
                                     + "time", channel, valid.size(), EventFailures.reason(failure));
@@ -103,30 +111,49 @@ class EventBatch {
     }
 
     private Uni<Void> inOneTransaction(Function<EventEnvelope, String> consumerOf, List<Parsed> valid,
-                                       Function<EventEnvelope, Uni<?>> effect) {
+                                       Function<EventEnvelope, Uni<?>> effect,
+                                       Function<EventEnvelope, Function<List<EventEnvelope>, Uni<?>>> together) {
         String consumers = valid.stream().map(p -> listItem(consumerOf.apply(p.envelope())))
                 .collect(Collectors.joining(LIST_SEPARATOR));
         String ids = valid.stream().map(p -> p.envelope().id().toString()).collect(Collectors.joining(LIST_SEPARATOR));
         return Panache.getSession().chain(session -> NativeSql.column(RECORD_IDS, String.class, consumers, ids)
                 .chain(inserted -> {
                     Set<String> fresh = new HashSet<>(inserted);
-                    // remove(): an event the batch holds twice is applied once
-                    List<Parsed> toApply = valid.stream().filter(p -> fresh.remove(p.envelope().id().toString()))
-                            .toList();
+                    List<Parsed> alone = new ArrayList<>();
+                    Map<Function<List<EventEnvelope>, Uni<?>>, List<Parsed>> sets = new LinkedHashMap<>();
+                    for (Parsed p : valid) {
+                        // remove(): an event the batch holds twice is applied once
+                        if (fresh.remove(p.envelope().id().toString())) {
+                            Function<List<EventEnvelope>, Uni<?>> all = together.apply(p.envelope());
+                            if (all == null) {
+                                alone.add(p);
+                            } else {
+                                sets.computeIfAbsent(all, key -> new ArrayList<>()).add(p);
+                            }
+                        }
+                    }
                     // A span per event (parent: the trace its record carries), not per poll: each event continues
-                    // the trace of the request or consumer that caused it.
-                    return sequentially(toApply, p -> spans.apply(consumerOf.apply(p.envelope()), p.record(),
-                            p.envelope(), () -> applyAlone(session, effect, p.envelope())));
+                    // the trace of the request or consumer that caused it. Events applied together: one span
+                    // linked to each of their traces.
+                    return sequentially(alone, p -> spans.apply(consumerOf.apply(p.envelope()), p.record(),
+                            p.envelope(), () -> flushed(session, () -> effect.apply(p.envelope()))))
+                            .chain(() -> sequentially(List.copyOf(sets.entrySet()), set -> {
+                                EventEnvelope first = set.getValue().get(0).envelope();
+                                List<EventEnvelope> envelopes = set.getValue().stream().map(Parsed::envelope)
+                                        .toList();
+                                return spans.applyAll(consumerOf.apply(first), first.type(),
+                                        set.getValue().stream().map(Parsed::record).toList(),
+                                        () -> flushed(session, () -> set.getKey().apply(envelopes)));
+                            }));
                 }));
     }
 
     /**
-     * Flushed and cleared after each event, so every event starts from the database as it would in a transaction
-     * of its own (an effect may update by native SQL a row that an earlier one loaded as an entity).
+     * Flushed and cleared after each event (or set of events), so every one starts from the database as it would in
+     * a transaction of its own (an effect may update by native SQL a row that an earlier one loaded as an entity).
      */
-    private static Uni<Void> applyAlone(Mutiny.Session session, Function<EventEnvelope, Uni<?>> effect,
-                                        EventEnvelope envelope) {
-        return Uni.createFrom().deferred(() -> effect.apply(envelope))
+    private static Uni<Void> flushed(Mutiny.Session session, Supplier<Uni<?>> work) {
+        return Uni.createFrom().deferred(work)
                 .chain(session::flush)
                 .invoke(session::clear)
                 .replaceWithVoid();

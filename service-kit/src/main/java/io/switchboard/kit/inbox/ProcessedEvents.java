@@ -48,7 +48,8 @@ public class ProcessedEvents {
      */
     public Uni<Void> batch(String consumer, ConsumerRecords<String, String> records,
                            Function<EventEnvelope, Uni<?>> effect) {
-        return batches.apply(this, consumer, envelope -> consumer, records, EventBatch.NOTHING_FIRST, effect);
+        return batches.apply(this, consumer, envelope -> consumer, records, EventBatch.NOTHING_FIRST, effect,
+                EventBatch.ONE_BY_ONE);
     }
 
     /**
@@ -80,6 +81,9 @@ public class ProcessedEvents {
                 throw new PermanentEventFailure(channel + " does not apply " + envelope.type() + " events");
             }
             return effect.apply().apply(envelope);
+        }, envelope -> {
+            Effect effect = byType.get(envelope.type());
+            return effect == null ? null : effect.applyAll();
         });
     }
 
@@ -88,8 +92,25 @@ public class ProcessedEvents {
      *
      * @param consumer the name its events are recorded as applied under (keep it when the channel changes: a
      *                 redelivered event is then still known)
+     * @param apply    applies one event
+     * @param applyAll when not null, applies all of a poll's new events of the type at once (see {@link #together})
      */
-    public record Effect(String consumer, Function<EventEnvelope, Uni<?>> apply) {
+    public record Effect(String consumer, Function<EventEnvelope, Uni<?>> apply,
+                         Function<List<EventEnvelope>, Uni<?>> applyAll) {
+
+        public Effect(String consumer, Function<EventEnvelope, Uni<?>> apply) {
+            this(consumer, apply, null);
+        }
+
+        /**
+         * An effect applied to all the new events of its type in a poll at once, in record order, after the poll's
+         * other events (same transaction): a few set-wise statements for the whole poll instead of a few per event.
+         * Only for effects that do not depend on the order with the channel's other types. A poll applied one event
+         * at a time (after a permanent failure) calls it with one event.
+         */
+        public static Effect together(String consumer, Function<List<EventEnvelope>, Uni<?>> applyAll) {
+            return new Effect(consumer, envelope -> applyAll.apply(List.of(envelope)), applyAll);
+        }
     }
 
     /**
@@ -100,7 +121,7 @@ public class ProcessedEvents {
      */
     public Uni<Void> batch(String consumer, ConsumerRecords<String, String> records,
                            Function<List<String>, Uni<?>> first, Function<EventEnvelope, Uni<?>> effect) {
-        return batches.apply(this, consumer, envelope -> consumer, records, first, effect);
+        return batches.apply(this, consumer, envelope -> consumer, records, first, effect, EventBatch.ONE_BY_ONE);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.MDC;
@@ -40,6 +41,7 @@ public class EventSpans {
     private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
     private static final AttributeKey<String> CHAT_ID = AttributeKey.stringKey("switchboard.chat.id");
     private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("switchboard.event.type");
+    private static final AttributeKey<Long> BATCH_COUNT = AttributeKey.longKey("messaging.batch.message_count");
 
     private final Tracer tracer;
 
@@ -75,26 +77,59 @@ public class EventSpans {
             if (chatId != null) {
                 builder.setAttribute(CHAT_ID, chatId);
             }
-            Span span = builder.startSpan();
-            Scope scope = span.makeCurrent();
             putMdc(MDC_CHAT_ID, chatId);
             putMdc(MDC_EVENT_ID, envelope.id().toString());
-            Uni<T> running;
-            try {
-                running = work.get();
-            } catch (RuntimeException e) {
-                running = Uni.createFrom().failure(e);
-            }
-            return running.onTermination().invoke((item, failure, cancelled) -> {
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR, failure.getMessage());
-                }
-                span.end();
-                scope.close();
+            return within(builder.startSpan(), work, () -> {
                 MDC.remove(MDC_CHAT_ID);
                 MDC.remove(MDC_EVENT_ID);
             });
+        });
+    }
+
+    /**
+     * Runs {@code work} (applying the events of {@code records}, all of one type, together for {@code consumer}) in
+     * one span of the batch, linked to the trace context each record carries (the messaging conventions' batch
+     * process span): each event's trace still leads to the work that applied it.
+     */
+    public <T> Uni<T> applyAll(String consumer, String type, List<ConsumerRecord<String, String>> records,
+                               Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            var builder = tracer.spanBuilder(records.get(0).topic() + " process")
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute(SYSTEM, "kafka")
+                    .setAttribute(OPERATION, "process")
+                    .setAttribute(GROUP, consumer)
+                    .setAttribute(DESTINATION, records.get(0).topic())
+                    .setAttribute(EVENT_TYPE, type)
+                    .setAttribute(BATCH_COUNT, (long) records.size());
+            for (ConsumerRecord<String, String> record : records) {
+                var linked = Span.fromContext(TraceContexts.fromHeaders(Context.root(), record.headers()))
+                        .getSpanContext();
+                if (linked.isValid()) {
+                    builder.addLink(linked);
+                }
+            }
+            return within(builder.startSpan(), work, () -> { });
+        });
+    }
+
+    /** Runs {@code work} with {@code span} current; ends it (with the failure, if any) when the work completes. */
+    private static <T> Uni<T> within(Span span, Supplier<Uni<T>> work, Runnable afterwards) {
+        Scope scope = span.makeCurrent();
+        Uni<T> running;
+        try {
+            running = work.get();
+        } catch (RuntimeException e) {
+            running = Uni.createFrom().failure(e);
+        }
+        return running.onTermination().invoke((item, failure, cancelled) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
+            }
+            span.end();
+            scope.close();
+            afterwards.run();
         });
     }
 

@@ -15,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Builds a chat's transcript from its events, inside the consumer's transaction. Every write tolerates any arrival
@@ -47,27 +50,55 @@ public class TranscriptRecorder {
                 .chain(() -> participant(event.chatId(), event.agentId(), event.agentName(), ParticipantRole.AGENT));
     }
 
-    public Uni<Void> messagePosted(ChatMessage event) {
-        if (ChatMessage.isWhisper(event)) {
-            // The contact's transcript never holds a whisper's words: its position only, to count the chat complete.
-            return lockTranscript(event.chatId())
-                    .chain(() -> line(event.chatId(), event.seq(), LineKind.WHISPER, null, null, null, null, null,
-                            event.sentAt()))
-                    .chain(() -> wakeWaitingRequests(event.chatId()));
+    /**
+     * A poll's chat messages at once (any number of chats): the chats' rows created and locked, every line written,
+     * waiting requests woken, each in one statement for all of them. Per message, four statements made most of the
+     * transcript's database work on the message path (docs/performance.md).
+     */
+    public Uni<Void> messagesPosted(List<ChatMessage> events) {
+        String[] chats = events.stream().map(ChatMessage::chatId).distinct().sorted().toArray(String[]::new);
+        int n = events.size();
+        String[] chatIds = new String[n];
+        Long[] seqs = new Long[n];
+        String[] kinds = new String[n];
+        String[] authorIds = new String[n];
+        String[] authorNames = new String[n];
+        String[] roles = new String[n];
+        String[] texts = new String[n];
+        String[] urls = new String[n];
+        OffsetDateTime[] ats = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            ChatMessage event = events.get(i);
+            chatIds[i] = event.chatId();
+            seqs[i] = event.seq();
+            ats[i] = event.sentAt() == null ? null : event.sentAt().atOffset(ZoneOffset.UTC);
+            if (ChatMessage.isWhisper(event)) {
+                // The contact's transcript never holds a whisper's words: its position only, to count it complete.
+                kinds[i] = LineKind.WHISPER.name();
+                continue;
+            }
+            authorIds[i] = event.authorId();
+            authorNames[i] = event.authorName();
+            roles[i] = event.authorRole() == null ? null : event.authorRole().name();
+            if (event.kind() == MessageKind.FILE && event.attachment() != null) {
+                // The file stays in session-service: the line links to its download, relative to the public address.
+                kinds[i] = LineKind.FILE.name();
+                texts[i] = event.attachment().name();
+                urls[i] = downloadPath(event.chatId(), event.attachment().id().toString());
+            } else {
+                kinds[i] = (event.kind() == MessageKind.PAGE_PUSH ? LineKind.PAGE : LineKind.MESSAGE).name();
+                texts[i] = event.text();
+                urls[i] = event.url();
+            }
         }
-        if (event.kind() == MessageKind.FILE && event.attachment() != null) {
-            // The file stays in session-service: the line links to its download, relative to the public address.
-            return lockTranscript(event.chatId())
-                    .chain(() -> line(event.chatId(), event.seq(), LineKind.FILE, event.authorId(),
-                            event.authorName(), event.authorRole(), event.attachment().name(),
-                            downloadPath(event.chatId(), event.attachment().id().toString()), event.sentAt()))
-                    .chain(() -> wakeWaitingRequests(event.chatId()));
-        }
-        LineKind kind = event.kind() == MessageKind.PAGE_PUSH ? LineKind.PAGE : LineKind.MESSAGE;
-        return lockTranscript(event.chatId())
-                .chain(() -> line(event.chatId(), event.seq(), kind, event.authorId(), event.authorName(),
-                        event.authorRole(), event.text(), event.url(), event.sentAt()))
-                .chain(() -> wakeWaitingRequests(event.chatId()));
+        return lockTranscripts(chats)
+                .chain(() -> NativeSql.update("""
+                        insert into transcript_line (chat_id, seq, kind, author_id, author_name, author_role, text, url, at)
+                        select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                             $7::text[], $8::text[], $9::timestamptz[])
+                        on conflict (chat_id, seq) do nothing""",
+                        chatIds, seqs, kinds, authorIds, authorNames, roles, texts, urls, ats))
+                .chain(() -> wakeWaitingRequests(chats));
     }
 
     /** Where session-service serves a chat's file, behind the gateway (docs/api.md, attachments). */
@@ -121,10 +152,17 @@ public class TranscriptRecorder {
      * event committed (and then examined against it).
      */
     public Uni<Void> lockTranscript(String chatId) {
-        return NativeSql.update("insert into transcript (chat_id, created_at) values ($1, $2) on conflict do nothing",
-                        chatId, Instant.now())
-                .chain(() -> NativeSql.rows("select chat_id from transcript where chat_id = $1 for no key update",
-                        chatId).replaceWithVoid());
+        return lockTranscripts(new String[] {chatId});
+    }
+
+    /** {@link #lockTranscript} for several chats, locked in chat id order (two batches never deadlock). */
+    private static Uni<Void> lockTranscripts(String[] chatIds) {
+        return NativeSql.update("""
+                        insert into transcript (chat_id, created_at) select unnest($1::text[]), $2
+                        on conflict do nothing""", chatIds, Instant.now())
+                .chain(() -> NativeSql.rows("""
+                        select chat_id from transcript where chat_id = any($1::text[]) order by chat_id
+                        for no key update""", (Object) chatIds).replaceWithVoid());
     }
 
     private Uni<Void> line(String chatId, long seq, LineKind kind, String authorId, String authorName,
@@ -156,9 +194,13 @@ public class TranscriptRecorder {
      * commit and brings the postponed row forward again.
      */
     private Uni<Void> wakeWaitingRequests(String chatId) {
+        return wakeWaitingRequests(new String[] {chatId});
+    }
+
+    private static Uni<Void> wakeWaitingRequests(String[] chatIds) {
         return NativeSql.update("""
                 update transcript_request set next_attempt_at = least(next_attempt_at, $2)
-                where chat_id = $1 and status = 'PENDING' and attempts = 0""",
-                chatId, Instant.now()).replaceWithVoid();
+                where chat_id = any($1::text[]) and status = 'PENDING' and attempts = 0""",
+                chatIds, Instant.now()).replaceWithVoid();
     }
 }

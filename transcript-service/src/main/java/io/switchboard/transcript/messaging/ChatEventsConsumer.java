@@ -48,8 +48,9 @@ public class ChatEventsConsumer {
                 EventType.CHAT_REQUESTED.topic(), effect("requested",
                         env -> recorder.contactRequested(env.payload(ChatRequested.class))),
                 EventType.CHAT_ROUTED.topic(), effect("routed", env -> recorder.routed(env.payload(ChatRouted.class))),
-                EventType.CHAT_MESSAGE.topic(), effect("message",
-                        env -> recorder.messagePosted(env.payload(ChatMessage.class))),
+                // A poll's messages at once: a few statements for all of them (lines are keyed by seq: no order).
+                EventType.CHAT_MESSAGE.topic(), Effect.together(CONSUMER + "message", all -> recorder.messagesPosted(
+                        all.stream().map(env -> env.payload(ChatMessage.class)).toList())),
                 EventType.CHAT_PARTICIPANT.topic(), effect("participant",
                         env -> recorder.participantChanged(env.payload(ChatParticipant.class))),
                 EventType.CHAT_ENDED.topic(), effect("ended", env -> recorder.chatEnded(env.payload(ChatEnded.class))),
