@@ -14,6 +14,7 @@ import io.switchboard.events.CallUpdated;
 import io.switchboard.events.ChatMessage;
 import io.switchboard.events.ChatMonitoring;
 import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.EventType;
 import io.switchboard.events.Events;
 import io.switchboard.events.MessageKind;
 import io.switchboard.events.ParticipantRole;
@@ -140,6 +141,40 @@ class InteractionHistoryTest {
         String expected = awaitDone(inOrder.chatId).toString();
         await().atMost(PROJECTED).untilAsserted(() -> assertThat(
                 fetch(reversed.chatId).toString().replace(reversed.chatId, inOrder.chatId)).isEqualTo(expected));
+    }
+
+    @Test
+    void theMessagesOfSeveralChatsReadTogetherEachLandOnceInTheirOwnRecord() {
+        ChatScenario alone = new ChatScenario();
+        ChatScenario mixedIn = new ChatScenario().with(c -> {
+            c.seed = alone.seed;
+            c.contactId = alone.contactId;
+        });
+        ChatScenario other = new ChatScenario();
+        EventLog.publish(alone.envelopes());
+        String expected = awaitDone(alone.chatId).toString();
+
+        // The two chats' events back to back, interleaved, and the first chat's messages twice: polls carry the
+        // messages of both chats, applied together.
+        List<EventEnvelope> first = mixedIn.envelopes();
+        List<EventEnvelope> second = other.envelopes();
+        List<EventEnvelope> mixed = new ArrayList<>();
+        for (int i = 0; i < Math.max(first.size(), second.size()); i++) {
+            if (i < first.size()) {
+                mixed.add(first.get(i));
+            }
+            if (i < second.size()) {
+                mixed.add(second.get(i));
+            }
+        }
+        first.stream().filter(e -> e.type().equals(EventType.CHAT_MESSAGE.topic())).forEach(mixed::add);
+        EventLog.publish(mixed);
+
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(
+                fetch(mixedIn.chatId).toString().replace(mixedIn.chatId, alone.chatId)).isEqualTo(expected));
+        JsonNode otherRecord = awaitDone(other.chatId);
+        assertThat(texts(otherRecord.at("/messages"), "seq")).containsExactly("3", "4", "5", "10");
+        assertThat(otherRecord.at("/lastSeq").asLong()).isEqualTo(11);
     }
 
     @Test

@@ -1,10 +1,15 @@
 package io.switchboard.history.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.ChatMessage;
+import io.switchboard.events.EventType;
 import io.switchboard.history.agent.AgentStateLog;
 import io.switchboard.history.projection.InteractionProjection;
 import io.switchboard.kit.inbox.ProcessedEvents;
+import io.switchboard.kit.inbox.ProcessedEvents.Effect;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,19 +26,26 @@ public class HistoryEventsConsumer {
     static final String AGENT_STATES = "history.agent-state";
 
     private final ProcessedEvents processedEvents;
-    private final InteractionProjection projection;
     private final AgentStateLog agentStates;
+    private final Map<String, Effect> effects = new HashMap<>();
 
     public HistoryEventsConsumer(ProcessedEvents processedEvents, InteractionProjection projection,
                                  AgentStateLog agentStates) {
         this.processedEvents = processedEvents;
-        this.projection = projection;
         this.agentStates = agentStates;
+        // Every type under the one consumer name (a rebuild records them so too); a poll's chat messages together,
+        // in a few statements for all of them (their rows are keyed by chat and seq: no order to keep).
+        for (EventType type : EventType.values()) {
+            effects.put(type.topic(), type == EventType.CHAT_MESSAGE
+                    ? Effect.together(CONSUMER, all -> projection.messages(
+                            all.stream().map(envelope -> envelope.payload(ChatMessage.class)).toList()))
+                    : new Effect(CONSUMER, projection::apply));
+        }
     }
 
     @Incoming("history-events")
     public Uni<Void> on(ConsumerRecords<String, String> records) {
-        return processedEvents.batch(CONSUMER, records, projection::apply);
+        return processedEvents.batch(CONSUMER, records, effects);
     }
 
     @Incoming("agent-states")
