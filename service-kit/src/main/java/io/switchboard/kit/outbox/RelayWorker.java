@@ -161,7 +161,9 @@ public final class RelayWorker {
                     ? known.renewed(renewedAt) : new Lane(lease, renewedAt));
         }
         held.keySet().removeIf(lane -> !keptLanes.contains(lane));
-        int share = (config.lanes() + relays - 1) / relays;
+        // This relay is alive whatever the count says (its own row may have expired while its statements waited).
+        int alive = Math.max(1, relays);
+        int share = (config.lanes() + alive - 1) / alive;
         if (held.size() > share) {
             return releaseIdle(held.size() - share);
         }
