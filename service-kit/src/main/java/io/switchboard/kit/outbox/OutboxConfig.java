@@ -15,12 +15,6 @@ public interface OutboxConfig {
      */
     int lanes();
 
-    /**
-     * Connections of the relay's own pool (apart from the service's, so that a queue for those never holds up
-     * publishing); the lanes a relay holds share them.
-     */
-    int poolSize();
-
     /** Rows a lane claims and sends at once. */
     int batchSize();
 

@@ -7,11 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.kit.KafkaTopics;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -26,7 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxRelay {
 
     private final Pool pool;
-    private final PgConnectOptions connectOptions;
     private final OutboxConfig config;
     private final KafkaTopics topics;
     private final String source;
@@ -35,35 +30,15 @@ public class OutboxRelay {
     private OutboxProducer producer;
     private RelayWorker worker;
 
-    /**
-     * The relay gets connections of its own ({@code switchboard.outbox.pool-size}), not the service's pool: when
-     * requests and consumers queue for the service's connections (more offered than the database commits), the
-     * relay's statements waited behind thousands of them, nothing committed was published until the load stopped,
-     * and its lane leases ran out while it waited. With its own, it publishes whatever commits.
-     */
-    public OutboxRelay(Vertx vertx, OutboxConfig config, KafkaTopics topics, MeterRegistry metrics,
+    public OutboxRelay(Pool pool, OutboxConfig config, KafkaTopics topics, MeterRegistry metrics,
                        @ConfigProperty(name = "quarkus.application.name") String source,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                       @ConfigProperty(name = "quarkus.datasource.username") String user,
-                       @ConfigProperty(name = "quarkus.datasource.password") String password,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.cache-prepared-statements")
-                       boolean cachePreparedStatements) {
-        this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password).setCachePreparedStatements(cachePreparedStatements);
-        this.pool = Pool.newInstance(PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(config.poolSize()).setName("outbox-relay"))
-                .connectingTo(connectOptions).using(vertx.getDelegate()).build());
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.pool = pool;
         this.config = config;
         this.topics = topics;
         this.source = source;
         this.metrics = metrics;
         this.bootstrapServers = bootstrapServers;
-    }
-
-    /** Where the outbox's database is, for the listening connection ({@link OutboxNotifications}). */
-    PgConnectOptions connectOptions() {
-        return connectOptions;
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,7 +56,6 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close();
         }
-        pool.closeAndAwait();
     }
 
     /** Another relay on this database, as a second replica would run it (tests, benchmarks). */

@@ -161,9 +161,7 @@ public final class RelayWorker {
                     ? known.renewed(renewedAt) : new Lane(lease, renewedAt));
         }
         held.keySet().removeIf(lane -> !keptLanes.contains(lane));
-        // This relay is alive whatever the count says (its own row may have expired while its statements waited).
-        int alive = Math.max(1, relays);
-        int share = (config.lanes() + alive - 1) / alive;
+        int share = (config.lanes() + relays - 1) / relays;
         if (held.size() > share) {
             return releaseIdle(held.size() - share);
         }

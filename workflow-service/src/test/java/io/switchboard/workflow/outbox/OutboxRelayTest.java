@@ -13,10 +13,8 @@ import io.switchboard.kit.outbox.OutboxProducer;
 import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.kit.outbox.RelayWorker;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
-import io.switchboard.stack.test.TestDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -33,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +55,6 @@ class OutboxRelayTest {
     OutboxConfig config;
     @Inject
     Pool pool;
-    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
-    int servicePoolSize;
 
     private final KafkaCompanion kafka = new KafkaCompanion(SwitchboardInfrastructure.kafkaBootstrapServers());
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor();
@@ -155,28 +150,6 @@ class OutboxRelayTest {
         await().atMost(PATIENCE).until(() -> !values(reader, List.of(chat)).isEmpty());
         assertThat(values(reader, List.of(chat))).containsExactly(chat + "#0");
         assertThat(outboxRow(event).getInteger("attempts")).isZero();
-    }
-
-    @Test
-    void theRelayPublishesWhileEveryConnectionOfTheServiceIsTaken() {
-        // As when more is offered than the database commits: the service's own connections all busy, more waiting.
-        List<SqlConnection> held = new ArrayList<>();
-        ConsumerTask<String, String> reader = read();
-        try {
-            for (int i = 0; i < servicePoolSize; i++) {
-                held.add(pool.getConnection().await().atMost(PATIENCE));
-            }
-            String chat = "chat-" + UUID.randomUUID();
-            // Committed on a connection of its own (the row's NOTIFY wakes the relay at commit).
-            TestDatabase.execute("insert into outbox_event (id, topic, record_key, event_type, payload, created_at) "
-                    + "values (?, ?, ?, ?, ?, now())", UUID.randomUUID(), TOPIC, chat, TOPIC, chat + "#0");
-
-            await().atMost(PATIENCE).until(() -> !values(reader, List.of(chat)).isEmpty());
-            assertThat(values(reader, List.of(chat))).containsExactly(chat + "#0");
-        } finally {
-            reader.stop();
-            held.forEach(SqlConnection::closeAndAwait);
-        }
     }
 
     @Test
