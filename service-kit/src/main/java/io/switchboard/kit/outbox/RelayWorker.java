@@ -59,7 +59,6 @@ public final class RelayWorker {
     private final AtomicBoolean scanAgain = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
-    private final Duration sendsWithoutRenewal;
     private volatile boolean stopped;
 
     public RelayWorker(Pool pool, OutboxProducer producer, OutboxConfig config, KafkaTopics topics, String source,
@@ -71,7 +70,6 @@ public final class RelayWorker {
         }
         this.config = config;
         this.producer = producer;
-        this.sendsWithoutRenewal = config.leaseDuration().minus(needed);
         this.topics = topics;
         this.source = source;
         this.metrics = metrics;
@@ -111,10 +109,7 @@ public final class RelayWorker {
             return Uni.createFrom().voidItem();
         }
         return leases.heartbeat(owner)
-                .chain(relays -> {
-                    long asked = System.nanoTime();
-                    return leases.renewAll(owner).chain(kept -> rebalance(relays, kept, asked));
-                })
+                .chain(relays -> leases.renewAll(owner).chain(kept -> rebalance(relays, kept)))
                 .chain(this::wake)
                 .onFailure().invoke(failure -> Log.warnf("outbox relay round failed, will retry: %s",
                         failure.getMessage()))
@@ -152,13 +147,12 @@ public final class RelayWorker {
         return leases.leave(owner).onFailure().recoverWithNull();
     }
 
-    /** @param renewedAt when the renewal of {@code kept} was asked for ({@link System#nanoTime()}) */
-    private Uni<Void> rebalance(int relays, List<Lease> kept, long renewedAt) {
+    private Uni<Void> rebalance(int relays, List<Lease> kept) {
         Set<Integer> keptLanes = new java.util.HashSet<>();
         for (Lease lease : kept) {
             keptLanes.add(lease.lane());
-            held.compute(lease.lane(), (lane, known) -> known != null && known.lease.equals(lease)
-                    ? known.renewed(renewedAt) : new Lane(lease, renewedAt));
+            held.compute(lease.lane(), (lane, known) -> known != null && known.lease.equals(lease) ? known
+                    : new Lane(lease));
         }
         held.keySet().removeIf(lane -> !keptLanes.contains(lane));
         int share = (config.lanes() + relays - 1) / relays;
@@ -166,9 +160,8 @@ public final class RelayWorker {
             return releaseIdle(held.size() - share);
         }
         if (held.size() < share) {
-            long asked = System.nanoTime();
             return leases.acquire(owner, config.lanes(), share - held.size())
-                    .invoke(taken -> taken.forEach(lease -> held.put(lease.lane(), new Lane(lease, asked))))
+                    .invoke(taken -> taken.forEach(lease -> held.put(lease.lane(), new Lane(lease))))
                     .replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
@@ -208,59 +201,33 @@ public final class RelayWorker {
                         ? drain(lane) : Uni.createFrom().voidItem());
     }
 
-    /**
-     * One batch; true when the lane may hold more right now. The lease is renewed first only when the last renewal
-     * (the poll's, or an earlier batch's) no longer leaves room for a whole send before the lease could run out: under
-     * a steady flow the poll keeps it fresh and a batch costs three round trips (lanes with work, claim, mark), not
-     * four. Safe as before: a send still starts only while acknowledgements are due before that renewal's expiry
-     * minus the margin ({@link #send}), and no other relay can take the lane before that expiry.
-     */
+    /** One batch; true when the lane may hold more right now. */
     private Uni<Boolean> batch(Lane lane) {
         if (System.nanoTime() < lane.notBefore) {
             return Uni.createFrom().item(false);
         }
         long leaseStart = System.nanoTime();
-        if (roomToSend(lane.renewedAt, leaseStart)) {
-            return claimAndSend(lane, lane.renewedAt);
-        }
         return leases.renew(owner, lane.lease).chain(renewed -> {
             if (!renewed) {
                 held.remove(lane.lease.lane(), lane);
                 Log.infof("outbox lane %d was taken over, stopping it", lane.lease.lane());
                 return Uni.createFrom().item(false);
             }
-            lane.renewed(leaseStart);
-            return claimAndSend(lane, leaseStart);
+            return rows.claim(config.lanes(), lane.lease.lane(), config.batchSize())
+                    .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(false)
+                            : send(lane, batch, leaseStart).map(complete -> complete
+                            && batch.size() == config.batchSize()));
         });
-    }
-
-    private Uni<Boolean> claimAndSend(Lane lane, long leaseStart) {
-        return rows.claim(config.lanes(), lane.lease.lane(), config.batchSize())
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(false)
-                        : send(lane, batch, leaseStart).map(complete -> complete
-                        && batch.size() == config.batchSize()));
-    }
-
-    /** Whether a lease renewed at {@code leaseStart} (asked for then) still leaves room for a whole send. */
-    private boolean roomToSend(long leaseStart, long now) {
-        return now - leaseStart < sendsWithoutRenewal.toNanos();
-    }
-
-    /**
-     * How long after a renewal this relay may still start a send without renewing first: the lease, less the margin,
-     * less the longest a send (acknowledgement included) can take.
-     */
-    public Duration sendsWithoutRenewalFor() {
-        return sendsWithoutRenewal;
     }
 
     /** Sends a batch and records its outcome; true when every record was acknowledged. */
     private Uni<Boolean> send(Lane lane, List<PendingRow> batch, long leaseStart) {
-        if (!roomToSend(leaseStart, System.nanoTime())) {
+        long leaseEnd = leaseStart + config.leaseDuration().toNanos();
+        long lastAck = leaseEnd - config.leaseMargin().toNanos();
+        if (lastAck - System.nanoTime() <= producer.sendBound().toNanos()) {
             // The round trips before the send ate the slack (a stalled process): the next round renews first.
             return Uni.createFrom().item(false);
         }
-        long lastAck = leaseStart + config.leaseDuration().toNanos() - config.leaseMargin().toNanos();
         return Uni.createFrom().item(() -> batch.stream().map(row -> producer.send(record(row))).toList())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(acks -> outcomes(batch, acks, Duration.ofNanos(Math.max(1, lastAck - System.nanoTime()))))
@@ -366,20 +333,9 @@ public final class RelayWorker {
         final AtomicBoolean again = new AtomicBoolean();
         volatile long notBefore;
         volatile int failures;
-        /** When the lease's last renewal (or taking) was asked for, {@link System#nanoTime()}: it runs from then. */
-        volatile long renewedAt;
 
-        Lane(Lease lease, long renewedAt) {
+        Lane(Lease lease) {
             this.lease = lease;
-            this.renewedAt = renewedAt;
-        }
-
-        /** A renewal asked for at {@code at}; an older one finishing late does not move the time back. */
-        Lane renewed(long at) {
-            if (at - renewedAt > 0) {
-                renewedAt = at;
-            }
-            return this;
         }
 
         void backOff(OutboxConfig config) {

@@ -153,13 +153,10 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aRelayWhoseLaneWasTakenOverSendsNothingMoreOfIt() throws InterruptedException {
+    void aRelayWhoseLaneWasTakenOverSendsNothingMoreOfIt() {
         RelayWorker stale = otherRelay("127.0.0.1:1");
         await().atMost(PATIENCE).until(() -> !stale.lanes().isEmpty());
         polls.shutdownNow();
-        // A lane is taken over only once its lease ran out; by then the stale relay's last renewal no longer leaves
-        // room for a send, so it renews before its next batch and finds the lane gone.
-        Thread.sleep(stale.sendsWithoutRenewalFor().toMillis());
         int lane = stale.lanes().iterator().next();
         // Another relay takes the lane (as after an expiry the stale one did not notice): owner and fence change.
         pool.preparedQuery("update outbox_lane set owner = 'intruder', fence = fence + 1 where lane = $1")
