@@ -73,8 +73,9 @@ public final class RelayWorker {
         this.topics = topics;
         this.source = source;
         this.metrics = metrics;
-        this.leases = new LaneLeases(pool, config.leaseDuration());
-        this.rows = new OutboxRows(pool);
+        RelaySql sql = new RelaySql(pool, config.statementTimeout());
+        this.leases = new LaneLeases(sql, config.leaseDuration());
+        this.rows = new OutboxRows(sql);
     }
 
     public String owner() {
@@ -155,7 +156,9 @@ public final class RelayWorker {
                     : new Lane(lease));
         }
         held.keySet().removeIf(lane -> !keptLanes.contains(lane));
-        int share = (config.lanes() + relays - 1) / relays;
+        // This relay is alive whatever the count says (its own row may have expired while its statements waited).
+        int alive = Math.max(1, relays);
+        int share = (config.lanes() + alive - 1) / alive;
         if (held.size() > share) {
             return releaseIdle(held.size() - share);
         }
