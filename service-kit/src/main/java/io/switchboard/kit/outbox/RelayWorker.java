@@ -113,7 +113,7 @@ public final class RelayWorker {
                 .chain(relays -> leases.renewAll(owner).chain(kept -> rebalance(relays, kept)))
                 .chain(this::wake)
                 .onFailure().invoke(failure -> Log.warnf("outbox relay round failed, will retry: %s",
-                        failure.getMessage()))
+                        SendFailures.describe(failure)))
                 .onFailure().recoverWithNull();
     }
 
@@ -135,7 +135,7 @@ public final class RelayWorker {
                     }
                 }))
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> Log.warnf("outbox scan failed, will retry: %s", failure.getMessage()))
+                .onFailure().invoke(failure -> Log.warnf("outbox scan failed, will retry: %s", SendFailures.describe(failure)))
                 .onFailure().recoverWithNull()
                 .eventually(() -> scanning.set(false))
                 .chain(() -> scanAgain.get() ? wake() : Uni.createFrom().voidItem());
@@ -196,7 +196,8 @@ public final class RelayWorker {
         return batch(lane)
                 .onFailure().invoke(failure -> {
                     lane.backOff(config);
-                    Log.warnf("outbox lane %d failed, will retry: %s", lane.lease.lane(), failure.getMessage());
+                    Log.warnf("outbox lane %d failed, will retry: %s", lane.lease.lane(),
+                            SendFailures.describe(failure));
                 })
                 .onFailure().recoverWithItem(false)
                 .eventually(() -> lane.running.set(false))
