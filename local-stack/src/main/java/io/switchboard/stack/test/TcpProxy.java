@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy a test controls, to take a server away from the application under test without touching the server
  * itself (which other tests share): {@link #cut()} closes every open connection and refuses new ones until
- * {@link #restore()}. Listens on 127.0.0.1 on a free port; two threads per connection copy the bytes.
+ * {@link #restore()}; {@link #silenceOpenConnections()} leaves them open but passes nothing more on them. Listens on 127.0.0.1 on a free port; two threads per connection copy the bytes.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> silent = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile boolean closed;
 
@@ -59,6 +60,14 @@ public final class TcpProxy implements AutoCloseable {
         cut = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /**
+     * The connections open now fall silent: they stay open but pass no byte more either way, as a half-open connection
+     * after a network fault does (neither side is told). New connections pass as before.
+     */
+    public void silenceOpenConnections() {
+        silent.addAll(open);
     }
 
     /** Lets connections through again. */
@@ -117,8 +126,10 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!silent.contains(from)) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException closedOrCut) {
                 // the other side or cut() closed it
@@ -127,6 +138,8 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(to);
                 open.remove(from);
                 open.remove(to);
+                silent.remove(from);
+                silent.remove(to);
             }
         }, "tcp-proxy-" + port() + "-pump");
         thread.setDaemon(true);

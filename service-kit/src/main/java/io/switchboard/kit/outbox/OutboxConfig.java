@@ -15,6 +15,18 @@ public interface OutboxConfig {
      */
     int lanes();
 
+    /**
+     * Connections of the relay's own pool (apart from the service's, so that a queue for those never holds up
+     * publishing); the lanes a relay holds share them.
+     */
+    int poolSize();
+
+    /**
+     * The longest the relay waits for the answer to one of its statements before it counts the statement as failed
+     * and tries the round again; well below {@link #leaseDuration()}.
+     */
+    Duration statementTimeout();
+
     /** Rows a lane claims and sends at once. */
     int batchSize();
 

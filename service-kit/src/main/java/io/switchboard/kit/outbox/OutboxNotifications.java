@@ -5,11 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Listens for the {@code outbox_event} notification that PostgreSQL sends when a transaction with new outbox rows
@@ -24,29 +22,17 @@ public class OutboxNotifications {
 
     private final Vertx vertx;
     private final OutboxRelay relay;
-    private final String url;
-    private final String user;
-    private final String password;
     private final Duration reconnectDelay;
     private PgSubscriber subscriber;
 
-    public OutboxNotifications(Vertx vertx, OutboxRelay relay,
-                               @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                               @ConfigProperty(name = "quarkus.datasource.username") String user,
-                               @ConfigProperty(name = "quarkus.datasource.password") String password,
-                               OutboxConfig config) {
+    public OutboxNotifications(Vertx vertx, OutboxRelay relay, OutboxConfig config) {
         this.vertx = vertx;
         this.relay = relay;
-        this.url = url;
-        this.user = user;
-        this.password = password;
         this.reconnectDelay = config.listenReconnectDelay();
     }
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> reconnectDelay.toMillis());
+        subscriber = PgSubscriber.subscriber(vertx, relay.connectOptions()).reconnectPolicy(retries -> reconnectDelay.toMillis());
         subscriber.channel(CHANNEL).handler(payload -> relay.wake());
         subscriber.connect().subscribe().with(
                 connected -> Log.debugf("listening for %s notifications", CHANNEL),

@@ -1,7 +1,6 @@
 package io.switchboard.kit.outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
@@ -21,16 +20,16 @@ final class OutboxRows {
 
     private static final String WAITING = "published_at is null and parked_at is null";
 
-    private final Pool pool;
+    private final RelaySql sql;
 
-    OutboxRows(Pool pool) {
-        this.pool = pool;
+    OutboxRows(RelaySql sql) {
+        this.sql = sql;
     }
 
     /** The lanes that have rows waiting. */
     Uni<Set<Integer>> lanesWithWork(int lanes) {
-        return pool.preparedQuery("select distinct key_hash % $1 as lane from outbox_event where " + WAITING)
-                .execute(Tuple.of(lanes))
+        return sql.execute("select distinct key_hash % $1 as lane from outbox_event where " + WAITING,
+                Tuple.of(lanes))
                 .map(rows -> {
                     Set<Integer> found = new HashSet<>();
                     rows.forEach(row -> found.add(row.getInteger("lane")));
@@ -40,9 +39,9 @@ final class OutboxRows {
 
     /** The oldest waiting rows of a lane, in commit (seq) order. */
     Uni<List<PendingRow>> claim(int lanes, int lane, int batchSize) {
-        return pool.preparedQuery("select seq, id, topic, record_key, event_type, payload, created_at, trace_parent, trace_state "
-                        + "from outbox_event where " + WAITING + " and key_hash % $1 = $2 order by seq limit $3")
-                .execute(Tuple.of(lanes, lane, batchSize))
+        return sql.execute("select seq, id, topic, record_key, event_type, payload, created_at, trace_parent, trace_state "
+                        + "from outbox_event where " + WAITING + " and key_hash % $1 = $2 order by seq limit $3",
+                Tuple.of(lanes, lane, batchSize))
                 .map(rows -> {
                     List<PendingRow> batch = new ArrayList<>();
                     rows.forEach(row -> batch.add(pending(row)));
@@ -55,9 +54,9 @@ final class OutboxRows {
         if (seqs.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return pool.preparedQuery("update outbox_event set published_at = now() where seq = any($1) and exists "
-                        + "(select 1 from outbox_lane where lane = $2 and owner = $3 and fence = $4)")
-                .execute(Tuple.of(seqs.toArray(new Long[0]), lease.lane(), owner, lease.fence()))
+        return sql.execute("update outbox_event set published_at = now() where seq = any($1) and exists "
+                        + "(select 1 from outbox_lane where lane = $2 and owner = $3 and fence = $4)",
+                Tuple.of(seqs.toArray(new Long[0]), lease.lane(), owner, lease.fence()))
                 .map(rows -> rows.rowCount());
     }
 
@@ -66,19 +65,19 @@ final class OutboxRows {
      * whether it is now parked.
      */
     Uni<Boolean> refused(String owner, Lease lease, long seq, String error, int maxAttempts) {
-        return pool.preparedQuery("update outbox_event set attempts = attempts + 1, last_error = $2, "
+        return sql.execute("update outbox_event set attempts = attempts + 1, last_error = $2, "
                         + "parked_at = case when attempts + 1 >= $3 then now() end "
                         + "where seq = $1 and exists "
                         + "(select 1 from outbox_lane where lane = $4 and owner = $5 and fence = $6) "
-                        + "returning parked_at is not null as parked")
-                .execute(Tuple.from(List.of(seq, error, maxAttempts, lease.lane(), owner, lease.fence())))
+                        + "returning parked_at is not null as parked",
+                Tuple.from(List.of(seq, error, maxAttempts, lease.lane(), owner, lease.fence())))
                 .map(rows -> rows.size() == 1 && rows.iterator().next().getBoolean("parked"));
     }
 
     /** Deletes published rows older than {@code before}; parked rows stay until an operator acts on them. */
     Uni<Integer> prune(Instant before) {
-        return pool.preparedQuery("delete from outbox_event where published_at < $1")
-                .execute(Tuple.of(OffsetDateTime.ofInstant(before, ZoneOffset.UTC)))
+        return sql.execute("delete from outbox_event where published_at < $1",
+                Tuple.of(OffsetDateTime.ofInstant(before, ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount());
     }
 

@@ -73,8 +73,9 @@ public final class RelayWorker {
         this.topics = topics;
         this.source = source;
         this.metrics = metrics;
-        this.leases = new LaneLeases(pool, config.leaseDuration());
-        this.rows = new OutboxRows(pool);
+        RelaySql sql = new RelaySql(pool, config.statementTimeout());
+        this.leases = new LaneLeases(sql, config.leaseDuration());
+        this.rows = new OutboxRows(sql);
     }
 
     public String owner() {
@@ -112,7 +113,7 @@ public final class RelayWorker {
                 .chain(relays -> leases.renewAll(owner).chain(kept -> rebalance(relays, kept)))
                 .chain(this::wake)
                 .onFailure().invoke(failure -> Log.warnf("outbox relay round failed, will retry: %s",
-                        failure.getMessage()))
+                        SendFailures.describe(failure)))
                 .onFailure().recoverWithNull();
     }
 
@@ -134,7 +135,7 @@ public final class RelayWorker {
                     }
                 }))
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> Log.warnf("outbox scan failed, will retry: %s", failure.getMessage()))
+                .onFailure().invoke(failure -> Log.warnf("outbox scan failed, will retry: %s", SendFailures.describe(failure)))
                 .onFailure().recoverWithNull()
                 .eventually(() -> scanning.set(false))
                 .chain(() -> scanAgain.get() ? wake() : Uni.createFrom().voidItem());
@@ -155,7 +156,9 @@ public final class RelayWorker {
                     : new Lane(lease));
         }
         held.keySet().removeIf(lane -> !keptLanes.contains(lane));
-        int share = (config.lanes() + relays - 1) / relays;
+        // This relay is alive whatever the count says (its own row may have expired while its statements waited).
+        int alive = Math.max(1, relays);
+        int share = (config.lanes() + alive - 1) / alive;
         if (held.size() > share) {
             return releaseIdle(held.size() - share);
         }
@@ -193,7 +196,8 @@ public final class RelayWorker {
         return batch(lane)
                 .onFailure().invoke(failure -> {
                     lane.backOff(config);
-                    Log.warnf("outbox lane %d failed, will retry: %s", lane.lease.lane(), failure.getMessage());
+                    Log.warnf("outbox lane %d failed, will retry: %s", lane.lease.lane(),
+                            SendFailures.describe(failure));
                 })
                 .onFailure().recoverWithItem(false)
                 .eventually(() -> lane.running.set(false))

@@ -13,9 +13,13 @@ import io.switchboard.kit.outbox.OutboxProducer;
 import io.switchboard.kit.outbox.OutboxRelay;
 import io.switchboard.kit.outbox.RelayWorker;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
+import io.switchboard.stack.test.TcpProxy;
+import io.switchboard.stack.test.TestDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -31,12 +35,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The outbox relay of service-kit on the real broker and database: lanes shared by two relays on one database (as
- * two replicas would), a record the broker refuses, a broker that cannot be reached, a lane taken over.
+ * two replicas would), a record the broker refuses, a broker that cannot be reached, a lane taken over, the service's
+ * connections all taken, a database connection fallen silent.
  */
 @QuarkusTest
 @WithTestResource(value = SwitchboardInfrastructure.class, initArgs = {
@@ -55,6 +61,10 @@ class OutboxRelayTest {
     OutboxConfig config;
     @Inject
     Pool pool;
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
+    int servicePoolSize;
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String databaseUrl;
 
     private final KafkaCompanion kafka = new KafkaCompanion(SwitchboardInfrastructure.kafkaBootstrapServers());
     private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor();
@@ -153,6 +163,54 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theRelayPublishesWhileEveryConnectionOfTheServiceIsTaken() {
+        // As when more is offered than the database commits: the service's own connections all busy, more waiting.
+        List<SqlConnection> held = new ArrayList<>();
+        ConsumerTask<String, String> reader = read();
+        try {
+            for (int i = 0; i < servicePoolSize; i++) {
+                held.add(pool.getConnection().await().atMost(PATIENCE));
+            }
+            String chat = "chat-" + UUID.randomUUID();
+            // Committed on a connection of its own (the row's NOTIFY wakes the relay at commit).
+            TestDatabase.execute("insert into outbox_event (id, topic, record_key, event_type, payload, created_at) "
+                    + "values (?, ?, ?, ?, ?, now())", UUID.randomUUID(), TOPIC, chat, TOPIC, chat + "#0");
+
+            await().atMost(PATIENCE).until(() -> !values(reader, List.of(chat)).isEmpty());
+            assertThat(values(reader, List.of(chat))).containsExactly(chat + "#0");
+        } finally {
+            reader.stop();
+            held.forEach(SqlConnection::closeAndAwait);
+        }
+    }
+
+    @Test
+    void aDatabaseConnectionThatFallsSilentDoesNotStopARelay() {
+        // A second relay whose connections pass through a proxy; it holds its lanes like any replica.
+        PgConnectOptions database = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""));
+        TcpProxy proxy = TcpProxy.start(database.getHost(), database.getPort());
+        Pool throughProxy = relay.newPool(proxy.host(), proxy.port());
+        RelayWorker second = otherRelay(SwitchboardInfrastructure.kafkaBootstrapServers(), throughProxy);
+        others.add(throughProxy::closeAndAwait);
+        others.add(proxy::close);
+        await().atMost(PATIENCE).until(() -> !second.lanes().isEmpty());
+        ConsumerTask<String, String> reader = read();
+        long publishedBefore = second.published();
+
+        // Its open connections go half-open: no error, no answer, ever (a network fault neither side is told of).
+        proxy.silenceOpenConnections();
+        String chat = chatInLanes(second);
+        insert(List.of(row(chat, chat + "#0")));
+
+        // Published by that relay itself, within its lease: not left for another relay to take over.
+        await().atMost(PATIENCE).until(() -> !values(reader, List.of(chat)).isEmpty());
+        assertThat(values(reader, List.of(chat))).containsExactly(chat + "#0");
+        assertThat(second.published()).as("published by the relay whose connections fell silent")
+                .isGreaterThan(publishedBefore);
+        reader.stop();
+    }
+
+    @Test
     void aRelayWhoseLaneWasTakenOverSendsNothingMoreOfIt() {
         RelayWorker stale = otherRelay("127.0.0.1:1");
         await().atMost(PATIENCE).until(() -> !stale.lanes().isEmpty());
@@ -177,9 +235,14 @@ class OutboxRelayTest {
 
     /** A second relay on this database with its own producer, polled like the service's own relay. */
     private RelayWorker otherRelay(String bootstrapServers) {
+        return otherRelay(bootstrapServers, null);
+    }
+
+    /** The same with connections of {@code connections} (null: the service relay's). */
+    private RelayWorker otherRelay(String bootstrapServers, Pool connections) {
         Map<String, String> producerConfig = new HashMap<>(config.producer());
         OutboxProducer producer = new OutboxProducer(bootstrapServers, producerConfig);
-        RelayWorker worker = relay.newWorker(producer);
+        RelayWorker worker = connections == null ? relay.newWorker(producer) : relay.newWorker(producer, connections);
         others.add(() -> {
             worker.stop().await().atMost(PATIENCE);
             producer.close();
