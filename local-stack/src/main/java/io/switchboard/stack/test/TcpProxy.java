@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy a test controls, to take a server away from the application under test without touching the server
  * itself (which other tests share): {@link #cut()} closes every open connection and refuses new ones until
- * {@link #restore()}; {@link #silenceOpenConnections()} leaves them open but passes nothing more on them. Listens on 127.0.0.1 on a free port; two threads per connection copy the bytes.
+ * {@link #restore()}; {@link #silenceOpenConnections()} leaves them open but passes nothing more on them. Listens on
+ * 127.0.0.1 on a free port; two threads per connection copy the bytes.
  */
 public final class TcpProxy implements AutoCloseable {
 

@@ -32,7 +32,8 @@ public class OutboxNotifications {
     }
 
     void start(@Observes StartupEvent event) {
-        subscriber = PgSubscriber.subscriber(vertx, relay.connectOptions()).reconnectPolicy(retries -> reconnectDelay.toMillis());
+        subscriber = PgSubscriber.subscriber(vertx, relay.connectOptions())
+                .reconnectPolicy(retries -> reconnectDelay.toMillis());
         subscriber.channel(CHANNEL).handler(payload -> relay.wake());
         subscriber.connect().subscribe().with(
                 connected -> Log.debugf("listening for %s notifications", CHANNEL),

@@ -135,6 +135,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
-        return new OutboxRows(new RelaySql(pool, config.statementTimeout())).prune(Instant.now().minus(config.retention())).replaceWithVoid();
+        return new OutboxRows(new RelaySql(pool, config.statementTimeout()))
+                .prune(Instant.now().minus(config.retention())).replaceWithVoid();
     }
 }

@@ -135,7 +135,8 @@ public final class RelayWorker {
                     }
                 }))
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> Log.warnf("outbox scan failed, will retry: %s", SendFailures.describe(failure)))
+                .onFailure().invoke(failure -> Log.warnf("outbox scan failed, will retry: %s",
+                        SendFailures.describe(failure)))
                 .onFailure().recoverWithNull()
                 .eventually(() -> scanning.set(false))
                 .chain(() -> scanAgain.get() ? wake() : Uni.createFrom().voidItem());
