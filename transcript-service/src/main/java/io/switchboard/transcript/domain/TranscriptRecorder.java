@@ -92,12 +92,7 @@ public class TranscriptRecorder {
             }
         }
         return lockTranscripts(chats)
-                .chain(() -> NativeSql.update("""
-                        insert into transcript_line (chat_id, seq, kind, author_id, author_name, author_role, text, url, at)
-                        select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                             $7::text[], $8::text[], $9::timestamptz[])
-                        on conflict (chat_id, seq) do nothing""",
-                        chatIds, seqs, kinds, authorIds, authorNames, roles, texts, urls, ats))
+                .chain(() -> lines(chatIds, seqs, kinds, authorIds, authorNames, roles, texts, urls, ats))
                 .chain(() -> wakeWaitingRequests(chats));
     }
 
@@ -165,14 +160,23 @@ public class TranscriptRecorder {
                         for no key update""", (Object) chatIds).replaceWithVoid());
     }
 
-    private Uni<Void> line(String chatId, long seq, LineKind kind, String authorId, String authorName,
-                           ParticipantRole role, String text, String url, Instant at) {
+    private static Uni<Void> line(String chatId, long seq, LineKind kind, String authorId, String authorName,
+                                  ParticipantRole role, String text, String url, Instant at) {
+        return lines(new String[] {chatId}, new Long[] {seq}, new String[] {kind.name()}, new String[] {authorId},
+                new String[] {authorName}, new String[] {role == null ? null : role.name()}, new String[] {text},
+                new String[] {url}, new OffsetDateTime[] {at == null ? null : at.atOffset(ZoneOffset.UTC)});
+    }
+
+    /** Inserts lines given column by column (one statement for any number); a line already there stays as it is. */
+    private static Uni<Void> lines(String[] chatIds, Long[] seqs, String[] kinds, String[] authorIds,
+                                   String[] authorNames, String[] roles, String[] texts, String[] urls,
+                                   OffsetDateTime[] ats) {
         return NativeSql.update("""
                         insert into transcript_line (chat_id, seq, kind, author_id, author_name, author_role, text, url, at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                             $7::text[], $8::text[], $9::timestamptz[])
                         on conflict (chat_id, seq) do nothing""",
-                chatId, seq, kind.name(), authorId, authorName, role == null ? null : role.name(), text, url, at)
-                .replaceWithVoid();
+                chatIds, seqs, kinds, authorIds, authorNames, roles, texts, urls, ats).replaceWithVoid();
     }
 
     private Uni<Void> participant(String chatId, String participantId, String name, ParticipantRole role) {
