@@ -252,6 +252,10 @@ class AgentActionsTest {
         String requestId = as(alice).body(Map.of("targetType", "QUEUE", "targetId", "nowhere"))
                 .post("/api/chats/{id}/transfer", chat.chatId()).then().statusCode(202).extract().path("requestId");
         try (Socket aliceDesk = Socket.open(base, "/ws/agent", alice)) {
+            // A notice goes to the sockets open at that moment: the desk is registered once the server answered a
+            // frame (opening alone raced with the consumer: the notice was sent before the desk was there).
+            aliceDesk.send(Map.of("type", "nonsense"));
+            aliceDesk.awaitType("error");
             routing.failed(chat.chatId(), requestId, "agent1", "No agent ready in nowhere");
             JsonNode failed = aliceDesk.awaitType("request-failed");
             assertThat(failed.path("requestId").asText()).isEqualTo(requestId);
