@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param requestSeconds  seconds per request→offer step
  * @param floorSeconds    seconds per floor measurement (Kafka round trip, WebSocket echo) per rate
  * @param sessionInstances session-service instances (2: contacts and agents connect directly to either)
+ * @param sessionCpu      cores each session-service instance may use (0: no limit); a limit makes every instance a
+ *                        machine of its own on this shared box, so one against two instances shows the scale-out
  * @param throughGateway  sockets and REST through the gateway (the one origin) instead of directly
  * @param gatewayUrl      use the running stack at these URLs instead of starting one (empty: start one)
  * @param routingUrl      routing-service of the running stack (direct)
@@ -38,7 +40,7 @@ import java.util.Optional;
  */
 public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, int drainSeconds, int chats,
                            int agents, int capacity, List<Integer> requestRates, int requestSeconds,
-                           int floorSeconds, int sessionInstances, boolean throughGateway,
+                           int floorSeconds, int sessionInstances, double sessionCpu, boolean throughGateway,
                            Optional<String> gatewayUrl, Optional<String> routingUrl, List<String> sessionUrls,
                            Optional<String> kafka, String topicPrefix, Path output, String jwtIssuer,
                            Optional<Path> jwtKey, java.time.Duration readyTimeout, int settleSeconds,
@@ -61,6 +63,9 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
               --request-rates 10,50      chat requests/s for the request->offer steps (none: --request-rates "")
               --request-seconds 20       --floor-seconds 10
               --session-instances 1|2    2: contacts and agents connect directly to either instance
+              --session-cpu 0.25         cores each session-service instance may use (a cgroup CPU quota; needs
+                                         root or a delegated cgroup): one vs two limited instances shows the
+                                         scale-out the shared cores hide
               --through-gateway | --direct   (default: through the gateway with 1 instance, direct with 2)
               --gateway URL --routing URL --session URL[,URL]  use a running stack instead of starting one
               --kafka HOST:PORT --topic-prefix P   its Kafka (for the floor) and topic prefix
@@ -87,6 +92,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
         int requestSeconds = 20;
         int floorSeconds = 10;
         int instances = 1;
+        double sessionCpu = 0;
         Boolean gateway = null;
         String gatewayUrl = null;
         String routingUrl = null;
@@ -122,6 +128,7 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
                         case "--request-seconds" -> requestSeconds = Integer.parseInt(value);
                         case "--floor-seconds" -> floorSeconds = Integer.parseInt(value);
                         case "--session-instances" -> instances = Integer.parseInt(value);
+                        case "--session-cpu" -> sessionCpu = Double.parseDouble(value);
                         case "--gateway" -> gatewayUrl = value;
                         case "--routing" -> routingUrl = value;
                         case "--session" -> sessionUrls = List.of(value.split(","));
@@ -151,13 +158,17 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
             throw new IllegalArgumentException("agents x capacity must hold every chat: " + agents + " x " + capacity
                     + " < " + chats);
         }
+        if (sessionCpu < 0 || sessionCpu > Runtime.getRuntime().availableProcessors()) {
+            throw new IllegalArgumentException("--session-cpu must be between 0 (no limit) and the machine's "
+                    + Runtime.getRuntime().availableProcessors() + " cores: " + sessionCpu);
+        }
         boolean viaGateway = gateway == null ? instances == 1 : gateway;
         if (viaGateway && instances > 1) {
             throw new IllegalArgumentException("the gateway knows one session-service: use --direct with "
                     + instances + " instances");
         }
         return new BenchOptions(rates, seconds, warmup, drain, chats, agents, capacity, requestRates, requestSeconds,
-                floorSeconds, instances, viaGateway, Optional.ofNullable(gatewayUrl), Optional.ofNullable(routingUrl),
+                floorSeconds, instances, sessionCpu, viaGateway, Optional.ofNullable(gatewayUrl), Optional.ofNullable(routingUrl),
                 sessionUrls, Optional.ofNullable(kafka), prefix, output, issuer, Optional.ofNullable(key),
                 java.time.Duration.ofSeconds(readySeconds), settle, jitWarmup);
     }

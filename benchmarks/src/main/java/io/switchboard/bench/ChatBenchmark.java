@@ -65,15 +65,18 @@ public final class ChatBenchmark {
         Instant started = Instant.now();
         String runTag = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
-        try (SystemUnderTest system = SystemUnderTest.open(options, root)) {
+        try (SystemUnderTest system = SystemUnderTest.open(options, root);
+             CpuQuota limits = CpuQuota.limitEach(system.sessionPids(), options.sessionCpu())) {
             Sockets sockets = new Sockets(vertx);
             BenchTokens tokens = BenchTokens.of(options.jwtIssuer(), options.jwtKey().orElse(root.resolve(BenchTokens.DEV_KEY)));
             CpuMeter cpu = new CpuMeter(system.pids());
             HeapMeter heap = new HeapMeter(system.pids());
             Report report = new Report(header(options, system, root, started));
-            System.out.printf("chat benchmark %s: %s, %d session instance(s), %d chats over %d agents; processes %s%n",
+            System.out.printf("chat benchmark %s: %s, %d session instance(s)%s, %d chats over %d agents; processes %s%n",
                     runTag, options.throughGateway() ? "through the gateway " + system.gatewayUrl()
-                            : "direct to " + system.sessionUrls(), system.sessionUrls().size(), options.chats(),
+                            : "direct to " + system.sessionUrls(), system.sessionUrls().size(),
+                    options.sessionCpu() > 0 ? String.format(" limited to %.2f core each", options.sessionCpu()) : "",
+                    options.chats(),
                     options.agents(), system.pids());
             ChatRun run = new ChatRun(options, system, new Rest(), sockets, tokens, runTag, base);
             try (Floors floors = new Floors(vertx, sockets, system.kafka(), system.topicPrefix(), runTag,
@@ -167,7 +170,8 @@ public final class ChatBenchmark {
                 .put("chats", options.chats()).put("agents", options.agents()).put("capacity", options.capacity())
                 .put("requestRates", new JsonArray(options.requestRates()))
                 .put("requestSeconds", options.requestSeconds()).put("floorSeconds", options.floorSeconds())
-                .put("sessionInstances", system.sessionUrls().size()).put("throughGateway", options.throughGateway())
+                .put("sessionInstances", system.sessionUrls().size()).put("sessionCpu", options.sessionCpu())
+                .put("throughGateway", options.throughGateway())
                 .put("startedStack", options.startsStack());
         JsonObject machine = new JsonObject().put("cpus", Runtime.getRuntime().availableProcessors())
                 .put("loadAverageAtStart", loadAverage());

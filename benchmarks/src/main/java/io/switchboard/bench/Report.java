@@ -142,6 +142,11 @@ final class Report {
             targets.add(verdict.json());
             System.out.println(verdict.line());
         }
+        if (verdicts.stream().anyMatch(v -> v.status() == Verdict.Status.MISSED)) {
+            // The CPU lines of each step above say where the time went; why and what would close a miss is there.
+            System.out.println("  a missed target: where the CPU goes per message and per request, and what would close"
+                    + " it: docs/performance.md, \"Where each target stands\"");
+        }
         json.put("targets", targets);
         return verdicts;
     }

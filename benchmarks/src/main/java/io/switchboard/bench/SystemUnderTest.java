@@ -130,6 +130,17 @@ final class SystemUnderTest implements AutoCloseable {
         return pids;
     }
 
+    /** The session-service instances' processes (session-service, session-service-2, ...). */
+    Map<String, Long> sessionPids() {
+        Map<String, Long> sessions = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            if (name.startsWith(ServiceApp.SESSION.module())) {
+                sessions.put(name, pid);
+            }
+        });
+        return sessions;
+    }
+
     /** Once: at the run's end, or from the shutdown hook when the run is stopped before it. */
     @Override
     public void close() {

@@ -1,0 +1,110 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A CPU limit on one process: a cgroup of its own with a CFS quota, which is what a container's {@code cpus} limit
+ * is. On one box every process shares the same cores, so a second session-service instance only competes with the
+ * first; limited like this, each instance stands for a machine of its own and the session side is the bottleneck,
+ * so whether two instances carry more than one becomes measurable here ({@code --session-cpu}, docs/performance.md).
+ * Needs a writable cpu controller (root, or a delegated cgroup); cgroup v1 and v2 both work.
+ */
+final class CpuQuota implements AutoCloseable {
+
+    /** The CFS period; the quota is a share of it. The kernel's default period. */
+    static final long PERIOD_MICROS = 100_000;
+    private static final Path ROOT = Path.of("/sys/fs/cgroup");
+    private static final Path V1_CPU = ROOT.resolve("cpu");
+
+    private final List<Path> groups;
+    private final Path parent;
+
+    private CpuQuota(List<Path> groups, Path parent) {
+        this.groups = groups;
+        this.parent = parent;
+    }
+
+    /** No limit: nothing to undo. */
+    static CpuQuota none() {
+        return new CpuQuota(List.of(), ROOT);
+    }
+
+    /** Limits each process of {@code pids} (name to pid) to {@code cores} of its own; 0 cores: no limit. */
+    static CpuQuota limitEach(Map<String, Long> pids, double cores) {
+        if (cores <= 0 || pids.isEmpty()) {
+            return none();
+        }
+        List<Path> groups = new ArrayList<>();
+        Path parent = null;
+        for (Map.Entry<String, Long> process : pids.entrySet()) {
+            CpuQuota one = limit(process.getValue(), cores, process.getKey());
+            groups.addAll(one.groups);
+            parent = one.parent;
+        }
+        return new CpuQuota(List.copyOf(groups), parent);
+    }
+
+    /** Moves {@code pid} (all its threads) into a new cgroup limited to {@code cores} (e.g. 0.25). */
+    private static CpuQuota limit(long pid, double cores, String name) {
+        long quota = Math.round(cores * PERIOD_MICROS);
+        try {
+            if (Files.isRegularFile(V1_CPU.resolve("cpu.cfs_quota_us"))) {
+                Path group = Files.createDirectories(V1_CPU.resolve("switchboard-bench-" + name));
+                Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
+                Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+                Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
+                return new CpuQuota(List.of(group), V1_CPU);
+            }
+            Path own = ownV2Group();
+            if (!Files.readString(own.resolve("cgroup.subtree_control")).contains("cpu")) {
+                Files.writeString(own.resolve("cgroup.subtree_control"), "+cpu");
+            }
+            Path group = Files.createDirectories(own.resolve("switchboard-bench-" + name));
+            Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
+            Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
+            return new CpuQuota(List.of(group), own);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "--session-cpu %.2f needs a writable cgroup cpu controller (root, or a delegated cgroup): %s",
+                    cores, e.getMessage()), e);
+        }
+    }
+
+    /** The cgroup v2 group this JVM is in (its children are where the limits go). */
+    private static Path ownV2Group() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+            if (line.startsWith("0::")) {
+                return ROOT.resolve(line.substring(3).replaceFirst("^/", ""));
+            }
+        }
+        throw new IOException("no cgroup v2 hierarchy and no cgroup v1 cpu controller under " + ROOT);
+    }
+
+    /** Gives the processes still in the groups back to the parent and removes the groups. */
+    @Override
+    public void close() {
+        groups.forEach(this::remove);
+    }
+
+    private void remove(Path group) {
+        try {
+            for (String pid : Files.readAllLines(group.resolve("cgroup.procs"))) {
+                try {
+                    Files.writeString(parent.resolve("cgroup.procs"), pid.trim());
+                } catch (IOException exited) {
+                    // The process ended between the read and the move: nothing to give back.
+                }
+            }
+            Files.deleteIfExists(group);
+        } catch (IOException e) {
+            System.err.println("could not remove the CPU limit's cgroup " + group + ": " + e.getMessage());
+        }
+    }
+}
