@@ -168,9 +168,9 @@ public record BenchOptions(List<Integer> rates, int seconds, int warmupSeconds, 
                     + instances + " instances");
         }
         return new BenchOptions(rates, seconds, warmup, drain, chats, agents, capacity, requestRates, requestSeconds,
-                floorSeconds, instances, sessionCpu, viaGateway, Optional.ofNullable(gatewayUrl), Optional.ofNullable(routingUrl),
-                sessionUrls, Optional.ofNullable(kafka), prefix, output, issuer, Optional.ofNullable(key),
-                java.time.Duration.ofSeconds(readySeconds), settle, jitWarmup);
+                floorSeconds, instances, sessionCpu, viaGateway, Optional.ofNullable(gatewayUrl),
+                Optional.ofNullable(routingUrl), sessionUrls, Optional.ofNullable(kafka), prefix, output, issuer,
+                Optional.ofNullable(key), java.time.Duration.ofSeconds(readySeconds), settle, jitWarmup);
     }
 
     /** The rate of the JIT warm-up (0: none). */

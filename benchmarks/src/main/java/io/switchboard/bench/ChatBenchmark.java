@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -72,12 +73,12 @@ public final class ChatBenchmark {
             CpuMeter cpu = new CpuMeter(system.pids());
             HeapMeter heap = new HeapMeter(system.pids());
             Report report = new Report(header(options, system, root, started));
-            System.out.printf("chat benchmark %s: %s, %d session instance(s)%s, %d chats over %d agents; processes %s%n",
-                    runTag, options.throughGateway() ? "through the gateway " + system.gatewayUrl()
+            System.out.printf(
+                    "chat benchmark %s: %s, %d session instance(s)%s, %d chats over %d agents; processes %s%n", runTag,
+                    options.throughGateway() ? "through the gateway " + system.gatewayUrl()
                             : "direct to " + system.sessionUrls(), system.sessionUrls().size(),
-                    options.sessionCpu() > 0 ? String.format(" limited to %.2f core each", options.sessionCpu()) : "",
-                    options.chats(),
-                    options.agents(), system.pids());
+                    options.sessionCpu() > 0 ? String.format(Locale.ROOT, " limited to %.2f core each", options.sessionCpu()) : "",
+                    options.chats(), options.agents(), system.pids());
             ChatRun run = new ChatRun(options, system, new Rest(), sockets, tokens, runTag, base);
             try (Floors floors = new Floors(vertx, sockets, system.kafka(), system.topicPrefix(), runTag,
                     options.chats(), base)) {

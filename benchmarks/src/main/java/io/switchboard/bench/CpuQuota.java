@@ -31,6 +31,11 @@ final class CpuQuota implements AutoCloseable {
         this.parent = parent;
     }
 
+    /** The cgroups made, one per limited process. */
+    List<Path> groups() {
+        return groups;
+    }
+
     /** No limit: nothing to undo. */
     static CpuQuota none() {
         return new CpuQuota(List.of(), ROOT);
@@ -41,14 +46,16 @@ final class CpuQuota implements AutoCloseable {
         if (cores <= 0 || pids.isEmpty()) {
             return none();
         }
-        List<Path> groups = new ArrayList<>();
-        Path parent = null;
-        for (Map.Entry<String, Long> process : pids.entrySet()) {
-            CpuQuota one = limit(process.getValue(), cores, process.getKey());
-            groups.addAll(one.groups);
-            parent = one.parent;
+        List<CpuQuota> each = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Long> process : pids.entrySet()) {
+                each.add(limit(process.getValue(), cores, process.getKey()));
+            }
+        } catch (IllegalStateException e) {
+            each.forEach(CpuQuota::close); // the limits already set would outlive the run
+            throw e;
         }
-        return new CpuQuota(List.copyOf(groups), parent);
+        return new CpuQuota(each.stream().flatMap(q -> q.groups.stream()).toList(), each.get(0).parent);
     }
 
     /** Moves {@code pid} (all its threads) into a new cgroup limited to {@code cores} (e.g. 0.25). */
@@ -56,7 +63,7 @@ final class CpuQuota implements AutoCloseable {
         long quota = Math.round(cores * PERIOD_MICROS);
         try {
             if (Files.isRegularFile(V1_CPU.resolve("cpu.cfs_quota_us"))) {
-                Path group = Files.createDirectories(V1_CPU.resolve("switchboard-bench-" + name));
+                Path group = Files.createDirectories(V1_CPU.resolve(groupName(name, pid)));
                 Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
                 Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
                 Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
@@ -66,7 +73,7 @@ final class CpuQuota implements AutoCloseable {
             if (!Files.readString(own.resolve("cgroup.subtree_control")).contains("cpu")) {
                 Files.writeString(own.resolve("cgroup.subtree_control"), "+cpu");
             }
-            Path group = Files.createDirectories(own.resolve("switchboard-bench-" + name));
+            Path group = Files.createDirectories(own.resolve(groupName(name, pid)));
             Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
             Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
             return new CpuQuota(List.of(group), own);
@@ -75,6 +82,11 @@ final class CpuQuota implements AutoCloseable {
                     "--session-cpu %.2f needs a writable cgroup cpu controller (root, or a delegated cgroup): %s",
                     cores, e.getMessage()), e);
         }
+    }
+
+    /** With the pid: two runs at once must not share a group. */
+    private static String groupName(String name, long pid) {
+        return "switchboard-bench-" + name + "-" + pid;
     }
 
     /** The cgroup v2 group this JVM is in (its children are where the limits go). */

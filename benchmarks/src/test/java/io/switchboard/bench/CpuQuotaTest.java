@@ -1,0 +1,70 @@
+package io.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --session-cpu} on the kernel's own cgroups: a process is moved into a group with the quota asked for, and
+ * given back when the run ends. Runs where this JVM may write the cpu controller (root, as in CI's container, or a
+ * delegated cgroup); elsewhere the option itself stops a run with that message, and this test is skipped.
+ */
+class CpuQuotaTest {
+
+    private Process sleeper;
+
+    @BeforeEach
+    void startAProcess() throws IOException {
+        sleeper = new ProcessBuilder("sleep", "60").start();
+    }
+
+    @AfterEach
+    void stopIt() throws InterruptedException {
+        sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aLimitedProcessRunsUnderItsQuotaUntilTheRunEnds() throws IOException {
+        long pid = sleeper.pid();
+        CpuQuota quota;
+        try {
+            quota = CpuQuota.limitEach(Map.of("quota-test", pid), 0.25);
+        } catch (IllegalStateException noWritableController) {
+            assumeTrue(false, "no writable cgroup cpu controller here: " + noWritableController.getMessage());
+            return;
+        }
+        String group = "switchboard-bench-quota-test-" + pid;
+        try (quota) {
+            assertThat(cgroupOf(pid)).as("the process's cgroups").contains(group);
+            assertThat(quota.groups()).singleElement().satisfies(dir -> {
+                assertThat(dir.getFileName()).hasToString(group);
+                assertThat(quotaOf(dir)).as("a quarter of the period").isEqualTo(CpuQuota.PERIOD_MICROS / 4);
+            });
+        }
+        assertThat(quota.groups().get(0)).as("the group removed").doesNotExist();
+        assertThat(cgroupOf(pid)).as("given back when the run ends").doesNotContain(group);
+    }
+
+    private static String cgroupOf(long pid) throws IOException {
+        return Files.readString(Path.of("/proc/" + pid + "/cgroup"));
+    }
+
+    /** The quota in microseconds per period, from cgroup v1's file or v2's {@code cpu.max}. */
+    private static long quotaOf(Path group) {
+        try {
+            Path v1 = group.resolve("cpu.cfs_quota_us");
+            return Files.exists(v1) ? Long.parseLong(Files.readString(v1).trim())
+                    : Long.parseLong(Files.readString(group.resolve("cpu.max")).trim().split(" ")[0]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
