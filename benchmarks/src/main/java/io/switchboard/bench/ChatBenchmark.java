@@ -77,7 +77,8 @@ public final class ChatBenchmark {
                     "chat benchmark %s: %s, %d session instance(s)%s, %d chats over %d agents; processes %s%n", runTag,
                     options.throughGateway() ? "through the gateway " + system.gatewayUrl()
                             : "direct to " + system.sessionUrls(), system.sessionUrls().size(),
-                    options.sessionCpu() > 0 ? String.format(Locale.ROOT, " limited to %.2f core each", options.sessionCpu()) : "",
+                    options.sessionCpu() > 0
+                            ? String.format(Locale.ROOT, " limited to %.2f core each", options.sessionCpu()) : "",
                     options.chats(), options.agents(), system.pids());
             ChatRun run = new ChatRun(options, system, new Rest(), sockets, tokens, runTag, base);
             try (Floors floors = new Floors(vertx, sockets, system.kafka(), system.topicPrefix(), runTag,

@@ -46,42 +46,40 @@ final class CpuQuota implements AutoCloseable {
         if (cores <= 0 || pids.isEmpty()) {
             return none();
         }
-        List<CpuQuota> each = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Long> process : pids.entrySet()) {
-                each.add(limit(process.getValue(), cores, process.getKey()));
-            }
-        } catch (IllegalStateException e) {
-            each.forEach(CpuQuota::close); // the limits already set would outlive the run
-            throw e;
-        }
-        return new CpuQuota(each.stream().flatMap(q -> q.groups.stream()).toList(), each.get(0).parent);
-    }
-
-    /** Moves {@code pid} (all its threads) into a new cgroup limited to {@code cores} (e.g. 0.25). */
-    private static CpuQuota limit(long pid, double cores, String name) {
         long quota = Math.round(cores * PERIOD_MICROS);
+        List<Path> groups = new ArrayList<>();
+        Path parent = V1_CPU;
         try {
-            if (Files.isRegularFile(V1_CPU.resolve("cpu.cfs_quota_us"))) {
-                Path group = Files.createDirectories(V1_CPU.resolve(groupName(name, pid)));
-                Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
-                Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
-                Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
-                return new CpuQuota(List.of(group), V1_CPU);
+            boolean v1 = Files.isRegularFile(V1_CPU.resolve("cpu.cfs_quota_us"));
+            if (!v1) {
+                parent = ownV2Group();
+                if (!Files.readString(parent.resolve("cgroup.subtree_control")).contains("cpu")) {
+                    Files.writeString(parent.resolve("cgroup.subtree_control"), "+cpu");
+                }
             }
-            Path own = ownV2Group();
-            if (!Files.readString(own.resolve("cgroup.subtree_control")).contains("cpu")) {
-                Files.writeString(own.resolve("cgroup.subtree_control"), "+cpu");
+            for (Map.Entry<String, Long> process : pids.entrySet()) {
+                Path group = Files.createDirectories(parent.resolve(groupName(process.getKey(), process.getValue())));
+                groups.add(group);
+                limit(group, v1, process.getValue(), quota);
             }
-            Path group = Files.createDirectories(own.resolve(groupName(name, pid)));
-            Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
-            Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
-            return new CpuQuota(List.of(group), own);
+            return new CpuQuota(List.copyOf(groups), parent);
         } catch (IOException | UncheckedIOException e) {
+            new CpuQuota(groups, parent).close(); // the limits already set would outlive the run
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "--session-cpu %.2f needs a writable cgroup cpu controller (root, or a delegated cgroup): %s",
                     cores, e.getMessage()), e);
         }
+    }
+
+    /** Sets {@code group}'s quota per period and moves {@code pid} (all its threads) into it. */
+    private static void limit(Path group, boolean v1, long pid, long quota) throws IOException {
+        if (v1) {
+            Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
+            Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+        } else {
+            Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
+        }
+        Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
     }
 
     /** With the pid: two runs at once must not share a group. */

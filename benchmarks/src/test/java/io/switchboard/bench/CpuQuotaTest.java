@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -51,6 +52,30 @@ class CpuQuotaTest {
         }
         assertThat(quota.groups().get(0)).as("the group removed").doesNotExist();
         assertThat(cgroupOf(pid)).as("given back when the run ends").doesNotContain(group);
+    }
+
+    @Test
+    void aProcessThatCannotBeLimitedStopsTheRunAndLeavesNoGroup() throws Exception {
+        long live = sleeper.pid();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        pids.put("quota-test", live);
+        pids.put("quota-test-gone", gone.pid());
+        assumeWritableController();
+
+        assertThatThrownBy(() -> CpuQuota.limitEach(pids, 0.25)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("--session-cpu");
+        assertThat(cgroupOf(live)).as("the first process given back").doesNotContain("switchboard-bench-");
+    }
+
+    /** Skips where this JVM may not write the cpu controller (what the option itself reports). */
+    private void assumeWritableController() {
+        try (CpuQuota probe = CpuQuota.limitEach(Map.of("quota-probe", sleeper.pid()), 0.25)) {
+            assumeTrue(!probe.groups().isEmpty());
+        } catch (IllegalStateException noWritableController) {
+            assumeTrue(false, "no writable cgroup cpu controller here: " + noWritableController.getMessage());
+        }
     }
 
     private static String cgroupOf(long pid) throws IOException {
