@@ -208,9 +208,13 @@ class OutboxRelayTest {
 
         // Published by that relay itself, within its lease: not left for another relay to take over.
         await().atMost(PATIENCE).until(() -> !values(reader, List.of(chat)).isEmpty());
-        assertThat(values(reader, List.of(chat))).containsExactly(chat + "#0");
-        assertThat(second.published()).as("published by the relay whose connections fell silent")
-                .isGreaterThan(publishedBefore);
+        assertThat(values(reader, List.of(chat)).get(0)).isEqualTo(chat + "#0");
+        // Counted once the acknowledged row is marked, which comes after the record reached the topic: its mark may
+        // have gone to a connection still silent, timed out and been tried again (the record sent again with it,
+        // a duplicate consumers drop by event id). The lease outlasts that, so the lane stays with this relay.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(second.published())
+                .as("published by the relay whose connections fell silent").isGreaterThan(publishedBefore));
+        assertThat(second.lanes()).as("the lane kept by that relay").contains(laneOf(chat));
         reader.stop();
     }
 
