@@ -140,3 +140,30 @@ test('a chat transferred to another queue shows that queue in the header', async
   assert.deepEqual([...alice.errors, ...bruno.errors, ...contact.errors], []);
   await contact.context().close();
 });
+
+test('a transfer that cannot happen is told to the agent, and again once after a reload', async () => {
+  const contactName = unique('NoTransfer');
+  const contact = await chatWithAlice(contactName);
+  // Bruno is not ready: routing refuses a transfer to him at once.
+  await alice.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await alice.locator('#target-type').selectOption('AGENT');
+  await alice.locator('#target-id').fill('agent2');
+  await alice.locator('#target-dialog').getByRole('button', { name: 'OK' }).click();
+  const failed = alice.locator('.toast', { hasText: 'Bruno Costa is not available' });
+  await failed.waitFor();
+  await screenshot(alice, '14-agent1-transfer-failed');
+
+  // A desk that was reloaded (or away when the failure came) is told again when its socket opens, once.
+  await alice.reload();
+  await alice.locator('#agent-name').waitFor({ state: 'visible' });
+  await failed.waitFor();
+  await alice.locator('#my-chats li', { hasText: contactName }).waitFor();
+  assert.equal(await failed.count(), 1);
+
+  // The chat stayed with Alice: she finishes it as usual.
+  await alice.locator('#my-chats li', { hasText: contactName }).click();
+  await alice.getByRole('button', { name: 'Finish', exact: true }).click();
+  await markDone(alice, contactName);
+  assert.deepEqual([...alice.errors, ...contact.errors], []);
+  await contact.context().close();
+});

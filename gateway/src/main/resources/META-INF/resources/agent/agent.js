@@ -17,6 +17,8 @@ import { exposeForTests } from '/js/web-call.js';
 const signIn = new SignIn('switchboard.agent.token', 'agent');
 const api = new Api(() => signIn.token, () => signIn.signOut());
 const offers = new Map(); // offerId -> offer frame
+// requestIds of failed transfers/invitations already shown: a socket that opens again is told of recent ones again.
+const failedRequests = new Set();
 const OFFER_TICK_MS = 1000;
 const MS_PER_SECOND = 1000;
 const ACCEPT_KEYS = 'Alt+Shift+A'; // the first offer's Accept, by keyboard (shortcuts.js)
@@ -130,7 +132,10 @@ function handleFrame(frame) {
       }
       break;
     case 'request-failed':
-      toast(t('desk.requestFailed', { reason: frame.reason || t('desk.unknownReason') }));
+      if (!failedRequests.has(frame.requestId)) {
+        failedRequests.add(frame.requestId);
+        toast(t('desk.requestFailed', { reason: frame.reason || t('desk.unknownReason') }));
+      }
       break;
     case 'error':
       session.showError(frame);

@@ -54,6 +54,12 @@ public interface SessionConfig {
     /** Queue of a chat request that names none. */
     String defaultQueue();
 
+    /**
+     * How long a failed transfer or conference invitation is told again to its requester's desk when one of its
+     * agent sockets opens (a desk away or reconnecting when the failure came would otherwise never hear of it).
+     */
+    Duration failedRequestReplay();
+
     /** Desktop presence: which agents have an agent socket open on some instance ({@code agent.presence}). */
     Presence presence();
 

@@ -25,9 +25,12 @@ import io.switchboard.session.support.WorkflowStub;
 import io.switchboard.stack.test.SwitchboardInfrastructure;
 import io.switchboard.stack.test.Tokens;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -264,6 +267,25 @@ class AgentActionsTest {
         // The chat's contactId is the one history-service files the contact under (the desk's History tab).
         as(alice).get("/api/chats/{id}", chat.chatId()).then().body("ownerAgentId", equalTo("agent1"))
                 .body("contactId", equalTo(chat.contactId()));
+        // A desk that opens later (the one that was away, or reloaded) is told again; nobody else is.
+        JsonNode replayed = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> failureToldAtOpening(alice, requestId), Optional::isPresent).orElseThrow();
+        assertThat(replayed.path("chatId").asText()).isEqualTo(chat.chatId());
+        assertThat(replayed.path("reason").asText()).isEqualTo("No agent ready in nowhere");
+        assertThat(failureToldAtOpening(bruno, requestId)).isEmpty();
+        // Once the chat is finished there is nothing left to transfer: not told again.
+        as(alice).post("/api/chats/{id}/finish", chat.chatId()).then().statusCode(204);
+        assertThat(failureToldAtOpening(alice, requestId)).isEmpty();
+    }
+
+    /** The request-failed frame a desk opened now gets for {@code requestId}, by the time it answered a frame. */
+    private Optional<JsonNode> failureToldAtOpening(String token, String requestId) {
+        try (Socket desk = Socket.open(base, "/ws/agent", token)) {
+            desk.send(Map.of("type", "nonsense"));
+            desk.awaitType("error");
+            return desk.frames().stream().filter(f -> "request-failed".equals(f.path("type").asText())
+                    && requestId.equals(f.path("requestId").asText())).findFirst();
+        }
     }
 
     @Test
